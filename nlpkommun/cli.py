@@ -1,0 +1,90 @@
+"""The ``nlpkommun`` command line.
+
+Every command prints one clear line on stderr and exits non-zero on bad input; no
+tracebacks. Exit codes: 0 ok, 1 usage, 2 bad input / typed error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from nlpkommun.errors import NlpkommunError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Extract politicians, parties, organisations, programmes, places, dates and metadata "
+    "from Swedish municipal documents.",
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+class PdfBackend(str, Enum):
+    pdfminer = "pdfminer"
+    pdfium = "pdfium"
+
+
+@app.command()
+def extract(
+    path: Path = typer.Argument(..., help="A PDF or text file."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json record or text summary"),
+    pdf_backend: PdfBackend = typer.Option(PdfBackend.pdfminer, "--pdf-backend", help="PDF text engine"),
+) -> None:
+    """Extract the record of one document and print it."""
+    from nlpkommun.api import extract as do_extract
+
+    record = do_extract(path, pdf_backend=pdf_backend.value)
+    if format is OutputFormat.json:
+        sys.stdout.write(record.model_dump_json(indent=2) + "\n")
+    else:
+        from nlpkommun.summary import summarise
+
+        sys.stdout.write(summarise(record) + "\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the record (DocumentRecord)."""
+    from nlpkommun.records import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: run the app, turning typed errors into one line and an exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except NlpkommunError as exc:
+        print(f"nlpkommun: error [{exc.code}]: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("nlpkommun: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.Exit):
+            return exc.exit_code
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, click.exceptions.Abort):
+            print("nlpkommun: aborted", file=sys.stderr)
+            return 1
+        print(f"nlpkommun: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Typed errors raised by nlpkommun. Every error the library raises on bad input
+derives from :class:`NlpkommunError`, so callers can catch one class."""
+
+from __future__ import annotations
+
+
+class NlpkommunError(Exception):
+    """Base class of every error nlpkommun raises deliberately."""
+
+    #: short machine-readable name used in error manifests and CLI output
+    code: str = "error"
+
+
+class InputError(NlpkommunError):
+    """The input could not be read as a document."""
+
+    code = "input"
+
+
+class InputNotFoundError(InputError):
+    """The path does not exist or is not a readable file."""
+
+    code = "not_found"
+
+
+class UnsupportedFormatError(InputError):
+    """The input is neither text nor PDF (e.g. a binary file, an image, a .docx)."""
+
+    code = "unsupported_format"
+
+
+class EmptyDocumentError(InputError):
+    """The input has no text at all (zero bytes, or only whitespace)."""
+
+    code = "empty"
+
+
+class DecodingError(InputError):
+    """Text bytes could not be decoded in any supported encoding."""
+
+    code = "decoding"
+
+
+class ModelError(NlpkommunError):
+    """A model or pipeline could not be loaded."""
+
+    code = "model"
+
+
+class ModelNotFoundError(ModelError):
+    """The requested model (path or package) is not installed."""
+
+    code = "model_not_found"
+
+
+class BackendNotInstalledError(ModelError):
+    """An optional backend (stanza, pypdfium2, ...) is not installed; the message names the
+    exact install command."""
+
+    code = "backend_missing"

@@ -1,0 +1,239 @@
+"""Plain-text ingestion: decoding and normalisation of PDF-extraction artefacts.
+
+`normalise` turns text as PDF extractors produce it (hard line breaks inside sentences
+and names, leading spaces, line-end hyphenation, form feeds between pages, headings glued
+to the next paragraph) into clean text, keeping a map from every clean character back
+to its offset in the original, and the offsets where pages start.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from array import array
+from dataclasses import dataclass, field
+
+from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedFormatError
+
+# Words after which a dangling "alkohol-" is a suspended compound ("alkohol- och drogfri"), kept.
+_CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "som", "till", "and", "or"})
+_SENTENCE_END = tuple(".!?:;")
+# Function words a heading or sentence does not end with: the line continues.
+_DANGLING = frozenset(
+    "i och om för av till på med från som att en ett den det de eller samt vid mot under "
+    "över inom genom efter utan hos åt mellan enligt".split()
+)
+_CONTINUE_END = tuple(",-–(/&")
+
+
+@dataclass
+class Decoded:
+    """Decoded text and what was noticed while decoding."""
+
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1.
+
+    Raises :class:`UnsupportedFormatError` for binary data and :class:`EmptyDocumentError`
+    for input without any text.
+    """
+    if not data.strip():
+        raise EmptyDocumentError("the document is empty (no text)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"invalid UTF-16 text: {exc.reason}") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        raise UnsupportedFormatError("binary data, not text or PDF (NUL bytes found)")
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    # cp1252 is a superset of latin-1's printable range; bytes it leaves undefined fall back
+    text = "".join(
+        _cp1252_char(b) for b in data
+    ) if _has_undefined_cp1252(data) else data.decode("cp1252")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise UnsupportedFormatError("binary data, not text or PDF (control characters)")
+    return Decoded(text, "cp1252", ["text was not valid UTF-8; decoded as cp1252/latin-1"])
+
+
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def _has_undefined_cp1252(data: bytes) -> bool:
+    return any(b in _CP1252_UNDEFINED for b in data)
+
+
+def _cp1252_char(b: int) -> str:
+    return chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252")
+
+
+@dataclass
+class Normalised:
+    """Clean text plus the map back to the raw text.
+
+    ``offset_map[i]`` is the raw offset of clean character ``i`` (inserted characters map
+    to the raw character they replace); ``page_starts[k]`` is the clean offset where page
+    ``k + 1`` begins.
+    """
+
+    text: str
+    offset_map: array
+    page_starts: list[int]
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number of a clean-text offset."""
+        from bisect import bisect_right
+
+        return max(1, bisect_right(self.page_starts, offset))
+
+    def original_offset(self, offset: int) -> int:
+        """Raw-text offset of a clean-text offset (end offsets map to one past the last char)."""
+        if offset >= len(self.offset_map):
+            return (self.offset_map[-1] + 1) if len(self.offset_map) else 0
+        return self.offset_map[offset]
+
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
+
+
+@dataclass
+class _Line:
+    text: str
+    offsets: list[int]  # raw offset of each char of text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _split_lines(raw: str) -> list[list[_Line]]:
+    """Split raw text into pages of lines; inner whitespace runs collapse to one space."""
+    pages: list[list[_Line]] = [[]]
+    for m in re.finditer(r"[^\n\f]*(\r?\n|\f|$)", raw):
+        if m.start() == m.end():
+            break
+        body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
+        body = raw[m.start():body_end]
+        chars: list[str] = []
+        offs: list[int] = []
+        for sm in re.finditer(r"\S+|\s+", body):
+            if sm.group().isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    offs.append(m.start() + sm.start())
+                continue
+            for i, ch in enumerate(sm.group()):
+                if ch in _LIGATURES:
+                    for rep in _LIGATURES[ch]:
+                        chars.append(rep)
+                        offs.append(m.start() + sm.start() + i)
+                elif ch == "\x00" or ch == "\r":
+                    continue
+                else:
+                    chars.append(ch)
+                    offs.append(m.start() + sm.start() + i)
+        if chars and chars[-1] == " ":
+            chars.pop()
+            offs.pop()
+        pages[-1].append(_Line("".join(chars), offs))
+        if m.group(1) == "\f":
+            pages.append([])
+    return pages
+
+
+def _typical_width(lines: list[_Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 20)
+    if not lengths:
+        return 0
+    if len(lengths) < 3:
+        return lengths[-1]
+    return lengths[int(len(lengths) * 0.8)]
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([\wåäöÅÄÖ]+)$", text)
+    return m.group(1).lower() if m else ""
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[\wåäöÅÄÖ]+", text)
+    return m.group().lower() if m else ""
+
+
+def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
+    """How two consecutive non-blank lines join: "hyphen" (drop "-"), "glue" (keep "-", no
+    space), "space" (same paragraph) or "newline" (heading / list item / new block)."""
+    a, b = prev.text, nxt.text
+    b0 = b[0]
+    if re.search(r"\w-$", a) and not re.search(r"\s\S{0,1}-$", a):
+        if b0.islower() and _first_word(b) not in _CONJUNCTIONS:
+            return "hyphen"
+        if b0.isupper():
+            return "glue"  # Hässelby-\nVällingby
+        return "space"  # "dopning-\noch tobak" keeps the suspended hyphen
+    if re.match(r"^([-–•*▪●·]|\d+[.)]\s)", b):
+        return "newline"  # list item
+    short = width > 0 and len(a) < 0.75 * width
+    if _last_word(a) in _DANGLING:
+        return "space"  # a heading or sentence never ends in "i", "och", "för" ...
+    if a.endswith(_SENTENCE_END) and width and len(b) < 0.5 * width and not b.endswith(_SENTENCE_END):
+        return "newline"  # a short line after a sentence: heading, signature, title
+    if b0.islower() or (a.endswith(_CONTINUE_END) and not short):
+        return "space"
+    if a.endswith(","):
+        return "space"
+    if short or width == 0:
+        return "newline"
+    return "space"
+
+
+def normalise(raw: str) -> Normalised:
+    """Clean PDF-extraction artefacts; see the module docstring."""
+    raw_pages = _split_lines(raw)
+    all_lines = [ln for p in raw_pages for ln in p]
+    doc_width = _typical_width(all_lines)
+    out: list[str] = []
+    omap = array("l")
+    page_starts: list[int] = []
+    length = 0
+    prev: _Line | None = None
+    for page_lines in raw_pages:
+        width = _typical_width(page_lines) or doc_width
+        page_starts.append(-1)  # set at the first character of the page
+        pending_blank = False
+        for line in page_lines:
+            if line.blank:
+                pending_blank = prev is not None
+                continue
+            if prev is not None:
+                kind = "para" if pending_blank else _join_kind(prev, line, width)
+                if kind == "hyphen":
+                    out[-1] = out[-1][:-1]
+                    omap.pop()
+                    length -= 1
+                elif kind != "glue":
+                    sep = {"space": " ", "newline": "\n", "para": "\n\n"}[kind]
+                    out.append(sep)
+                    omap.extend([prev.offsets[-1] + 1] * len(sep))
+                    length += len(sep)
+            if page_starts[-1] < 0:
+                page_starts[-1] = length
+            out.append(line.text)
+            omap.extend(line.offsets)
+            length += len(line.text)
+            prev = line
+            pending_blank = False
+    text = "".join(out)
+    fixed: list[int] = []
+    for start in reversed(page_starts):  # empty pages start where the next one does
+        fixed.append(start if start >= 0 else (fixed[-1] if fixed else length))
+    return Normalised(text, omap, list(reversed(fixed)))

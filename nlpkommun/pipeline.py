@@ -1,0 +1,75 @@
+"""Builds the nlpkommun spaCy pipeline.
+
+Order: tokenizer (with municipal exceptions) → ``nlpkommun_phone_merger`` →
+``nlpkommun_sentences`` → ``nlpkommun_lemmatizer`` → ``ner`` (the shipped model, or none)
+→ the domain components listed in :data:`DOMAIN_COMPONENTS`, each of which reads tokens,
+entities and the earlier components' ``Doc._.nk_*`` attributes and writes its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from nlpkommun import extensions, lemmatizer, sentences, tokenizer  # noqa: F401  (registers components)
+from nlpkommun.errors import ModelNotFoundError
+
+DEFAULT_MODEL_NAME = "nlpkommun-sv-ner"
+MODEL_ENV = "NLPKOMMUN_NER_MODEL"
+
+#: (module that registers the factory, factory name), in pipeline order.
+DOMAIN_COMPONENTS: list[tuple[str, str]] = []
+
+
+def default_model_path() -> Path:
+    """Where the shipped NER model lives: ``$NLPKOMMUN_NER_MODEL`` or ``<repo>/models/<name>``."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
+
+
+def _available_domain_components() -> list[str]:
+    names = []
+    for module, factory in DOMAIN_COMPONENTS:
+        importlib.import_module(module)
+        names.append(factory)
+    return names
+
+
+def add_ner(nlp: Language, ner: str | Path | None) -> None:
+    """Add an NER component: ``"default"`` (the shipped model, skipped if absent), a path
+    to a spaCy pipeline, or None for no NER."""
+    if ner is None or ner == "none":
+        return
+    if ner == "default":
+        path = default_model_path()
+        if not (path / "config.cfg").exists():
+            return
+        source = spacy.load(path)
+    else:
+        path = Path(ner)
+        if not (path / "config.cfg").exists():
+            raise ModelNotFoundError(f"no spaCy pipeline at {path} (expected {path / 'config.cfg'})")
+        source = spacy.load(path)
+    if "ner" not in source.pipe_names:
+        raise ModelNotFoundError(f"the pipeline at {path} has no 'ner' component")
+    nlp.add_pipe("ner", source=source)
+
+
+def build(ner: str | Path | None = "default", components: bool = True) -> Language:
+    """Build the pipeline; see the module docstring."""
+    nlp = spacy.blank("sv")
+    tokenizer.add_tokenizer_exceptions(nlp)
+    nlp.add_pipe("nlpkommun_phone_merger")
+    nlp.add_pipe("nlpkommun_sentences")
+    nlp.add_pipe("nlpkommun_lemmatizer")
+    add_ner(nlp, ner)
+    if components:
+        for factory in _available_domain_components():
+            nlp.add_pipe(factory)
+    return nlp

@@ -1,0 +1,27 @@
+"""Access to the language data under ``nlpkommun/resources/sv/`` (plain data files)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _path(name: str, lang: str = "sv"):
+    return resources.files("nlpkommun").joinpath("resources", lang, name)
+
+
+@cache
+def read_lines(name: str, lang: str = "sv") -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a resource text file."""
+    text = _path(name, lang).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@cache
+def read_json(name: str, lang: str = "sv") -> Any:
+    """A JSON resource file, parsed."""
+    return json.loads(_path(name, lang).read_text(encoding="utf-8"))

@@ -1,0 +1,107 @@
+"""Normaliser and decoder on crafted PDF-extraction artefacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlpkommun.errors import EmptyDocumentError, UnsupportedFormatError
+from nlpkommun.ingest.text import decode_bytes, normalise
+
+BODY = "x" * 60  # a full-width line sets the typical line width
+
+
+def _check_map(raw: str, n) -> None:
+    assert len(n.offset_map) == len(n.text)
+    for i, ch in enumerate(n.text):
+        if not ch.isspace():
+            assert raw[n.offset_map[i]] == ch or raw[n.offset_map[i]] in "\ufb01\ufb02"
+
+
+def test_line_break_inside_name_is_joined():
+    raw = (
+        "I skrivelse till stadsdelsnämnden daterad november 2020 frågar Anna \n"
+        "Berg, Olof Persson och Karin Lind från Vänsterpartiet om arbetet. \n"
+    )
+    n = normalise(raw)
+    assert "frågar Anna Berg, Olof Persson" in n.text
+    _check_map(raw, n)
+
+
+def test_leading_spaces_and_space_runs_collapse():
+    raw = f"{BODY}\n   med   flera  mellanslag \n"
+    assert normalise(raw).text == f"{BODY} med flera mellanslag"
+
+
+def test_hyphenation_at_line_end_is_removed():
+    raw = f"{BODY} Peter Eng-\nberg från Socialdemokraterna och ytterligare ord här.\n"
+    n = normalise(raw)
+    assert "Peter Engberg från" in n.text
+    _check_map(raw, n)
+
+
+def test_suspended_compound_hyphens_are_kept():
+    raw = f"{BODY} minska alkohol-, narkotika-, dopning-\noch tobaksbruk bland unga vuxna i staden.\n"
+    assert "alkohol-, narkotika-, dopning- och tobaksbruk" in normalise(raw).text
+
+
+def test_hyphenated_proper_compound_is_glued():
+    raw = f"{BODY} det ökade våldet i Hässelby-\nVällingby och angränsande stadsdelsområden.\n"
+    assert "i Hässelby-Vällingby och" in normalise(raw).text
+
+
+def test_form_feed_marks_page_starts_and_joins_sentences():
+    raw = (
+        f"{BODY}\nHandlingsplanen innehåller sammanlagt väldigt många olika delar och \f"
+        f"13 punkter att arbeta utifrån.\nSista raden på sidan två som är lång nog här.\n"
+    )
+    n = normalise(raw)
+    assert "och 13 punkter" in n.text
+    assert len(n.page_starts) == 2
+    assert n.text[n.page_starts[1]:].startswith("13 punkter")
+    assert n.page_of(0) == 1 and n.page_of(n.page_starts[1]) == 2
+
+
+def test_glued_heading_is_split_from_paragraph():
+    raw = (
+        "Första stycket slutar här med en mening som fyller hela raden ut. \n"
+        "Sammanfattning \n"
+        "Lisa Ek och Per Al från Liberalerna frågar i en skrivelse till nämnden om \n"
+        "hur arbetet går och vilka åtgärder som tas för att säkerställa arbetsmiljön.\n"
+    )
+    text = normalise(raw).text
+    assert "\nSammanfattning\nLisa Ek" in text
+
+
+def test_heading_ending_in_preposition_continues():
+    raw = f"{BODY}.\nSvar på skrivelse om våldet i \nHässelby-Vällingby \nTexten börjar här och fortsätter länge nog.\n"
+    assert "Svar på skrivelse om våldet i Hässelby-Vällingby\n" in normalise(raw).text
+
+
+def test_blank_lines_make_paragraphs_and_ligatures_are_repaired():
+    raw = "Rubrik\n\nDen \ufb01nansiella \ufb02exibiliteten.\n"
+    n = normalise(raw)
+    assert n.text == "Rubrik\n\nDen finansiella flexibiliteten."
+    _check_map(raw, n)
+
+
+def test_utf8_and_bom():
+    assert decode_bytes("Hässelby".encode()).text == "Hässelby"
+    d = decode_bytes(b"\xef\xbb\xbfN\xc3\xa4mnd")
+    assert d.text == "Nämnd" and not d.warnings
+
+
+def test_cp1252_is_detected_with_warning():
+    d = decode_bytes("Kommunstyrelsen beslutar – se bilaga ÅÄÖ".encode("cp1252"))
+    assert d.text == "Kommunstyrelsen beslutar – se bilaga ÅÄÖ"
+    assert d.encoding == "cp1252" and d.warnings
+
+
+def test_utf16_with_bom():
+    assert decode_bytes("Förvaltningen".encode("utf-16")).text == "Förvaltningen"
+
+
+def test_empty_and_binary_are_refused():
+    with pytest.raises(EmptyDocumentError):
+        decode_bytes(b"  \n ")
+    with pytest.raises(UnsupportedFormatError):
+        decode_bytes(b"\x00\x01\x02binary\x00")
