@@ -5,9 +5,10 @@
 >>> [(p.name, p.party) for p in record.persons]   # doctest: +SKIP
 """
 
+import nlpkommun.errors as errors
 from nlpkommun.api import Failure, extract, extract_many, load
 from nlpkommun.records import SCHEMA_VERSION, DocumentRecord
 
 __version__ = "0.1.0"
 
-__all__ = ["DocumentRecord", "Failure", "SCHEMA_VERSION", "__version__", "extract", "extract_many", "load"]
+__all__ = ["errors", "DocumentRecord", "Failure", "SCHEMA_VERSION", "__version__", "extract", "extract_many", "load"]
