@@ -58,3 +58,34 @@ class BackendNotInstalledError(ModelError):
     exact install command."""
 
     code = "backend_missing"
+
+
+class PdfError(InputError):
+    """A PDF could not be read (base class of the PDF-specific errors)."""
+
+    code = "pdf"
+
+
+class NotPdfError(PdfError):
+    """The bytes are not a PDF (no ``%PDF-`` signature, or zero bytes)."""
+
+    code = "not_pdf"
+
+
+class PdfEncryptedError(PdfError):
+    """The PDF is encrypted with a password (or an unsupported encryption scheme)."""
+
+    code = "pdf_encrypted"
+
+
+class PdfCorruptError(PdfError):
+    """The PDF is truncated or damaged beyond repair (no readable page tree)."""
+
+    code = "pdf_corrupt"
+
+
+class PdfLimitError(PdfError):
+    """The PDF exceeds a configured limit (size, time, decompressed stream size): a
+    decompression bomb, an absurdly large file or one too slow to analyse."""
+
+    code = "pdf_limit"
