@@ -89,3 +89,42 @@ class PdfLimitError(PdfError):
     decompression bomb, an absurdly large file or one too slow to analyse."""
 
     code = "pdf_limit"
+
+
+class TooLargeError(InputError):
+    """A file or archive member exceeds the batch size limit."""
+
+    code = "too_large"
+
+
+class ArchiveError(InputError):
+    """An archive, or one of its members, is unreadable or unsafe (path traversal,
+    absolute path, symlink or device member, encrypted, zip bomb, too many members)."""
+
+    code = "archive"
+
+
+class BatchError(NlpkommunError):
+    """The batch run itself cannot proceed (output exists without --resume, output locked
+    by another run, a worker that never starts, a failed cluster shard)."""
+
+    code = "batch"
+
+
+class WorkerCrashedError(NlpkommunError):
+    """The worker process died (segfault, killed, out of memory) while processing the
+    document; the document is recorded as failed and the worker replaced."""
+
+    code = "worker_crashed"
+
+
+class DocumentTimeoutError(NlpkommunError):
+    """Processing the document took longer than the per-document timeout."""
+
+    code = "timeout"
+
+
+class WorkerMemoryError(NlpkommunError):
+    """The worker exceeded its memory limit while processing the document."""
+
+    code = "worker_memory"
