@@ -22,7 +22,11 @@ DEFAULT_MODEL_NAME = "nlpkommun-sv-ner"
 MODEL_ENV = "NLPKOMMUN_NER_MODEL"
 
 #: (module that registers the factory, factory name), in pipeline order.
-DOMAIN_COMPONENTS: list[tuple[str, str]] = []
+DOMAIN_COMPONENTS: list[tuple[str, str]] = [
+    ("nlpkommun.components.parties", "nlpkommun_parties"),
+    ("nlpkommun.components.dates", "nlpkommun_dates"),
+    ("nlpkommun.components.persons", "nlpkommun_persons"),
+]
 
 
 def default_model_path() -> Path:

@@ -1,0 +1,124 @@
+"""Tests for the Swedish date grammar (nlpkommun.components.dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlpkommun
+from nlpkommun.components.dates import document_reference_year, find_dates
+
+
+def values(text: str, **kwargs: object) -> list[tuple[str, str, str]]:
+    return [(d["text"], d["value"], d["granularity"]) for d in find_dates(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Till stadsdelsnämnd 2022-02-24", [("2022-02-24", "2022-02-24", "day")]),
+        ("beslutet den 24 februari 2022.", [("den 24 februari 2022", "2022-02-24", "day")]),
+        ("Sammanträde 3 mars 2021 i stadshuset", [("3 mars 2021", "2021-03-03", "day")]),
+        ("daterad november 2020 frågar", [("november 2020", "2020-11", "month")]),
+        ("strategi 2019-2022 och", [("2019-2022", "2019/2022", "interval")]),
+        ("strategi 2019–2022 och", [("2019–2022", "2019/2022", "interval")]),
+        ("mål- och budgetramar 2019 - 2021 noterades", [("2019 - 2021", "2019/2021", "interval")]),
+        ("läsåret 2019/2020 börjar", [("läsåret 2019/2020", "2019/2020", "interval")]),
+        ("läsåret 2019/20 börjar", [("läsåret 2019/20", "2019/2020", "interval")]),
+        ("Under 2022 prioriteras arbetet", [("2022", "2022", "year")]),
+        ("för år 2017 ett överskott", [("2017", "2017", "year")]),
+        ("under 2017 och 2018 ökade", [("2017", "2017", "year"), ("2018", "2018", "year")]),
+        ("Information 20190409 från enheten", [("20190409", "2019-04-09", "day")]),
+        ("21-02-01\n\nTill vårdnadshavare", [("21-02-01", "2021-02-01", "day")]),
+        ("fyra dagar innan julafton 2011, föreslog", [("julafton 2011", "2011-12-24", "day")]),
+        ("går idag (april 2019) 217 barn", [("april 2019", "2019-04", "month")]),
+        ("Totalt antal barn 2019 april", [("2019 april", "2019-04", "month")]),
+        ("kl. 13.00 i rummet", []),
+    ],
+)
+def test_single_expressions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telefon: 08-508 054 40",
+        "Telefon: 0850805440",
+        "Dnr KFKS 2018/1099",
+        "diarienummer 2018/1099 gäller",
+        "ärende 41- 2017:3365 angående",
+        "organisationsnummer 556590‐0718 och 212000-0167",
+        "ungdomar mellan 12-18 år",
+        "en månadshyra på 2 000 kr",
+        "totalt 2019 elever i kommunen",
+        "enligt Agenda 2030 ska",
+        "Vision 2030 antogs",
+        "§ 12 och punkten 92",
+        "sedan 1960-talet",
+        "Nacka kommun, 131 81 Nacka",
+        "Plats och tid Nacka stadshus kl 9.00 – 9.15",
+        "1 (13)",
+    ],
+)
+def test_never_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_year_less_dates_take_the_document_year() -> None:
+    text = "Hästhagens förskola avvecklas den 31 juli 2021. Beslut fattas den 9 februari."
+    assert document_reference_year(text) == 2021
+    assert values(text)[-1] == ("den 9 februari", "2021-02-09", "day")
+    assert values("Beslut fattas den 9 februari.", reference_year=2019) == [("den 9 februari", "2019-02-09", "day")]
+    assert values("Beslut fattas den 9 februari.") == [("den 9 februari", "--02-09", "day")]
+
+
+def test_most_frequent_year_is_the_reference() -> None:
+    text = "Möte 2020-01-10. Beslut 2021-03-01, 2021-04-01. Uppföljning den 3 mars."
+    assert values(text)[-1][1] == "2021-03-03"
+
+
+def test_range_partner_gives_the_year() -> None:
+    text = "Beslut 2017-01-01. Period 18 januari till den 31 januari 2018."
+    got = values(text)
+    assert ("18 januari", "2018-01-18", "day") in got
+    assert ("den 31 januari 2018", "2018-01-31", "day") in got
+
+
+def test_seasons_weeks_and_month_ranges() -> None:
+    text = "Beslut 2021-01-10. Arbetet startar våren 2021, vecka 12, pågår maj-juni och vecka 40 2022."
+    got = values(text)
+    assert ("våren 2021", "2021", "season") in got
+    assert ("vecka 12", "2021-W12", "week") in got
+    assert ("maj-juni", "2021-05/2021-06", "interval") in got
+    assert ("vecka 40 2022", "2022-W40", "week") in got
+    edtf = values("våren 2021 och vintern 2020/2021", season_style="edtf")
+    assert edtf == [("våren 2021", "2021-21", "season"), ("vintern 2020/2021", "2020-24/2021-24", "season")]
+
+
+def test_day_range_and_ht_vt() -> None:
+    assert values("konferens 1–3 mars 2021") == [("1–3 mars 2021", "2021-03-01/2021-03-03", "interval")]
+    assert values("i förskoleklass ht 2019 och Vt 19") == [
+        ("ht 2019", "2019", "season"),
+        ("Vt 19", "2019", "season"),
+    ]
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Beslut den 3 mars 2021 kl. 13.00, ärende KS 2021/12, under 2022."
+    for d in find_dates(text):
+        assert text[d["start"] : d["end"]] == d["text"]
+    assert [d["value"] for d in find_dates(text)] == ["2021-03-03", "2022"]
+
+
+def test_invalid_calendar_dates_are_skipped() -> None:
+    assert find_dates("den 31 februari 2021") == []
+    assert find_dates("2021-13-01") == []
+
+
+def test_component_in_pipeline() -> None:
+    nlp = nlpkommun.load(ner=None)
+    assert "nlpkommun_dates" in nlp.pipe_names
+    doc = nlp("Stadsdelsnämnden 2022-02-24. Under 2021 startade arbetet.")
+    assert [(d["value"], d["granularity"]) for d in doc._.nk_dates] == [("2022-02-24", "day"), ("2021", "year")]
+    record = nlpkommun.extract("Stadsdelsnämnden 2022-02-24. Skrivelse daterad november 2020.\n", nlp=nlp)
+    assert [d.value for d in record.dates] == ["2022-02-24", "2020-11"]
