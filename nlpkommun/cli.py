@@ -60,6 +60,39 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+@app.command()
+def train(
+    data: Path = typer.Option(Path("../shared/data"), "--data", help="Shared data folder (with ner/)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the trained spaCy pipeline."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (data split, shuffling, initialisation)."),
+    max_steps: int | None = typer.Option(None, "--max-steps", help="Stop after this many updates."),
+    max_minutes: float | None = typer.Option(None, "--max-minutes", help="Wall-time cap (not reproducible)."),
+    limit: int | None = typer.Option(None, "--limit", help="Use only this many training sentences (smoke test)."),
+) -> None:
+    """Train the Swedish NER model (PER, LOC, ORG) from the shared corpora."""
+    from nlpkommun.ner.commands import train_command
+
+    report = train_command(data, output, seed=seed, max_steps=max_steps, max_minutes=max_minutes, limit=limit)
+    sys.stdout.write(f"saved {output} (best dev F {report['best'].get('score')})\n")
+
+
+@app.command("evaluate-ner")
+def evaluate_ner(
+    file: Path = typer.Argument(..., help="IOB2/IO CoNLL file: token and tag columns, blank line between sentences."),
+    model: Path | None = typer.Option(None, "--model", help="spaCy pipeline with ner (default: the shipped one)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Score the NER model on a gold file: per-label and micro precision/recall/F1."""
+    from nlpkommun.ner.commands import evaluate_ner_command
+
+    evaluate_ner_command(file, model=model, as_json=as_json)
+
+
+from nlpkommun.index.cli import register as _register_index_commands  # noqa: E402
+
+_register_index_commands(app)  # index, search, export
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning typed errors into one line and an exit code."""
     try:

@@ -24,7 +24,7 @@ class ModelOptions:
     batch_start: int = 100
     batch_stop: int = 1000
     eval_frequency: int = 200
-    patience: int = 4000
+    patience: int = 1600
     max_steps: int = 20000
 
     def as_dict(self) -> dict[str, object]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlpkommun.errors import InputError
+
 CORE_LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
 
 #: SUC 3.0 name types mapped to project labels; unmapped types become ``O``.
@@ -20,8 +22,10 @@ SUC_LABEL_MAP: dict[str, str] = {"person": "PER", "place": "LOC", "inst": "ORG"}
 _OUTSIDE = {"O", "0", "_", "-", ""}
 
 
-class CorpusFormatError(ValueError):
+class CorpusFormatError(InputError):
     """Raised when a corpus file cannot be parsed."""
+
+    code = "corpus_format"
 
 
 @dataclass(frozen=True)

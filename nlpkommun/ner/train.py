@@ -180,7 +180,16 @@ def _stamp_meta(path: Path, report: dict[str, object]) -> None:
             "description": "Swedish NER (PER, LOC, ORG) for municipal documents, nlpkommun",
             "license": "CC BY-SA 4.0",
             "author": "nlpkommun",
-            "spacy_version": f">={spacy.__version__.rsplit('.', 1)[0]}",
+            "spacy_version": f">={_minor(spacy.__version__)}.0,<{_next_minor(spacy.__version__)}.0",
         }
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _next_minor(version: str) -> str:
+    major, minor = version.split(".")[:2]
+    return f"{major}.{int(minor) + 1}"

@@ -1,0 +1,111 @@
+"""Speed of the full ``nlpkommun.load()`` pipeline with NER, on one CPU core.
+
+Prints words/s for: the tokenizer alone, ``nlpkommun.load(ner=None)`` and the full
+``nlpkommun.load()`` (with the shipped NER model), and the ratio full / tokenizer-only.
+
+Usage: ``python benchmarks/ner_speed.py [--model PATH] [--words 60000] [--repeat 3]``.
+Text: the example documents and the klintan test sentences from ``../shared`` when
+present, otherwise a built-in municipal paragraph repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+FALLBACK = (
+    "Kommunstyrelsen sammanträdde i Stadshuset. Närvarande: Anna Berg (M), ordförande, "
+    "Erik Lund (S), Karin Holm (C) och Mats Nyberg (L). Utbildningsförvaltningen föreslår att "
+    "nämnden godkänner rapporten om förskoleplatser i Västerås. ERIK LUND (S): Jag yrkar avslag. "
+    "Ärendet har beretts av socialförvaltningen i samverkan med Polisen och Region Uppsala."
+)
+
+
+def load_texts(n_words: int) -> list[str]:
+    """Paragraph-sized texts adding up to about ``n_words`` whitespace words."""
+    paragraphs: list[str] = []
+    examples = SHARED / "examples"
+    if examples.is_dir():
+        for f in sorted(examples.glob("*.txt")):
+            paragraphs += [p for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    klintan = SHARED / "data" / "ner" / "klintan" / "test_corpus.txt"
+    if klintan.is_file():
+        sent: list[str] = []
+        for line in klintan.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                sent.append(line.split()[0])
+            elif sent:
+                paragraphs.append(" ".join(sent))
+                sent = []
+    if not paragraphs:
+        paragraphs = [FALLBACK]
+    texts, total, i = [], 0, 0
+    while total < n_words:
+        p = paragraphs[i % len(paragraphs)]
+        texts.append(p)
+        total += len(p.split())
+        i += 1
+    return texts
+
+
+def words_per_second(fn, texts: list[str], repeat: int) -> tuple[float, int]:
+    """Best-of-``repeat`` words/s where words = non-space tokens produced."""
+    best = 0.0
+    n_words = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        n_words = fn(texts)
+        best = max(best, n_words / (time.perf_counter() - start))
+    return best, n_words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=None, help="NER pipeline (default: shipped model)")
+    parser.add_argument("--words", type=int, default=60000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    import nlpkommun
+    from nlpkommun.pipeline import default_model_path
+
+    model = args.model or default_model_path()
+    if not (model / "config.cfg").is_file():
+        raise SystemExit(f"no NER model at {model}; train one or set NLPKOMMUN_NER_MODEL")
+    texts = load_texts(args.words)
+    full = nlpkommun.load(ner=model)
+    no_ner = nlpkommun.load(ner=None)
+
+    def count(docs) -> int:
+        return sum(sum(1 for t in d if not t.is_space) for d in docs)
+
+    runs = {
+        "tokenizer only": lambda ts: count(full.make_doc(t) for t in ts),
+        "load(ner=None)": lambda ts: count(no_ner.pipe(ts)),
+        "load() with NER": lambda ts: count(full.pipe(ts)),
+    }
+    count(full.pipe(texts[:50]))  # warm-up
+    results = {}
+    for name, fn in runs.items():
+        wps, n = words_per_second(fn, texts, args.repeat)
+        results[name] = wps
+        print(f"{name:<18} {wps:>10,.0f} words/s  ({n:,} words, best of {args.repeat})")
+    ratio = results["load() with NER"] / results["tokenizer only"]
+    print(f"model: {model}")
+    print(f"pipeline: {full.pipe_names}")
+    print(f"full pipeline with NER: {results['load() with NER']:,.0f} words/s on one core; "
+          f"ratio to tokenizer-only: {ratio:.3f}")
+
+
+if __name__ == "__main__":
+    main()
