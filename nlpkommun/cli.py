@@ -88,11 +88,6 @@ def evaluate_ner(
     evaluate_ner_command(file, model=model, as_json=as_json)
 
 
-from nlpkommun.index.cli import register as _register_index_commands  # noqa: E402
-
-_register_index_commands(app)  # index, search, export
-
-
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning typed errors into one line and an exit code."""
     try:
