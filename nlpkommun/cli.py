@@ -88,6 +88,11 @@ def evaluate_ner(
     evaluate_ner_command(file, model=model, as_json=as_json)
 
 
+from nlpkommun.batch.cli import register as _register_batch_command  # noqa: E402
+
+_register_batch_command(app)  # batch
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning typed errors into one line and an exit code."""
     try:
