@@ -1,0 +1,512 @@
+"""Header-level metadata: document type, title, body (nämnd), municipality, meeting and
+document dates, and the document's own reference numbers (diarienummer).
+
+Reads: ``document_types.json``, ``body_patterns.json``, ``municipalities.txt`` (and the
+label data through :mod:`metadata_lines`) under ``resources/sv/``. Plain functions over
+:class:`~nlpkommun.components.metadata_lines.Line` lists; writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from nlpkommun.components.metadata_lines import (
+    Line,
+    blank_between,
+    find_day_dates,
+    is_any_label,
+    is_name,
+    is_section_heading,
+    label_of,
+    split_label,
+    strip_dates,
+)
+from nlpkommun.resources import read_json, read_lines
+
+#: how many lines at the top of a document count as its header
+HEADER_LINES = 30
+#: a header line longer than this is running text
+MAX_HEADER_LINE = 160
+
+_PAGE = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"^§§?\s*(\d{1,4})\b")
+_DNR_LABEL = r"(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|vårt\s+dnr|vår\s+beteckning|beteckning)"
+_REF_PREFIXED = re.compile(
+    r"(?<![\w/-])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,7}(?:[-–][A-ZÅÄÖ]{1,8})?(?:\s|[-–])?(?:19|20)\d{2}[/:]\d{1,6}(?:[:.-]\d{1,4})?)(?![\w/])"
+)
+_REF_LABELLED = re.compile(
+    rf"\b{_DNR_LABEL}\.?\s*:?\s*((?:[A-ZÅÄÖ]{{1,8}}(?:\s|[-–]))?[\dA-ZÅÄÖ][\w.:/–-]*\d[\w/]*)", re.IGNORECASE
+)
+
+
+def is_page_marker(s: str) -> bool:
+    """``"2 (13)"``, ``"Sida 3 av 9"``, ``"4"``."""
+    return bool(_PAGE.match(s.strip()))
+
+
+def header(lines: list[Line]) -> list[Line]:
+    """The header region: the top lines up to the first section heading or running text."""
+    out: list[Line] = []
+    for ln in lines[:HEADER_LINES]:
+        if is_section_heading(ln.text) and out:
+            break
+        if len(ln.text) > MAX_HEADER_LINE:
+            break
+        out.append(ln)
+    return out
+
+
+# --- document type --------------------------------------------------------------------
+
+
+@cache
+def _types() -> dict:
+    data = read_json("document_types.json")
+    return {
+        "header": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["header_lines"]],
+        "self": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["self_references"]],
+        "prefix": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["title_prefixes"]],
+        "meeting": frozenset(data["meeting_record_labels"]),
+        "display": data["display_titles"],
+    }
+
+
+def type_line(head: list[Line]) -> tuple[str, Line] | None:
+    """The header line that names the document's kind, with the kind."""
+    for ln in head:
+        if len(ln.text.split()) > 12:
+            continue
+        for kind, pat in _types()["header"]:
+            if pat.search(ln.text):
+                return kind, ln
+    return None
+
+
+def paragraph_numbers(lines: list[Line]) -> list[str]:
+    """Distinct paragraph numbers of the § headings (lines starting with "§ N")."""
+    seen: list[str] = []
+    for ln in lines:
+        m = _PARAGRAPH.match(ln.text)
+        if m and m.group(1) not in seen and "...." not in ln.text:
+            seen.append(m.group(1))
+    return seen
+
+
+def has_attendance_block(lines: list[Line]) -> bool:
+    """Whether the document lists who attended (a meeting record's first page)."""
+    meeting = _types()["meeting"]
+    return any(re.sub(r"\s+", " ", ln.text.rstrip(":")).lower() in meeting for ln in lines)
+
+
+def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None]:
+    """The document type (record vocabulary) and the line that named it, if any."""
+    if not lines:
+        return None, None
+    head = header(lines)
+    found = type_line(head)
+    if found:
+        kind, ln = found
+        if kind == "protokoll" and len(paragraph_numbers(lines)) == 1 and not has_attendance_block(lines):
+            kind = "protokollsutdrag"
+        return kind, ln
+    opening = text[:3000]
+    for kind, pat in _types()["self"]:
+        if pat.search(opening):
+            return kind, None
+    for ln in head:
+        for kind, pat in _types()["prefix"]:
+            if pat.search(ln.text):
+                return kind, None
+    return "other", None
+
+
+def display_title(ln: Line) -> str:
+    """A bare type line as a title: ``"SAMMANTRÄDESPROTOKOLL"`` → ``"Sammanträdesprotokoll"``."""
+    key = re.sub(r"\s+", " ", strip_dates(ln.text)).lower()
+    shown = _types()["display"].get(key)
+    if shown:
+        return shown
+    t = strip_dates(ln.text)
+    return t[:1].upper() + t[1:].lower() if t.isupper() else t
+
+
+# --- body -----------------------------------------------------------------------------
+
+
+@cache
+def _bodies() -> dict:
+    data = read_json("body_patterns.json")
+    heads = "|".join(sorted(map(re.escape, data["heads"]), key=len, reverse=True))
+    return {
+        "head": re.compile(rf"(?:{heads})$", re.IGNORECASE),
+        "non": frozenset(data["non_bodies"]),
+        "abbr": data["abbreviations"],
+        "parents": data["genitive_parents"],
+        "utskott": data["utskott_codes"],
+        "subject": re.compile(data["decision_subject"]),
+        "structure": [
+            (re.compile(r["pattern"], re.IGNORECASE), r["municipality"]) for r in data["municipality_by_structure"]
+        ],
+    }
+
+
+def canonical_body(name: str) -> str:
+    """Tidy a body name: single spaces, capital first letter."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:-–")
+    return name[:1].upper() + name[1:]
+
+
+def is_body_name(s: str) -> bool:
+    """Whether a whole string is a body's name ("Kommunstyrelsen", "Hässelby-Vällingby
+    stadsdelsnämnd", "Kommunstyrelsens arbetsutskott")."""
+    s = s.strip(" ,.:")
+    toks = s.split()
+    if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not s[:1].isupper():
+        return False
+    last = toks[-1].lower()
+    if last in _bodies()["non"] or not _bodies()["head"].search(last):
+        return False
+    return not (len(toks) > 1 and all(t.isupper() for t in toks))
+
+
+def expand_abbreviation(token: str) -> str | None:
+    """``"KS"`` → ``"Kommunstyrelsen"``, ``"KSAU"`` → ``"Kommunstyrelsens arbetsutskott"``."""
+    b = _bodies()
+    if token in b["abbr"]:
+        return b["abbr"][token]
+    for parent, gen in b["parents"].items():
+        rest = token[len(parent) :]
+        if token.startswith(parent) and rest in b["utskott"]:
+            return f"{gen} {b['utskott'][rest]}"
+    return None
+
+
+def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None, str | None]:
+    """The "Till" block: (body, date next to it)."""
+    for i, ln in enumerate(head):
+        value = None
+        parts = split_label(ln.text, "addressee")
+        if parts:
+            value = parts[1]
+        elif label_of(ln.text, "addressee") and i + 1 < len(head):
+            value = head[i + 1].text
+            if i + 2 < len(head) and not find_day_dates(value, year) and not is_any_label(head[i + 2].text):
+                value = f"{value} {head[i + 2].text}"
+        if not value:
+            continue
+        dates = find_day_dates(value, year)
+        name = strip_dates(value, year)
+        if is_body_name(name):
+            return canonical_body(name), dates[0].value if dates else None
+    return None, None
+
+
+def body_from_header(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
+    """A header line that is a body's name, or an abbreviation on the type line ("KS Protokoll")."""
+    if type_ln is not None:
+        for tok in re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", type_ln.text):
+            full = expand_abbreviation(tok)
+            if full:
+                return full
+        m = re.search(r"\b(?:för|från|vid)\s+(.+?)(?:s\s+sammanträde|\s+den\b|\s+\d|$)", type_ln.text)
+        if m and is_body_name(strip_dates(m.group(1), year)):
+            return canonical_body(strip_dates(m.group(1), year))
+    for ln in head:
+        if ln is type_ln or label_of(ln.text, "addressee"):
+            continue
+        candidate = strip_dates(ln.text, year)
+        if is_body_name(candidate):
+            return canonical_body(candidate)
+    return None
+
+
+def body_from_proposal(lines: list[Line]) -> str | None:
+    """The deciding body in the first sentence after "Förslag till beslut"/"Beslut"."""
+    for i, ln in enumerate(lines[:80]):
+        if re.search(r"förslag till beslut$|^beslut$", ln.text.rstrip(":"), re.IGNORECASE):
+            for nxt in lines[i + 1 : i + 4]:
+                m = _bodies()["subject"].match(re.sub(r"^\d+[.)]\s*", "", nxt.text))
+                if m and is_body_name(m.group(1)):
+                    return canonical_body(m.group(1))
+    return None
+
+
+# --- municipality ---------------------------------------------------------------------
+
+
+@cache
+def municipalities() -> dict[str, str]:
+    """Municipality name → the name it uses for itself ("Nacka" → "Nacka kommun")."""
+    out: dict[str, str] = {}
+    for line in read_lines("municipalities.txt"):
+        name, _, official = line.partition("\t")
+        name = name.strip()
+        genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
+        out[name] = official.strip() or f"{genitive} kommun"
+    return out
+
+
+def _base_of(written: str) -> str | None:
+    """``"Stockholms"`` / ``"Nacka"`` → the municipality it names, if one."""
+    known = municipalities()
+    if written in known:
+        return written
+    if written.endswith("s") and written[:-1] in known:
+        return written[:-1]
+    return None
+
+
+_EXPLICIT = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|stad|Stad)(?:s|en|ens)?\b|\bRegion\s+([A-ZÅÄÖ][\wåäö]+)\b"
+)
+
+
+def municipality(text: str, lines: list[Line]) -> str | None:
+    """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
+    structural rule (body types only one municipality has), else the most mentioned
+    municipality name."""
+    known = municipalities()
+    votes: Counter[str] = Counter()
+    forms: dict[str, str] = {}
+    for m in _EXPLICIT.finditer(text):
+        if m.group(3):
+            base = _base_of(m.group(3))
+            if base and known[base].startswith("Region"):
+                votes[base] += 1
+                forms.setdefault(base, known[base])
+            continue
+        written, kind = m.group(1), m.group(2)
+        base = _base_of(written) or _base_of(written.split()[-1].split("-")[-1])
+        if base is None:
+            continue
+        if kind.lower() == "stad" and not known[base].lower().endswith("stad"):
+            continue  # "Nacka stad" is a place, not the municipality
+        votes[base] += 1
+        forms.setdefault(base, known[base])
+    if votes:
+        return forms[votes.most_common(1)[0][0]]
+    for pat, name in _bodies()["structure"]:
+        if pat.search(text):
+            return name
+    mentions: Counter[str] = Counter()
+    for name in known:
+        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", text))
+        if n:
+            mentions[name] = n
+    if mentions:
+        (best, n), *rest = mentions.most_common(2) + [("", 0)]
+        if n > rest[0][1]:
+            return known[best]
+    return None
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def reference_year(text: str) -> int | None:
+    """The most frequent year of the explicit full dates in the text."""
+    years = Counter(f.value[:4] for f in find_day_dates(text[:20000]))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+def labelled_date(lines: list[Line], group: str, year: int | None, window: int = 10) -> str | None:
+    """The first date after a label of ``group`` (on its line or within ``window`` lines,
+    as in column layouts where all labels precede all values)."""
+    for i, ln in enumerate(lines):
+        parts = split_label(ln.text, group)
+        if parts:
+            found = find_day_dates(parts[1], year)
+            if found:
+                return found[0].value
+        if label_of(ln.text, group):
+            for nxt in lines[i + 1 : i + 1 + window]:
+                found = find_day_dates(nxt.text, year)
+                if found:
+                    return found[0].value
+    return None
+
+
+_MEETING_PHRASE = re.compile(
+    r"\b(?:sammanträde(?:t|s)?|möte(?:t)?|protokoll)\s+(?:från\s+|den\s+|med\s+\S+\s+den\s+)?", re.IGNORECASE
+)
+
+
+def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
+    """"Protokoll från 3 juni 2019", "Sammanträde den 24 februari 2022" in the header."""
+    for ln in lines:
+        for m in _MEETING_PHRASE.finditer(ln.text):
+            found = find_day_dates(ln.text[m.end() : m.end() + 40], year)
+            if found and found[0].start == 0:
+                return found[0].value
+    return None
+
+
+def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | None:
+    """A date on a line saying that the matter goes before the body
+    ("13 maj Underlag för beslut läggs fram på kommunstyrelsen")."""
+    stem = body.split()[-1].lower()[:6]
+    pat = re.compile(
+        rf"\b(?:läggs\s+fram|behandlas|tas\s+upp|föredras)\s+(?:på|i|av|för|vid)\s+(?:\w+\s+)?{re.escape(stem)}",
+        re.IGNORECASE,
+    )
+    for ln in lines:
+        if pat.search(ln.text):
+            found = find_day_dates(ln.text, year)
+            if found:
+                return found[0].value
+    return None
+
+
+def first_header_date(head: list[Line], year: int | None) -> str | None:
+    """The first date standing in the header (a line that is mostly a date)."""
+    for ln in head:
+        found = find_day_dates(ln.text, year)
+        if found and len(strip_dates(ln.text, year).split()) <= 4:
+            return found[0].value
+    return None
+
+
+# --- reference numbers ----------------------------------------------------------------
+
+
+def _own_reference_line(ln: Line, in_header: bool) -> bool:
+    rest = _REF_LABELLED.sub(" ", ln.text)
+    rest = _REF_PREFIXED.sub(" ", rest)
+    rest = re.sub(r"§§?\s*\d+|\.{3,}|\b\d{1,3}\s*(?:\(\d+\))?$", " ", rest)
+    rest = re.sub(rf"\b{_DNR_LABEL}\b\.?:?", " ", rest, flags=re.IGNORECASE)
+    rest = strip_dates(rest)
+    words = rest.split()
+    return len(words) <= (6 if in_header else 1) and len(ln.text) <= 120
+
+
+def reference_numbers(lines: list[Line]) -> list[str]:
+    """The document's own diarienummer, as written: those on header lines and on lines of
+    their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123"), not those cited in running text."""
+    head_ids = {ln.index for ln in header(lines)}
+    out: list[str] = []
+    for ln in lines:
+        if not (_REF_PREFIXED.search(ln.text) or _REF_LABELLED.search(ln.text)):
+            continue
+        if not _own_reference_line(ln, ln.index in head_ids):
+            continue
+        found = [m.group(1) for m in _REF_LABELLED.finditer(ln.text)]
+        found += [m.group(1) for m in _REF_PREFIXED.finditer(ln.text)]
+        for ref in found:
+            ref = re.sub(r"\s+", " ", ref).strip(" .,;:")
+            if not re.search(r"\d", ref) or re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", ref):
+                continue
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+# --- title ----------------------------------------------------------------------------
+
+UNIT_NAME = re.compile(
+    r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
+    r"^(?:avdelningen|enheten|sektionen|staben)\s+för\b",
+    re.IGNORECASE,
+)
+_DANGLING_END = re.compile(
+    r"(?:\b(?:i|och|om|för|av|till|på|med|från|som|att|en|ett|den|det|eller|samt|vid|mot|under|över|inom|genom|"
+    r"efter|hos|mellan|enligt)|[,–-])$",
+    re.IGNORECASE,
+)
+_PHONE_LIKE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2,3}(?![\d-])")
+_VALUE_LABELS = ("case_officer", "addressee", "document_date", "meeting_date", "reference")
+_TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|beteckning)\s*:?$", re.IGNORECASE)
+
+
+def _is_municipality_line(s: str) -> bool:
+    s = s.strip(" ,.")
+    known = municipalities()
+    return s in known.values() or bool(
+        re.fullmatch(r"[A-ZÅÄÖ][\wåäö -]+\s+(?:kommun|stad|Stad)|Region\s+[A-ZÅÄÖ]\w+", s)
+        and (_base_of(s.split()[0]) or _base_of(s.rsplit(" ", 1)[0]))
+    )
+
+
+def _skip_for_title(ln: Line, year: int | None) -> bool:
+    t = ln.text
+    if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t):
+        return True
+    if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
+        return True
+    for group in ("case_officer", "phone", "email", "document_date", "meeting_date", "reference"):
+        if split_label(t, group):
+            return True
+    if _REF_PREFIXED.search(t) and _own_reference_line(ln, True):
+        return True
+    rest = strip_dates(t, year)
+    if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest) or len(rest.split()) <= 1 and find_day_dates(t, year):
+        return True
+    if is_body_name(rest) or _is_municipality_line(rest) or UNIT_NAME.search(rest.strip(" ,.")):
+        return True
+    return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
+
+
+def _clean_title(s: str) -> str:
+    s = _TRAILING_LABEL.sub("", s.strip())
+    return re.sub(r"\s+", " ", s).strip(" ,;:")
+
+
+def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
+    skip_block = False
+    candidates: list[tuple[int, Line]] = []
+    for i, ln in enumerate(head):
+        if i and blank_between(head[i - 1], ln):
+            skip_block = False
+        if ln is type_ln:
+            continue
+        if any(label_of(ln.text, g) for g in _VALUE_LABELS):
+            skip_block = True  # the label's value follows, up to the next blank line
+            continue
+        if skip_block or _skip_for_title(ln, year):
+            continue
+        candidates.append((i, ln))
+    if not candidates:
+        return None
+    after = [c for c in candidates if type_ln is None or c[1].start > type_ln.start]
+    i, ln = (after or candidates)[0]
+    title = ln.text
+    for nxt_i in range(i + 1, min(i + 3, len(head))):
+        prev, nxt = head[nxt_i - 1], head[nxt_i]
+        wraps = _DANGLING_END.search(title) or nxt.text[:1].islower()
+        if not wraps or blank_between(prev, nxt) or is_any_label(nxt.text) or find_day_dates(nxt.text, year):
+            break
+        title = f"{title} {nxt.text}"
+    return _clean_title(title)
+
+
+def paragraph_title(lines: list[Line], year: int | None) -> str | None:
+    """The heading of the first § item ("§ 17" / "KFKS 2019/825" / "Tilldelningsbeslut ...")."""
+    for i, ln in enumerate(lines):
+        m = _PARAGRAPH.match(ln.text)
+        if not m or "...." in ln.text:
+            continue
+        same = _REF_PREFIXED.sub(" ", _REF_LABELLED.sub(" ", ln.text[m.end() :]))
+        if len(same.split()) >= 2:
+            return _clean_title(same)
+        for nxt in lines[i + 1 : i + 6]:
+            t = nxt.text
+            if _PARAGRAPH.match(t) or is_page_marker(t) or (_REF_PREFIXED.search(t) or _REF_LABELLED.search(t)):
+                continue
+            if not strip_dates(t, year) or is_section_heading(t):
+                continue
+            return _clean_title(t)
+        return None
+    return None
+
+
+def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int | None) -> str | None:
+    """The document's own heading (see the module docstring of :mod:`metadata`)."""
+    head = header(lines)
+    if kind in ("protokollsutdrag", "protokollsbilaga"):
+        t = paragraph_title(lines, year)
+        if t:
+            return t
+    if kind in ("protokoll", "kallelse") and type_ln is not None:
+        return display_title(type_ln)
+    return _generic_title(head, type_ln, year)

@@ -1,0 +1,303 @@
+"""People and attachments in a document's metadata: case officers (handläggare with phone
+and e-mail), signatories (signature blocks, two-column signatures, justerare, protokoll
+signatures, digital attestations with their dates) and the titles listed under "Bilagor".
+
+Reads the label data through :mod:`metadata_lines`. Plain functions over
+:class:`~nlpkommun.components.metadata_lines.Line` lists returning Official-shaped dicts
+(``{"name", "title", "phone", "email", "date"}``); writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nlpkommun.components.metadata_header import UNIT_NAME, header, is_page_marker
+from nlpkommun.components.metadata_lines import (
+    PARTY_SUFFIX,
+    Line,
+    blank_between,
+    find_day_dates,
+    is_any_label,
+    is_name,
+    is_section_heading,
+    is_title_line,
+    is_title_word,
+    label_of,
+    split_label,
+    split_names,
+)
+
+Official = dict[str, Any]
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+46\s?|0)\d[\d\s-]{5,14}\d(?!\d)")
+_PROTOCOL_KINDS = frozenset({"protokoll", "protokollsutdrag", "protokollsbilaga", "kallelse"})
+
+
+def official(name: str, title: str | None = None, **extra: str | None) -> Official:
+    """An Official-shaped dict."""
+    out: Official = {"name": name, "title": title, "phone": None, "email": None, "date": None}
+    out.update(extra)
+    return out
+
+
+def _name_part(value: str, allow_party: bool = False) -> tuple[str | None, str]:
+    """Split ``"Ann Ulin, utredare"`` into the name and what follows it."""
+    head, _, rest = value.partition(",")
+    head = head.strip()
+    if allow_party:
+        head = PARTY_SUFFIX.sub("", head).strip()
+    return (head, rest.strip()) if is_name(head) else (None, value)
+
+
+# --- case officers ---------------------------------------------------------------------
+
+
+def case_officers(lines: list[Line]) -> list[Official]:
+    """Handläggare blocks: the name after the label, then phone, e-mail and title lines."""
+    out: list[Official] = []
+    for i, ln in enumerate(lines):
+        parts = split_label(ln.text, "case_officer")
+        following = lines[i + 1 : i + 5]
+        if parts:
+            value = parts[1]
+        elif label_of(ln.text, "case_officer") and following:
+            value, following = following[0].text, following[1:]
+        else:
+            continue
+        name, rest = _name_part(value)
+        if name is None:
+            continue
+        person = official(name)
+        for piece in [rest] + [f.text for f in following]:
+            if not piece:
+                continue
+            if split_label(piece, "phone") or (_PHONE.search(piece) and not _EMAIL.search(piece)):
+                value_part = (split_label(piece, "phone") or ("", piece))[1]
+                m = _PHONE.search(value_part)
+                person["phone"] = person["phone"] or (m.group(0).strip() if m else None)
+            elif _EMAIL.search(piece):
+                person["email"] = person["email"] or _EMAIL.search(piece).group(0)
+            elif person["title"] is None and is_title_line(piece):
+                person["title"] = piece
+            elif is_any_label(piece) or is_name(piece):
+                break
+        if not any(o["name"] == name for o in out):
+            out.append(person)
+    return out
+
+
+# --- signatories -----------------------------------------------------------------------
+
+
+def _split_titles(line: str, n: int) -> list[str | None]:
+    """Split a title line of a two-column signature into ``n`` titles, each ending in a
+    title word ("Produktionsdirektör Utbildnings strateg" → two titles)."""
+    segments: list[list[str]] = [[]]
+    for tok in line.split():
+        segments[-1].append(tok)
+        if is_title_word(tok):
+            segments.append([])
+    segments = [s for s in segments if s]
+    if len(segments) == n:
+        return [" ".join(s) for s in segments]
+    return [None] * n
+
+
+def _signature_element(text: str) -> tuple[str, list[str]] | None:
+    """Classify a line of a signature block: names (one, or two side by side), a title, or
+    an organisational unit under a title; None for anything else."""
+    if UNIT_NAME.search(text.strip(" ,.")) and len(text.split()) <= 6 and not re.search(r"\d", text):
+        return "unit", [text]
+    names = split_names(text)
+    if len(names) == 2 and all(is_name(n) for n in names):
+        return "name", names
+    if is_name(text):
+        return "name", [text]
+    if is_title_line(text):
+        return "title", [text]
+    return None
+
+
+def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
+    """Pair the names of a signature run with its titles, in order (alternating name/title
+    lines, or all names first and then all titles, as PDF columns come out)."""
+    names: list[str] = []
+    titles: list[str | None] = []
+    for i, (kind, values) in enumerate(run):
+        if kind == "name":
+            names.extend(values)
+        elif kind == "title":
+            prev = run[i - 1] if i else None
+            if prev and prev[0] == "name" and len(prev[1]) == 2:
+                titles.extend(_split_titles(values[0], 2))
+            else:
+                titles.append(values[0])
+    if not titles:
+        return []
+    titles += [None] * (len(names) - len(titles))
+    return [official(n, t) for n, t in zip(names, titles, strict=False)]
+
+
+def closing_signatures(lines: list[Line]) -> list[Official]:
+    """Signature blocks outside the header: runs of name lines and title lines
+    ("Susanna Halldin Olsson" / "Stadsdelsdirektör" / "<unit>"), two names side by side over
+    two titles, names first and titles after; and the "Name, Title" line after a closing
+    greeting ("Vänliga hälsningar")."""
+    head_ids = {ln.index for ln in header(lines)}
+    out: list[Official] = []
+    run: list[tuple[str, list[str]]] = []
+    for i, ln in enumerate(lines):
+        prev = lines[i - 1] if i else None
+        if prev is not None and label_of(prev.text, "closing"):
+            name, rest = _name_part(ln.text)
+            if name:
+                first = rest.split(",")[0].strip()
+                out.append(official(name, first if first and is_title_line(first) else None))
+                continue
+        element = None if ln.index in head_ids else _signature_element(ln.text)
+        if element is None:
+            out.extend(_pair(run))
+            run = []
+            continue
+        run.append(element)
+    out.extend(_pair(run))
+    return out
+
+
+def attestations(lines: list[Line]) -> list[Official]:
+    """"Attesterat av" / "godkänts digitalt av" blocks: names (with titles) and, when a
+    "Datum" column follows, their dates in the same order."""
+    out: list[Official] = []
+    for i, ln in enumerate(lines):
+        is_label = label_of(ln.text, "attestation") or any(
+            ln.text.lower().rstrip(":").startswith(x) for x in _attestation_intros()
+        )
+        if not is_label:
+            continue
+        names: list[Official] = []
+        dates: list[str] = []
+        in_dates = False
+        for nxt in lines[i + 1 : i + 30]:
+            t = nxt.text
+            if label_of(t, "attestation") or any(t.lower().startswith(x) for x in _attestation_intros()):
+                continue
+            if label_of(t, "attestation_columns"):
+                in_dates = in_dates or t.lower().rstrip(":") == "datum"
+                continue
+            found = find_day_dates(t)
+            if found and (in_dates or not _name_part(t)[0]):
+                dates.extend(f.value for f in found)
+                in_dates = True
+                continue
+            if in_dates:
+                break
+            name, rest = _name_part(t)
+            if name is None:
+                if names:
+                    break
+                continue
+            names.append(official(name, rest.split(",")[0].strip() or None))
+        for person, d in zip(names, dates + [None] * len(names), strict=False):
+            person["date"] = d
+        out.extend(names)
+    return out
+
+
+def _attestation_intros() -> tuple[str, ...]:
+    from nlpkommun.components.metadata_lines import labels
+
+    return labels()["attestation_intro"]
+
+
+def protocol_signatures(lines: list[Line]) -> list[Official]:
+    """Justerare ("Justerare", "Utses att justera") and the names in an "Underskrifter"
+    block of a protokoll, with the role label next to each name as its title."""
+    out: list[Official] = []
+    for i, ln in enumerate(lines):
+        parts = split_label(ln.text, "justerare")
+        if parts:
+            for piece in re.split(r",|\boch\b", parts[1]):
+                name, _ = _name_part(piece.strip(), allow_party=True)
+                if name:
+                    out.append(official(name, "justerare"))
+            continue
+        if label_of(ln.text, "justerare"):
+            for nxt in lines[i + 1 : i + 7]:
+                if is_page_marker(nxt.text) or is_section_heading(nxt.text):
+                    break
+                name, _ = _name_part(nxt.text, allow_party=True)
+                if name:
+                    out.append(official(name, "justerare"))
+                    break
+            continue
+        if label_of(ln.text, "signature_block"):
+            block = []
+            for nxt in lines[i + 1 : i + 25]:
+                if is_page_marker(nxt.text) or nxt.text.isupper() and len(nxt.text) > 12:
+                    break
+                block.append(nxt)
+            for j, b in enumerate(block):
+                name, _ = _name_part(b.text, allow_party=True)
+                if not name:
+                    continue
+                title = None
+                for k in (j - 1, j + 1):
+                    if 0 <= k < len(block) and label_of(block[k].text, "signature_roles"):
+                        title = block[k].text.rstrip(":").lower()
+                        break
+                out.append(official(name, title))
+    return out
+
+
+def signatories(lines: list[Line], kind: str | None) -> list[Official]:
+    """Everyone who signed, attested or justerade, merged by name (first title and date kept)."""
+    found = protocol_signatures(lines)
+    if kind not in _PROTOCOL_KINDS:
+        found += closing_signatures(lines)
+    found += attestations(lines)
+    merged: list[Official] = []
+    for person in found:
+        same = next((m for m in merged if m["name"].casefold() == person["name"].casefold()), None)
+        if same is None:
+            merged.append(person)
+            continue
+        for key in ("title", "phone", "email", "date"):
+            if same[key] is None and person[key] is not None:
+                same[key] = person[key]
+    return merged
+
+
+# --- attachments -----------------------------------------------------------------------
+
+_ITEM = re.compile(r"^(?:\d{1,2}\s*[.):]|bilaga\s*\d{1,2}\s*[.):,-]?|[-•–*▪])\s*(\S.*)$", re.IGNORECASE)
+
+
+def attachments(lines: list[Line]) -> list[str]:
+    """Titles listed under a "Bilagor" heading (numbered or bulleted, or one per line)."""
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        parts = split_label(ln.text, "attachments")
+        if parts and not re.match(r"^\d", parts[1]):
+            if ln.text[len(parts[0]) : len(parts[0]) + 1] == ":":
+                out.extend(p.strip() for p in re.split(r";", parts[1]) if p.strip())
+            continue
+        if not label_of(ln.text, "attachments"):
+            continue
+        prev = ln
+        for nxt in lines[i + 1 : i + 20]:
+            t = nxt.text
+            m = _ITEM.match(t)
+            if is_any_label(t) or is_section_heading(t) or is_name(t) or is_page_marker(t):
+                break
+            if m:
+                item = m.group(1).strip()
+            elif not blank_between(prev, nxt) and len(t) < 200 and not t.endswith("."):
+                item = t
+            else:
+                break
+            if item and item not in out:
+                out.append(item)
+            prev = nxt
+    return out

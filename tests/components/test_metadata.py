@@ -1,0 +1,308 @@
+"""Metadata extraction: the plain function on small made-up documents, and the component
+through the real pipeline on the shared example."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nlpkommun.components.metadata import extract_metadata
+from nlpkommun.components.metadata_header import municipality, reference_numbers
+from nlpkommun.components.metadata_lines import find_day_dates, is_name, split_lines, split_names
+from tests.conftest import shared_path
+
+STOCKHOLM_STYLE = """Handläggare
+Maja Lind
+Telefon: 08-508 12 345
+E-post: maja.lind@example.se
+
+Till
+Rinkeby-Kista
+stadsdelsnämnd 2023-03-16
+
+Svar på motion om fler
+parkbänkar i Kista
+
+Förvaltningens förslag till beslut
+
+Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande som svar på motionen.
+
+Ärendet
+
+I motion till stadsdelsnämnden frågar Per Ek om parkbänkar. Se även dnr KS 2019/44 i ett äldre ärende.
+
+Karl Berg
+Stadsdelsdirektör
+Rinkeby-Kista stadsdelsförvaltning
+
+Lena Holm
+Avdelningschef
+
+Bilagor
+1. Motion om fler parkbänkar i Kista
+2. Karta över Kista
+
+Attesterat av
+
+Detta dokument har godkänts digitalt av följande personer:
+
+Namn
+
+Karl Berg, Stadsdelsdirektör
+Lena Holm, Avdelningschef
+
+Datum
+
+2023-03-01
+2023-02-27
+"""
+
+NACKA_STYLE = """2021-09-01
+
+TJÄNSTESKRIVELSE
+KFKS 2021/512
+
+Utbildningsnämnden
+
+Ny skolskjuts för elever i Björkdala
+
+Förslag till beslut
+Utbildningsnämnden beslutar att införa skolskjuts.
+
+Sammanfattning
+Eleverna i Björkdala har lång väg till skolan. Vi föreslår skolskjuts från och med hösten.
+
+POSTADRESS
+Solna stad, 171 86 Solna
+
+Ärendet
+Skolskjuts ordnas av kommunen. Ärendet har tidigare behandlats, se KFKS 2020/77.
+
+Bilagor
+Karta över skolvägar
+
+Anna Persson Erik Lund
+Utbildningsdirektör Enhetschef
+Utbildningsenheten Utbildningsenheten
+"""
+
+PROTOKOLL = """12 maj 2022
+
+1 (9)
+
+SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsens arbetsutskott
+
+Plats och tid
+Stadshuset kl 9.00 – 10.15
+
+BESLUTANDE
+Eva Strand (M)
+Olof Dahl (S)
+
+Utses att justera
+Olof Dahl (S)
+
+Underskrifter
+Sekreterare
+Ida Moberg
+Ordförande
+Eva Strand
+Justerande
+Olof Dahl
+
+§ 21 Dnr KS 2022/10
+
+Budget 2023
+
+Beslut
+Arbetsutskottet noterar informationen.
+
+§ 22 Dnr KS 2022/11
+
+Lokalförsörjning
+"""
+
+UTDRAG = """12 maj 2022
+
+7 (9)
+
+SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsens arbetsutskott
+
+§ 27
+
+KS 2022/97
+
+Upphandling av skolmåltider
+
+Beslut
+Kommunstyrelsen tilldelar avtalet.
+
+Ordförandes signatur
+
+Justerandes signatur
+
+Utdragsbestyrkande
+"""
+
+BILAGA = """KF Protokoll från 7 april 2021, Bilaga 2
+
+Reservationer
+
+§ 54
+
+KS 2021/130
+
+Detaljplan för Strandängen
+
+Reservationer
+Maria Ek anmälde reservation för Vänsterpartiet.
+"""
+
+
+# --- plain functions ---------------------------------------------------------------------
+
+
+def test_stockholm_style_header_block() -> None:
+    m = extract_metadata(STOCKHOLM_STYLE)
+    assert m["title"] == "Svar på motion om fler parkbänkar i Kista"
+    assert m["document_type"] == "tjänsteutlåtande"
+    assert m["body"] == "Rinkeby-Kista stadsdelsnämnd"
+    assert m["meeting_date"] == "2023-03-16"
+    assert m["municipality"] == "Stockholms stad"  # stadsdelsnämnder: the documented structural rule
+    assert m["reference_numbers"] == []  # a dnr cited in running text is not the document's own
+    (officer,) = m["case_officers"]
+    assert officer["name"] == "Maja Lind"
+    assert officer["phone"] == "08-508 12 345"
+    assert officer["email"] == "maja.lind@example.se"
+    signed = {s["name"]: s for s in m["signatories"]}
+    assert list(signed) == ["Karl Berg", "Lena Holm"]
+    assert signed["Karl Berg"]["title"] == "Stadsdelsdirektör"
+    assert signed["Karl Berg"]["date"] == "2023-03-01"
+    assert signed["Lena Holm"]["date"] == "2023-02-27"
+    assert m["attachments"] == ["Motion om fler parkbänkar i Kista", "Karta över Kista"]
+
+
+def test_nacka_style_tjansteskrivelse_with_two_column_signature() -> None:
+    m = extract_metadata(NACKA_STYLE)
+    assert m["document_type"] == "tjänsteskrivelse"
+    assert m["title"] == "Ny skolskjuts för elever i Björkdala"
+    assert m["body"] == "Utbildningsnämnden"
+    assert m["reference_numbers"] == ["KFKS 2021/512"]
+    assert m["document_date"] == "2021-09-01"
+    assert m["meeting_date"] is None  # a tjänsteskrivelse's header date is its own date
+    assert m["municipality"] == "Solna stad"
+    signed = [(s["name"], s["title"]) for s in m["signatories"]]
+    assert signed == [("Anna Persson", "Utbildningsdirektör"), ("Erik Lund", "Enhetschef")]
+    assert m["attachments"] == ["Karta över skolvägar"]
+
+
+def test_protokoll() -> None:
+    m = extract_metadata(PROTOKOLL)
+    assert m["document_type"] == "protokoll"
+    assert m["title"] == "Sammanträdesprotokoll"
+    assert m["body"] == "Kommunstyrelsens arbetsutskott"
+    assert m["meeting_date"] == "2022-05-12"
+    assert m["reference_numbers"] == ["KS 2022/10", "KS 2022/11"]
+    titles = {s["name"]: s["title"] for s in m["signatories"]}
+    assert titles == {"Olof Dahl": "justerare", "Ida Moberg": "sekreterare", "Eva Strand": "ordförande"}
+
+
+def test_single_paragraph_protokoll_is_an_extract() -> None:
+    m = extract_metadata(UTDRAG)
+    assert m["document_type"] == "protokollsutdrag"
+    assert m["title"] == "Upphandling av skolmåltider"
+    assert m["meeting_date"] == "2022-05-12"
+    assert m["reference_numbers"] == ["KS 2022/97"]
+    assert m["signatories"] == []
+
+
+def test_protokollsbilaga_with_abbreviated_body() -> None:
+    m = extract_metadata(BILAGA)
+    assert m["document_type"] == "protokollsbilaga"
+    assert m["body"] == "Kommunfullmäktige"
+    assert m["meeting_date"] == "2021-04-07"
+    assert m["title"] == "Detaljplan för Strandängen"
+
+
+def test_no_header_block_invents_nothing() -> None:
+    text = "Trygga skolvägar\n\nFörslag till beslut\nBarn- och utbildningsnämnden beslutar att godkänna planen.\n"
+    m = extract_metadata(text)
+    assert m["title"] == "Trygga skolvägar"
+    assert m["document_type"] == "other"
+    assert m["body"] == "Barn- och utbildningsnämnden"
+    assert m["meeting_date"] is None and m["document_date"] is None
+    assert m["case_officers"] == [] and m["signatories"] == [] and m["reference_numbers"] == []
+
+
+def test_empty_text() -> None:
+    m = extract_metadata("")
+    assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
+
+
+def test_municipality_rules() -> None:
+    lines = split_lines
+    assert municipality("Beslut i Uppsala kommun. Uppsala kommuns riktlinjer.", lines("")) == "Uppsala kommun"
+    assert municipality("Region Gotland beslutar.", lines("")) == "Region Gotland"
+    assert municipality("Skolor i Lund och i Lund igen.", lines("")) == "Lunds kommun"
+    assert municipality("Inget om någon ort här.", lines("")) is None
+
+
+def test_reference_numbers_only_standalone_or_header() -> None:
+    text = "TJÄNSTESKRIVELSE\nDnr 1.2.3-456/2021\n\nRubrik\n\nI ärende KS 2018/99 beslutades något annat än nu."
+    assert reference_numbers(split_lines(text)) == ["1.2.3-456/2021"]
+    assert reference_numbers(split_lines("Anmälningar KSVU 2018-03-20")) == []
+
+
+def test_line_helpers() -> None:
+    assert [f.value for f in find_day_dates("den 3 mars 2021 och 2021-04-01")] == ["2021-03-03", "2021-04-01"]
+    assert [f.value for f in find_day_dates("13 maj", year=2019)] == ["2019-05-13"]
+    assert find_day_dates("08-718 80 00") == []
+    assert is_name("Norma De La Cruz") and not is_name("Välfärd skola") and not is_name("Ordförandes signatur")
+    assert split_names("Anna Persson Erik Lund") == ["Anna Persson", "Erik Lund"]
+
+
+# --- through the pipeline ------------------------------------------------------------------
+
+
+def _required(expected: dict) -> dict:
+    return expected["metadata"]
+
+
+def test_example_001_required_metadata(nlp) -> None:
+    import nlpkommun
+
+    path = shared_path("examples", "001_48a3ee4b4388261b.txt")
+    gold = _required(json.loads(shared_path("examples", "001_48a3ee4b4388261b.expected.json").read_text()))
+    meta = nlpkommun.extract(path, nlp=nlp).metadata
+    assert meta.title == gold["title"]
+    assert meta.document_type == gold["document_type"]
+    assert meta.body in gold["body"]
+    assert meta.municipality == gold["municipality"]
+    assert meta.meeting_date == gold["meeting_date"]
+    assert meta.reference_numbers == gold["reference_numbers"]
+    assert [o.name for o in meta.case_officers] == gold["case_officers"]
+    assert sorted(o.name for o in meta.signatories) == sorted(gold["signatories"])
+    assert {o.name: o.date for o in meta.signatories} == {
+        "Susanna Halldin Olsson": "2022-02-03",
+        "Fredrik Skoglund": "2022-01-31",
+    }
+
+
+def test_example_000_without_header(nlp) -> None:
+    import nlpkommun
+
+    meta = nlpkommun.extract(shared_path("examples", "000_aa01f17c69945c3b.txt"), nlp=nlp).metadata
+    assert meta.title == "Svar på skrivelse om det ökade våldet i Hässelby-Vällingby"
+    assert meta.document_type == "tjänsteutlåtande"
+    assert meta.case_officers == [] and meta.meeting_date is None
+
+
+@pytest.mark.parametrize("text", [NACKA_STYLE])
+def test_component_writes_plain_dict(nlp, text: str) -> None:
+    doc = nlp(text)
+    meta = doc._.nk_metadata
+    assert isinstance(meta, dict) and meta["document_type"] == "tjänsteskrivelse"
+    json.dumps(meta)  # plain data only
