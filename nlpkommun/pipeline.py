@@ -25,6 +25,7 @@ MODEL_ENV = "NLPKOMMUN_NER_MODEL"
 DOMAIN_COMPONENTS: list[tuple[str, str]] = [
     ("nlpkommun.components.parties", "nlpkommun_parties"),
     ("nlpkommun.components.dates", "nlpkommun_dates"),
+    ("nlpkommun.components.programmes", "nlpkommun_programmes"),
     ("nlpkommun.components.persons", "nlpkommun_persons"),
     ("nlpkommun.components.metadata", "nlpkommun_metadata"),
 ]

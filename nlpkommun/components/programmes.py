@@ -1,0 +1,486 @@
+"""Programmes: named programmes, methods, projects, plans and strategies, with acronyms.
+
+Reads: ``doc.text``, ``doc.ents`` (PER/ORG/LOC spans are never programme names) and the
+party abbreviations in ``parties.json``. Writes: ``doc._.nk_programmes``, Programme-shaped
+dicts ``{"name", "acronym", "mentions"}``. Data: ``programme_cues.json``.
+
+Four sources, each a plain function:
+
+1. :func:`find_abbreviations` — acronym definitions in the Schwartz–Hearst style, adapted
+   to Swedish: "long form (ACR)", "long form [ACR]" and "ACR (long form)". The acronym's
+   letters are matched right to left inside the long form, the first letter at a word
+   start, the others anywhere, so compound parts count ("sociala insatsgrupp (SIG)":
+   S-ociala I-nsats-G-rupp). Definitions whose long form names an organisation (it ends
+   in …förvaltningen, …nämnden, …inspektionen, myndighet, a party …) or a law (…lagen,
+   …balken) are left to the organisations component / not emitted.
+2. Undefined acronyms in programme context: "ANDT-program", "SEMLA-metoden", "metoden
+   SEMLA", "ett arbetssätt som kallas för SEMLA". A hyphenated compound list right after
+   ("ANDT-program för att minska alkohol-, narkotika-, dopning- och tobaksbruk") whose
+   initials spell the acronym is kept as its expansion.
+3. Proper names after a programme noun: "projektet ”Trygga barn”", "metoden Motiverande
+   samtal"; and titled names with a year ("Agenda 2030").
+4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
+   allvarssamtal, Mentorer i våldsprevention (MVP), Fritid för framtid, Agera tillsammans
+   (AT) och …"): sentence-case names that are not entities, organisations or places.
+
+Every occurrence of an acronym ("SIG", "SIG:s", "ANDT-programmet") or a name (also with
+Swedish definite/genitive endings) becomes a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlpkommun.resources import read_json
+
+ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}"
+_INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An acronym definition: the short form and its long form, with character offsets."""
+
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    data = read_json("programme_cues.json")
+    out: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith("_")}
+    for key, value in out.items():
+        if isinstance(value, list) and key != "titled_heads":
+            out[key] = frozenset(v.casefold() for v in value)
+    return out
+
+
+@cache
+def _parties() -> tuple[frozenset[str], frozenset[str]]:
+    """Party abbreviations and party name forms (casefolded)."""
+    try:
+        data = read_json("parties.json")
+    except (FileNotFoundError, ValueError):
+        return frozenset(), frozenset()
+    abbrs = {p["abbr"].casefold() for p in data.get("parties", [])}
+    abbrs |= {a.casefold() for a in data.get("abbreviation_aliases", {})}
+    forms = {f.casefold() for p in data.get("parties", []) for f in [p["name"], *p.get("forms", [])]}
+    return frozenset(abbrs), frozenset(forms)
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word looks like an acronym: 2-10 characters, starts with a capital
+    letter, at least two capitals and no more lower-case letters than capitals."""
+    if not re.fullmatch(ACRONYM, word):
+        return False
+    upper = sum(c.isupper() for c in word)
+    lower = sum(c.islower() for c in word)
+    return upper >= 2 and lower <= upper
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """Schwartz–Hearst matching: the offset in ``candidate`` where the long form of
+    ``short`` starts (the long form runs to the end of ``candidate``), or None.
+
+    Letters of ``short`` are matched right to left; the first one must start a word.
+    """
+    s_idx = len(short) - 1
+    l_idx = len(candidate) - 1
+    while s_idx >= 0:
+        c = short[s_idx].casefold()
+        if not c.isalnum():
+            s_idx -= 1
+            continue
+        while l_idx >= 0 and (
+            candidate[l_idx].casefold() != c or (s_idx == 0 and l_idx > 0 and candidate[l_idx - 1].isalnum())
+        ):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    return l_idx + 1
+
+
+def aligns_from_start(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` occur in order in ``long``, the first one at its start
+    ("STL" in "skriva sig till lärande"); used where the long form's extent is known."""
+    letters = [c.casefold() for c in short if c.isalnum()]
+    if not letters or not long or long[0].casefold() != letters[0]:
+        return False
+    pos = 1
+    for c in letters[1:]:
+        pos = long.casefold().find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\wåäöÅÄÖ][\wåäöÅÄÖ-]*", text)
+
+
+def _valid_long_form(short: str, long: str) -> bool:
+    words = _words(long)
+    if not words or len(long) <= len(short):
+        return False
+    if words[0].casefold() in _cues()["long_form_bad_first"]:
+        return False
+    if len(words) > len(short) + 4 or long.isupper():
+        return False
+    if short.casefold() in long.casefold():
+        return False
+    return not re.search(r"[()\[\]\d§]", long)
+
+
+def _window(text: str, end: int, n_words: int) -> int:
+    """Start offset of the (at most) ``n_words`` words before ``end``, not crossing a
+    line break, a sentence end or a bracket."""
+    start = end
+    count = 0
+    for m in reversed(list(re.finditer(r"\S+", text[max(0, end - 300) : end]))):
+        token = m.group()
+        if count >= n_words or re.search(r"[.!?]$|[()\[\]]", token) and count > 0:
+            break
+        if re.search(r"[()\[\]]", token):
+            break
+        count += 1
+        start = max(0, end - 300) + m.start()
+    line_start = text.rfind("\n", 0, end) + 1
+    return max(start, line_start)
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Acronym definitions "long form (ACR)", "long form [ACR]" and "ACR (long form)"."""
+    out: list[Abbreviation] = []
+    out.extend(_defined_in_running_text(text))
+    for m in re.finditer(r"[(\[]([^()\[\]\n]{1,120})[)\]]", text):
+        inner = m.group(1).strip()
+        inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        if is_acronym(inner):
+            short = inner
+            n_words = min(len(short) + 5, len(short) * 2)
+            before_end = len(text[: m.start()].rstrip())
+            win_start = _window(text, before_end, n_words)
+            # first try without crossing a comma, then the whole window
+            comma = text.rfind(",", win_start, before_end)
+            for start in ([comma + 1] if comma >= 0 else []) + [win_start]:
+                candidate = text[start:before_end]
+                offset = best_long_form(short, candidate)
+                if offset is None:
+                    continue
+                long = candidate[offset:].strip()
+                if _valid_long_form(short, long):
+                    long_start = start + offset + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
+                    out.append(Abbreviation(short, inner_start, inner_start + len(short), long, long_start, before_end))
+                    break
+            continue
+        # "ACR (long form)": the word right before the bracket is the acronym
+        before = re.search(rf"({ACRONYM})\s*$", text[: m.start()])
+        if before and is_acronym(before.group(1)) and len(_words(inner)) >= 2:
+            short = before.group(1)
+            if aligns_from_start(short, inner) and _valid_long_form(short, inner):
+                out.append(
+                    Abbreviation(short, before.start(1), before.end(1), inner, inner_start, inner_start + len(inner))
+                )
+    return out
+
+
+def _defined_in_running_text(text: str) -> list[Abbreviation]:
+    """ "ACR står för long form" and the apposition "ACR, long form, är …"."""
+    out = []
+    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+står\s+för\s+([^.;:()\n]{{3,100}})", text):
+        short, long = m.group(1), m.group(2).strip()
+        if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
+            out.append(Abbreviation(short, m.start(1), m.end(1), long, m.start(2), m.start(2) + len(long)))
+    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM}),\s+([a-zåäö][^.;:,()\n]{{3,100}}),", text):
+        short, long = m.group(1), m.group(2).strip()
+        if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
+            if len(_words(long)) <= len(short) + 2:
+                out.append(Abbreviation(short, m.start(1), m.end(1), long, m.start(2), m.start(2) + len(long)))
+    return out
+
+
+_NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*){{0,6}}"
+
+
+def _named_programmes(text: str) -> list[tuple[str, int]]:
+    """(name, start) of proper programme names found by cues (see the module docstring)."""
+    cues = _cues()
+    out: list[tuple[str, int]] = []
+    heads = "|".join(sorted(cues["name_cue_heads"], key=len, reverse=True))
+    # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
+    for m in re.finditer(rf"(?<![\wåäö])[\wåäöÅÄÖ]*(?i:{heads})\s+[”\"«]?({_NAME})", text):
+        name = _trim_name(m.group(1), min_words=1)
+        if name and name[:1].isupper() and not name.isupper():
+            out.append((name, m.start(1)))
+    # quoted sentence-case names: ”Rörelse för bättre inlärning”
+    blockers = cues["quote_blockers_before"]
+    for m in re.finditer(r"[”\"«]([A-ZÅÄÖ][^”\"»\n]{2,70})[”\"»]", text):
+        name = m.group(1).strip()
+        prev = re.findall(r"[\wåäö]+", text[max(0, m.start() - 30) : m.start()].casefold())
+        if prev and prev[-1] in blockers:
+            continue
+        if re.search(r"[.!?:;,]$", name) or len(name.split()) > 7:
+            continue
+        if len(name.split()) == 1 or _sentence_case_name(name) or re.fullmatch(rf"{_NAME}", name):
+            if not any(
+                w.casefold() in cues["stop_words"] - {"för", "i", "mot", "med", "till", "om", "på", "och"}
+                for w in name.split()
+            ):
+                out.append((name, m.start(1)))
+    # "inom Ifous 2.0, ett samarbete om …"
+    app = "|".join(sorted(cues["appositive_heads"], key=len, reverse=True))
+    for m in re.finditer(
+        rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b",
+        text,
+    ):
+        name = m.group(1)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        sentence_start = max(line_start, text.rfind(". ", 0, m.start()) + 2)
+        if m.start(1) > sentence_start and name[:1].isupper() and not name.isupper():
+            out.append((name, m.start(1)))
+    # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021"
+    th = "|".join(sorted(cues["titled_compound_heads"], key=len, reverse=True))
+    for m in re.finditer(
+        rf"(?:(?<=[a-zåäö,] )|(?<=\())([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
+        rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
+        text,
+    ):
+        name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        out.append((name, m.start(1)))
+    titled = "|".join(cues["titled_heads"])
+    for m in re.finditer(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])", text):
+        out.append((m.group(1), m.start(1)))
+    return out
+
+
+def _last_word(long: str) -> str:
+    words = _words(long)
+    return words[-1].casefold() if words else ""
+
+
+def _ends_with_any(word: str, suffixes: Iterable[str]) -> bool:
+    return any(word == s or (word.endswith(s) and len(word) > len(s) + 2) for s in suffixes)
+
+
+def classify_long_form(short: str, long: str) -> str:
+    """ "programme", "organisation", "law" or "party" for an acronym definition."""
+    cues = _cues()
+    party_abbrs, party_forms = _parties()
+    last = _last_word(long).removesuffix("s") if _last_word(long).endswith("ens") else _last_word(long)
+    if short.casefold() in party_abbrs or long.casefold() in party_forms:
+        return "party"
+    if _ends_with_any(last, cues["law_suffixes"]) or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}:
+        return "law"
+    if _ends_with_any(last, cues["org_suffixes"]):
+        return "organisation"
+    if short.upper() in {a.upper() for a in cues["not_programme_acronyms"]}:
+        return "organisation"
+    return "programme"
+
+
+def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:
+    """ "för att minska alkohol-, narkotika-, dopning- och tobaksbruk" after an acronym
+    compound: the coordinated compound list whose initials spell ``short``."""
+    window = text[start : start + 200].split("\n", 1)[0]
+    m = re.search(r"((?:[\wåäö]+-,?\s+){1,8}(?:och|samt|eller)\s+[\wåäö]+)", window)
+    if not m:
+        return None
+    parts = re.findall(r"[\wåäö]+", m.group(1))
+    parts = [p for p in parts if p not in ("och", "samt", "eller")]
+    if "".join(p[0] for p in parts).casefold() != short.casefold():
+        return None
+    return m.group(1)
+
+
+def _entity_overlaps(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in entities)
+
+
+def _sentence_case_name(item: str) -> bool:
+    """A capitalised multi-word name in sentence case ("Fritid för framtid")."""
+    words = item.split()
+    if not 2 <= len(words) <= 7 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    if any(not re.fullmatch(r"[\wåäöÅÄÖ-]+", w) for w in words) or any(c.isdigit() for c in item):
+        return False
+    if not any(w[:1].islower() for w in words[1:]):
+        return False  # "Lisa Carlsson", "Nacka Forum": names of people and places
+    stops = _cues()["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"}
+    if words[-1].casefold() in stops or words[-1].casefold() in _cues()["long_form_bad_first"]:
+        return False
+    return not any(w.casefold() in stops for w in words)
+
+
+class _Collector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: dict[str, dict[str, Any]] = {}
+
+    def key(self, name: str | None, acronym: str | None) -> str:
+        return (acronym or "").upper() if acronym else "n:" + (name or "").casefold()
+
+    def add(self, name: str | None, acronym: str | None) -> dict[str, Any]:
+        k = self.key(name, acronym)
+        item = self.items.get(k)
+        if item is None:
+            item = self.items[k] = {"name": name, "acronym": acronym, "mentions": []}
+        elif name and not item["name"]:
+            item["name"] = name
+        return item
+
+    def mentions(self) -> list[dict[str, Any]]:
+        """Fill every programme's mentions and return the programmes in text order."""
+        taken: list[tuple[int, int]] = []
+        out = []
+        for item in self.items.values():
+            spans: set[tuple[int, int]] = set()
+            if item["acronym"]:
+                for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){re.escape(item['acronym'])}(?![\wåäöÅÄÖ])", self.text):
+                    end = m.end()
+                    tail = re.match(r"-[\wåäö]+", self.text[end:])
+                    if tail and tail.group()[1:].casefold() in _cues()["heads"]:
+                        end += tail.end()
+                    spans.add((m.start(), end))
+            if item["name"] and len(item["name"]) > 3:
+                pattern = re.escape(item["name"]).replace(r"\ ", r"\s+")
+                for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){pattern}{_INFLECTION}(?![\wåäöÅÄÖ])", self.text, re.I):
+                    spans.add((m.start(), m.end()))
+            spans_sorted = sorted(spans)
+            kept = [
+                s for s in spans_sorted if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spans_sorted)
+            ]
+            item["mentions"] = [{"text": self.text[s:e], "start": s, "end": e} for s, e in kept]
+            if item["mentions"]:
+                out.append(item)
+                taken.extend(kept)
+        out.sort(key=lambda i: i["mentions"][0]["start"])
+        return out
+
+
+def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[dict[str, Any]]:
+    """Programme-shaped dicts for ``text``; ``entities`` are (start, end, label) NER spans."""
+    cues = _cues()
+    col = _Collector(text)
+    org_acronyms: set[str] = set()
+    programme_spans: list[tuple[int, int]] = []
+
+    # 1. acronym definitions
+    for ab in find_abbreviations(text):
+        kind = classify_long_form(ab.short, ab.long)
+        if kind != "programme":
+            org_acronyms.add(ab.short)
+            continue
+        if _entity_overlaps(ab.long_start, ab.long_end, [e for e in entities if e[2] == "PER"]):
+            continue
+        col.add(ab.long, ab.short)
+        programme_spans.append((min(ab.long_start, ab.short_start), max(ab.long_end, ab.short_end) + 1))
+
+    # 2. undefined acronyms in programme context
+    heads = "|".join(sorted(cues["heads"], key=len, reverse=True))
+    blocked = {a.upper() for a in cues["not_programme_acronyms"]} | {a.upper() for a in _parties()[0]}
+    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({heads})(?![\wåäö])", text, re.I):
+        short = m.group(1)
+        if not is_acronym(short) or short.upper() in blocked or short in org_acronyms:
+            continue
+        if m.group(2).casefold() in cues["not_programme_heads"]:
+            continue
+        head = m.group(2).casefold()
+        base = next((h for h in sorted(cues["heads"], key=len) if head.startswith(h)), head)
+        expansion = _hyphen_list_expansion(text, m.end(), short)
+        item = col.add(f"{short}-{base}", short)
+        if expansion and not item.get("expansion"):
+            item["expansion"] = expansion
+        programme_spans.append((m.start(), m.end()))
+    before = "|".join(re.escape(c) for c in sorted(cues["cues_before"], key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", text, re.I):
+        short = m.group(1)
+        if is_acronym(short) and short.upper() not in blocked and short not in org_acronyms:
+            col.add(None, short)
+            programme_spans.append((m.start(1), m.end(1)))
+
+    # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
+    for name, start in _named_programmes(text):
+        if not _entity_overlaps(start, start + len(name), entities) and name.upper() not in blocked:
+            col.add(name, None)
+            programme_spans.append((start, start + len(name)))
+
+    # 4. capitalised names in lists that hold a programme
+    for name, start in _list_names(text, programme_spans):
+        if not _entity_overlaps(start, start + len(name), entities) and not _ends_with_any(
+            _last_word(name), cues["org_suffixes"]
+        ):
+            col.add(name, None)
+
+    out = col.mentions()
+    for item in out:
+        item.pop("expansion", None)
+    return out
+
+
+def _trim_name(words: str, min_words: int = 2) -> str | None:
+    """Cut a captured name before the first stop word."""
+    stops = _cues()["stop_words"] - {"för", "i"}
+    kept: list[str] = []
+    for w in words.split():
+        if w.casefold() in stops:
+            break
+        kept.append(w)
+    while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
+        kept.pop()
+    return " ".join(kept) if len(kept) >= min_words else None
+
+
+def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Sentence-case multi-word items of comma lists that contain a programme span."""
+    out: list[tuple[str, int]] = []
+    for sent in re.finditer(r"[^.!?\n]+", text):
+        s0, s1 = sent.span()
+        if not any(s0 <= a < s1 for a, _ in programme_spans):
+            continue
+        if sent.group().count(",") < 1:
+            continue
+        pos = s0
+        for part in re.split(r"(,\s*|\s+och\s+|\s+samt\s+|\s+eller\s+)", sent.group()):
+            start = pos
+            pos += len(part)
+            if not part or re.fullmatch(r",\s*|\s+(?:och|samt|eller)\s+", part):
+                continue
+            item = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", part).strip()
+            lead = len(part) - len(part.lstrip())
+            if start == s0 or not item:
+                continue  # the sentence's first words are capitalised anyway
+            if any(start <= a < start + len(part) for a, _ in programme_spans):
+                continue
+            if _sentence_case_name(item):
+                out.append((item, start + lead))
+    return out
+
+
+@Language.factory("nlpkommun_programmes", assigns=["doc._.nk_programmes"])
+def make_programmes(nlp: Language, name: str) -> ProgrammeFinder:
+    """spaCy factory for :class:`ProgrammeFinder`."""
+    return ProgrammeFinder()
+
+
+class ProgrammeFinder:
+    """spaCy component around :func:`find_programmes`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        doc._.nk_programmes = find_programmes(doc.text, entities)
+        return doc

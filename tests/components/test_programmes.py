@@ -1,0 +1,113 @@
+"""Tests for programme and acronym detection (nlpkommun.components.programmes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import nlpkommun
+from nlpkommun.components.programmes import (
+    aligns_from_start,
+    best_long_form,
+    classify_long_form,
+    find_abbreviations,
+    find_programmes,
+    is_acronym,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+EXAMPLES = SHARED / "examples"
+
+
+def by_acronym(programmes: list[dict]) -> dict[str | None, dict]:
+    return {p["acronym"] or p["name"]: p for p in programmes}
+
+
+def test_is_acronym() -> None:
+    assert is_acronym("MVP") and is_acronym("SoL") and is_acronym("ANDT")
+    assert not is_acronym("S") and not is_acronym("Mentor") and not is_acronym("tkr")
+
+
+def test_schwartz_hearst_swedish_compounds() -> None:
+    text = "arbetar förvaltningens sociala insatsgrupp"
+    start = best_long_form("SIG", text)
+    assert start is not None and text[start:] == "sociala insatsgrupp"
+    assert best_long_form("XYZ", text) is None
+    assert aligns_from_start("STL", "skriva sig till lärande")
+    assert not aligns_from_start("STL", "lära sig skriva")
+
+
+def test_find_abbreviations_both_directions() -> None:
+    text = (
+        "Förvaltningens sociala insatsgrupp (SIG) arbetar med unga. "
+        "Elevhälsans medicinska insats [EMI] följer upp. "
+        "Vi använder BBIC (barns behov i centrum) i utredningar. "
+        "VFU står för verksamhetsförlagd utbildning."
+    )
+    pairs = {a.short: a.long for a in find_abbreviations(text)}
+    assert pairs == {
+        "SIG": "sociala insatsgrupp",
+        "EMI": "Elevhälsans medicinska insats",
+        "BBIC": "barns behov i centrum",
+        "VFU": "verksamhetsförlagd utbildning",
+    }
+    for a in find_abbreviations(text):
+        assert text[a.short_start : a.short_end] == a.short
+        assert text[a.long_start : a.long_end] == a.long
+
+
+def test_classification_keeps_organisations_laws_and_parties_out() -> None:
+    assert classify_long_form("MVP", "Mentorer i våldsprevention") == "programme"
+    assert classify_long_form("UBF", "utbildningsförvaltningen") == "organisation"
+    assert classify_long_form("IVO", "Inspektionen för vård och omsorg") == "organisation"
+    assert classify_long_form("SoL", "socialtjänstlagen") == "law"
+    assert classify_long_form("MP", "Miljöpartiet") in ("party", "organisation")
+
+
+def test_activity_list_and_undefined_acronyms() -> None:
+    text = (
+        "För att skapa en trygg uppväxtmiljö fortsätter förvaltningen arbetet med allvarssamtal, "
+        "Mentorer i våldsprevention (MVP), Fritid för framtid, Agera tillsammans (AT) och att "
+        "uppmuntra vuxna till att nattvandra. Arbetet utgår från ANDT-program för att minska "
+        "alkohol-, narkotika-, dopning- och tobaksbruk. På förskolan arbetar man med ett "
+        "arbetssätt som kallas för SEMLA. Lisa Carlsson (S) och Utbildningsförvaltningen (UBF) "
+        "deltar enligt socialtjänstlagen (SoL)."
+    )
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"MVP", "AT", "ANDT", "SEMLA", "Fritid för framtid"}
+    assert got["MVP"]["name"] == "Mentorer i våldsprevention"
+    assert got["ANDT"]["name"] == "ANDT-program"
+    for p in got.values():
+        for m in p["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_named_programmes_from_cues() -> None:
+    text = (
+        "Samarbetet har lett till forskningsprojektet ”Hjärnvägar i förskolan”. "
+        "Projektet Språkstörning med medel från staten har avslutats. "
+        "Samarbete inom Ifous 2.0, ett samarbete om forskning. "
+        "Enligt uppgift från Kapacitetsplan 20190327 finns platser. "
+        "Mottot är ”Vi ska vara bäst i klassen”."
+    )
+    names = {p["name"] for p in find_programmes(text)}
+    assert names == {"Hjärnvägar i förskolan", "Språkstörning", "Ifous 2.0", "Kapacitetsplan"}
+
+
+def test_mentions_cover_all_occurrences() -> None:
+    text = "Sociala insatsgruppen (SIG) startade. SIG:s anhörigstöd fortsätter. SIG-metoden sprids."
+    (sig,) = find_programmes(text)
+    assert sig["acronym"] == "SIG"
+    assert [m["text"] for m in sig["mentions"]] == ["Sociala insatsgruppen", "SIG", "SIG", "SIG-metoden"]
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="shared examples (../shared/examples) are absent")
+def test_example_programmes_clean_and_raw() -> None:
+    nlp = nlpkommun.load(ner=None)
+    expected = {"MVP", "AT", "SIG", "ANDT", "Fritid för framtid"}
+    for name in ("001_48a3ee4b4388261b.txt", "000_aa01f17c69945c3b.txt"):
+        record = nlpkommun.extract(EXAMPLES / name, nlp=nlp)
+        found = {p.acronym or p.name for p in record.programmes}
+        assert expected <= found, name
+        assert len(found) == len(expected), found
