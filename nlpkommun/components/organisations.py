@@ -1,0 +1,447 @@
+"""Organisations: parties written out, nämnder/styrelser/utskott/fullmäktige, förvaltningar,
+units ("avdelningen för vuxna", "Inköpsenheten"), schools, authorities (Polisen, IVO),
+municipalities ("Nacka kommun", "Stockholms stad", "Region Gotland"), companies ("… AB"),
+foundations and associations, and NER ``ORG`` entities.
+
+Reads: ``doc.text``, NER ``ORG`` entities, ``doc._.nk_parties``, ``doc._.nk_programmes``
+(acronyms defined as programmes are not organisations), the resources
+``organisation_patterns.json`` and ``authorities.json``.
+Writes: ``doc._.nk_organisations``: Organisation-shaped dicts (``records.Organisation``).
+
+Inflected forms share one canonical entry: genitives ("Stockholms stads" → "Stockholms
+stad"), definite forms of a named body ("stadsdelsnämnden" → "Hässelby-Vällingby
+stadsdelsnämnd" when that is the only stadsdelsnämnd named in the document). Generic words
+("nämnden", "förvaltningen") are kept only as mentions of a named body they clearly refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlpkommun.components.parties import find_party_mentions
+from nlpkommun.resources import read_json
+
+UP = "A-ZÅÄÖÉÜ"
+LO = "a-zåäöéüè"
+CAPWORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*"
+
+
+_SUBCOMMITTEE = re.compile(
+    rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott)(et|ets|s)?(?![\w-])"
+)
+_BARE_BASES = {
+    "nämnden": "nämnd",
+    "förvaltningen": "förvaltning",
+    "styrelsen": "styrelse",
+    "utskottet": "utskott",
+    "rådet": "råd",
+    "kommunen": "kommun",
+    "staden": "stad",
+}
+_BARE_GENERIC = re.compile(rf"(?<![\w-])((?i:{'|'.join(_BARE_BASES)}))(s)?(?![\w-])")
+
+
+@dataclass
+class OrgMention:
+    """One organisation mention before grouping."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # canonical name
+    kind: str
+    acronym: str | None = None
+    generic: bool = False  # only kept as a mention of a named organisation
+    base: str | None = None  # indefinite head of a generic/definite form, for merging
+    priority: int = 0
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    return read_json("organisation_patterns.json")
+
+
+@cache
+def _heads() -> list[dict[str, str]]:
+    return sorted(_patterns()["heads"], key=lambda h: -len(h["indef"]))
+
+
+@cache
+def _authorities() -> list[dict[str, Any]]:
+    return read_json("authorities.json")["organisations"]
+
+
+def _ucfirst(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _head_of(word: str) -> tuple[dict[str, str], str, bool] | None:
+    """(head, prefix, definite) of a word ending in an organisation head, genitive removed:
+    "Utbildningsnämndens" → (nämnd, "Utbildnings", True)."""
+    low = word.casefold()
+    for h in _heads():
+        forms = [(h["def"] + "s", True), (h["def"], True), (h["indef"] + "s", False), (h["indef"], False)]
+        for form, definite in forms:
+            if low.endswith(form):
+                return h, word[: len(word) - len(form)], definite and h["def"] != h["indef"]
+    return None
+
+
+def canonical_compound(word: str) -> tuple[str, str, str] | None:
+    """Canonical name, kind and indefinite base of a one-word organisation name
+    ("utbildningsförvaltningens" → ("Utbildningsförvaltningen", "administration",
+    "utbildningsförvaltning")), or None when the word is no organisation name."""
+    pats = _patterns()
+    if word.casefold().endswith(tuple(pats["excluded_endings"])):
+        return None
+    hit = _head_of(word)
+    if hit is None:
+        return None
+    head, prefix, definite = hit
+    if len(prefix) < 3:
+        return None
+    base = (prefix + head["indef"]).casefold()
+    if base in pats["not_organisations"] or (prefix + head["def"]).casefold() in pats["not_organisations"]:
+        return None
+    if not word[0].isupper() and (head["indef"] in pats["capitalised_only_heads"] or not definite):
+        if head["indef"] != "fullmäktige":
+            return None
+    form = prefix + (head["def"] if definite else head["indef"])
+    if head["indef"] == "fullmäktige":
+        form = prefix + "fullmäktige"
+    return _ucfirst(form), head["kind"], base
+
+
+def is_generic(base: str) -> bool:
+    """Whether a compound's indefinite base is a generic reference ("stadsdelsnämnd")."""
+    pats = _patterns()
+    if base in pats["named_with_prefix"]:
+        return False
+    for h in _heads():
+        if base == h["indef"]:
+            return True
+        if base.endswith(h["indef"]):
+            prefix = base[: -len(h["indef"])]
+            return prefix.rstrip("s") in pats["generic_prefixes"] or prefix in pats["generic_prefixes"]
+    return False
+
+
+def find_organisation_mentions(
+    text: str,
+    parties: list[dict[str, Any]] | None = None,
+    org_spans: list[tuple[int, int]] | None = None,
+    programme_acronyms: set[str] | None = None,
+) -> list[OrgMention]:
+    """All organisation mentions, overlapping ones resolved (longest, then highest priority)."""
+    pats = _patterns()
+    parties = find_party_mentions(text) if parties is None else parties
+    out: list[OrgMention] = []
+
+    def add(m: OrgMention) -> None:
+        out.append(m)
+
+    # parties written out, and their abbreviations when written out somewhere
+    written = {p["party"] for p in parties if p.get("form") == "name"}
+    for p in parties:
+        if p["party"] in written and p.get("party_name"):
+            add(OrgMention(p["start"], p["end"], p["text"], p["party_name"], "party", p["party"], priority=5))
+
+    # authorities and other lexicon organisations
+    for org in _authorities():
+        for form in sorted(org["forms"], key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]|:s)", text):
+                acr = org.get("acronym")
+                add(OrgMention(m.start(), m.end(), m.group(0), org["name"], org["kind"], acr, priority=4))
+
+    # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
+    place = rf"{CAPWORD}(?:[ \t]+{CAPWORD})?"
+    for m in re.finditer(rf"(?<![\w-])({place})[ \t]+(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])", text):
+        st = _lead_trim(text, m.start(), m.start(2))
+        if st >= m.start(2):
+            continue
+        head = m.group(2)
+        kind = "committee" if head.endswith("nämnd") else "administration"
+        add(OrgMention(st, m.end(), text[st : m.end()], f"{text[st : m.start(2)].strip()} {head}", kind, priority=6))
+    for m in re.finditer(rf"(?<![\w-])({place})[ \t]+(kommun|stad|Stad)(s|en)?(?![\w-])", text):
+        st = _lead_trim(text, m.start(), m.start(2))
+        if m.group(3) == "en" or st >= m.start(2) or text[st : m.start(2)].strip().casefold() == "region":
+            continue
+        name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
+        add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
+    for m in re.finditer(rf"(?<![\w-])Region[ \t]+({CAPWORD})(s)?(?![\w-])", text):
+        add(OrgMention(m.start(), m.end(), m.group(0), f"Region {m.group(1)}", "other", priority=6))
+
+    # "Kommunstyrelsens verksamhetsutskott", "Utbildningsnämndens arbetsutskott"
+    for m in _SUBCOMMITTEE.finditer(text):
+        owner = _ucfirst(m.group(1))
+        add(OrgMention(m.start(), m.end(), m.group(0), f"{owner} {m.group(2)}", "committee", priority=7))
+
+    # one-word compounds: Kommunstyrelsen, utbildningsförvaltningen, trygghetsrådet, Inköpsenheten
+    for m in re.finditer(rf"(?<![\w-])[{UP}{LO}][{LO}]+(?:-[{LO}]+)?(?![\w-])", text):
+        word = m.group(0)
+        res = canonical_compound(word)
+        if res is None:
+            continue
+        name, kind, base = res
+        generic = is_generic(base)
+        start = m.start()
+        co = re.search(rf"([{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$", text[max(0, start - 40) : start])
+        if co:
+            start -= len(co.group(1))
+            name, generic = _ucfirst(text[start : m.start()] + name[:1].lower() + name[1:]), False
+        add(OrgMention(start, m.end(), text[start : m.end()], name, kind, generic=generic, base=base, priority=2))
+    # bare generic heads: "nämnden", "förvaltningen", "staden", "kommunen"
+    for m in _BARE_GENERIC.finditer(text):
+        base = _BARE_BASES[m.group(1).casefold()]
+        add(
+            OrgMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                _ucfirst(m.group(1).casefold()),
+                "other",
+                generic=True,
+                base=base,
+                priority=1,
+            )
+        )
+
+    # "avdelningen för vuxna", "enheten för barn och unga"
+    heads = "|".join(pats["unit_phrase_heads"])
+    stop = set(pats["unit_phrase_stop"]) - {"och"}
+    for m in re.finditer(rf"(?<![\w-])({heads})[ \t]+för[ \t]+", text):
+        words: list[str] = []
+        pos = m.end()
+        for wm in re.finditer(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*", text[pos : pos + 120]):
+            w = wm.group(1)
+            if w == "och":
+                nxt = text[pos + wm.end() : pos + wm.end() + 30].split()
+                if not nxt or nxt[0] in stop or nxt[0] in pats["unit_phrase_heads"] or not nxt[0].islower():
+                    break
+                words.append(w)
+                continue
+            if w in stop or not w.islower() or len(words) >= 6:
+                break
+            words.append(w)
+            if wm.group(2):
+                break
+        while words and words[-1] == "och":
+            words.pop()
+        if not words:
+            continue
+        end = text.find(words[-1], pos) + len(words[-1])
+        head = m.group(1).casefold()
+        kind = "unit"
+        add(
+            OrgMention(
+                m.start(), end, text[m.start() : end], _ucfirst(f"{head} för {' '.join(words)}"), kind, priority=6
+            )
+        )
+
+    # schools: "Igelboda skola", "Hästhagens förskola", "Fisksätraskolan", "Järlahöjdens rektorsområde"
+    sheads = "|".join(pats["school_heads"])
+    for m in re.finditer(rf"(?<![\w-])({CAPWORD}(?:[ \t]+{CAPWORD})?)[ \t]+({sheads})(s|n|ns)?(?![\w-])", text):
+        if re.search(r"(?:skolans?|skolor)$", m.group(1)):
+            continue
+        st = _lead_trim(text, m.start(), m.start(2))
+        if st >= m.start(2):
+            continue
+        name = f"{text[st : m.start(2)].strip()} {m.group(2)}"
+        add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
+    cheads = "|".join(pats["school_compound_heads"])
+    for m in re.finditer(rf"(?<![\w-])([{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({cheads})(s)?(?![\w-])", text):
+        word = (m.group(1) + m.group(2)).casefold()
+        if m.group(1).casefold() in _determiners() or word in pats["generic_school_words"]:
+            continue
+        if m.group(3) and m.group(1).endswith("s") and (m.group(1)[:-1] + m.group(2)).casefold() in text.casefold():
+            continue
+        add(OrgMention(m.start(), m.end(), m.group(0), m.group(1) + m.group(2), "unit", priority=4))
+
+    # foundations, associations: "Stiftelsen Viktor Rydbergs skolor"
+    fheads = "|".join(pats["foundation_heads"])
+    for m in re.finditer(rf"(?<![\w-])({fheads})((?:[ \t]+{CAPWORD}){{1,4}})((?<=s)[ \t]+[{LO}]+)?(?![\w-])", text):
+        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "other", priority=7))
+
+    # companies: "Pedagogpoolen i Sverige AB", "AB Stockholmshem"
+    for m in re.finditer(r"(?<=[ \t])AB(?![\w-])", text):
+        st = _company_start(text, m.start())
+        if st is None or len(text[st : m.end()].split()) < 2:
+            continue
+        add(OrgMention(st, m.end(), text[st : m.end()], re.sub(r"\s+", " ", text[st : m.end()]), "company", priority=7))
+    for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD})", text):
+        add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=7))
+
+    # NER ORG entities
+    for s, e in org_spans or []:
+        t = text[s:e]
+        if len(t) < 2 or "\n" in t or not t[0].isupper():
+            continue
+        add(OrgMention(s, e, t, re.sub(r"\s+", " ", t).strip(" ,.;:"), "other", priority=0))
+
+    kept = _resolve_overlaps(out)
+    # acronyms coordinated with organisations: "Fastighetsägare, polis, MTR, trafikförvaltningen"
+    kept += _listed_acronyms(text, kept, programme_acronyms or set(), {p["text"] for p in parties})
+    return _resolve_overlaps(kept)
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(_patterns()["determiners"])
+
+
+@cache
+def _stop_first() -> frozenset[str]:
+    return frozenset(_patterns()["leading_function_words"])
+
+
+_PREPOSITIONS = frozenset("inom hos vid av om på under enligt mellan genom utanför efter före bland".split())
+
+
+def _lead_trim(text: str, start: int, end: int) -> int:
+    """Start of a capitalised phrase after dropping leading heading/function words ("Inom Nacka")."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        w = m.group(0).casefold()
+        if w in _stop_first() or w in _determiners() or w in _PREPOSITIONS:
+            continue
+        return start + m.start()
+    return end
+
+
+def _company_start(text: str, ab_start: int) -> int | None:
+    """Start of a company name that ends just before "AB" at ``ab_start``, walking back over
+    capitalised words, connectors ("i", "och", "&") and one lower-case word after a
+    capitalised one ("Stena fastigheter AB")."""
+    line_start = text.rfind("\n", 0, ab_start) + 1
+    toks = list(re.finditer(r"\S+", text[line_start:ab_start]))
+    start = None
+    i = len(toks) - 1
+    while i >= 0:
+        w = toks[i].group(0)
+        if re.fullmatch(CAPWORD, w):
+            if w.casefold() in _stop_first() or w.casefold() in _determiners() or w.casefold() in _PREPOSITIONS:
+                break
+            start = line_start + toks[i].start()
+        elif w in ("i", "och", "&") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
+            if i == 0 or not re.fullmatch(CAPWORD, toks[i - 1].group(0)):
+                break
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _resolve_overlaps(ms: list[OrgMention]) -> list[OrgMention]:
+    ms = sorted(ms, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
+    kept: list[OrgMention] = []
+    for m in ms:
+        if any(k.start < m.end and m.start < k.end for k in kept):
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_texts: set[str]) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    for m in re.finditer(rf"(?<![\w-])([{UP}]{{2,5}})(?![\w-]|:)", text):
+        acr = m.group(1)
+        if acr in skip or acr in party_texts:
+            continue
+        if any(k.start <= m.start() < k.end for k in kept):
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        after = text[m.end() : m.end() + 5]
+        if re.match(r"\s*\d", after):
+            continue  # a diarienummer prefix: "KFKS 2018/44"
+        if not (re.search(r",\s*$", before) or re.match(r"\s*,", after)):
+            continue
+        # a neighbour in the enumeration must be an organisation
+        near = [k for k in kept if not k.generic and (0 <= m.start() - k.end <= 4 or 0 <= k.start - m.end() <= 4)]
+        if near:
+            out.append(OrgMention(m.start(), m.end(), acr, acr, "other", acronym=acr, priority=1))
+    return out
+
+
+def group_organisations(mentions: list[OrgMention]) -> list[dict[str, Any]]:
+    """Group mentions into Organisation-shaped dicts, merging generic and definite forms into
+    the one named organisation they refer to."""
+    named: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.generic:
+            continue
+        key = m.name.casefold()
+        if key not in named:
+            named[key] = {"name": m.name, "kind": m.kind, "acronym": m.acronym, "mentions": [], "_base": m.base}
+            order.append(key)
+        item = named[key]
+        item["acronym"] = item["acronym"] or m.acronym
+        item["mentions"].append({"text": m.text, "start": m.start, "end": m.end})
+
+    def targets(base: str) -> list[str]:
+        hits = []
+        for key in order:
+            words = key.split()
+            last = words[-1]
+            if len(words) >= 2 and (last == base or (last.endswith(base) and last != base and len(base) > 6)):
+                hits.append(key)
+        if not hits:
+            hits = [k for k in order if k.split()[-1].endswith(base) and k != base]
+        return hits
+
+    # a one-word definite form ("verksamhetsutskottet") joins a multi-word name ending in its base
+    for key in list(order):
+        item = named[key]
+        base = item.get("_base")
+        if not base or " " in key:
+            continue
+        t = [k for k in order if k != key and len(k.split()) >= 2 and k.split()[-1] == base]
+        if len(t) == 1:
+            named[t[0]]["mentions"].extend(item["mentions"])
+            order.remove(key)
+            del named[key]
+    for m in mentions:
+        if not m.generic or not m.base:
+            continue
+        t = targets(m.base)
+        if len(t) == 1:
+            named[t[0]]["mentions"].append({"text": m.text, "start": m.start, "end": m.end})
+    out = []
+    for key in order:
+        item = named[key]
+        item.pop("_base", None)
+        item["mentions"].sort(key=lambda x: x["start"])
+        out.append(item)
+    return out
+
+
+def find_organisations(
+    text: str,
+    parties: list[dict[str, Any]] | None = None,
+    org_spans: list[tuple[int, int]] | None = None,
+    programme_acronyms: set[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Organisation-shaped dicts for ``text``."""
+    return group_organisations(find_organisation_mentions(text, parties, org_spans, programme_acronyms))
+
+
+@Language.factory("nlpkommun_organisations")
+def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:
+    """spaCy factory for :class:`OrganisationsComponent`."""
+    return OrganisationsComponent()
+
+
+class OrganisationsComponent:
+    """Writes ``doc._.nk_organisations`` with :func:`find_organisations`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+        acronyms = {p["acronym"] for p in doc._.nk_programmes or [] if p.get("acronym")}
+        doc._.nk_organisations = find_organisations(doc.text, doc._.nk_parties, orgs, acronyms)
+        return doc

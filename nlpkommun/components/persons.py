@@ -1,0 +1,605 @@
+"""Persons: politicians, officials and other named people, with party, roles and kind.
+
+Reads: ``doc.text``, NER ``PER`` entities (when the model is present), ``doc._.nk_parties``
+(party mentions), ``doc._.nk_organisations`` and ``doc._.nk_places`` (to reject names that
+are parts of organisations or places), and the resources ``roles.txt``, ``first_names.txt``,
+``name_stopwords.txt``, ``person_sections.json``.
+Writes: ``doc._.nk_persons``: Person-shaped dicts (``records.Person``), one per real person
+(mentions merged by :func:`nlpkommun.resolve.resolve_persons`).
+
+A capitalised word run is a person's name when evidence says so: a party in parentheses
+after it ("Lisa Carlsson (S)"), a role or title next to it ("rektor Sanna Hagås",
+"Einar Fransson, produktionsdirektör", a title on the next line of a signature), an
+attendance section ("Beslutande", "Ersättare", "Övriga deltagare"), a political verb
+("yrkade", "anmälde reservation"), a coordinated list ending in a party ("A, B och C från
+Socialdemokraterna"), a NER ``PER`` entity, or a known first name. Runs with heading words,
+months, organisation or place words are rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlpkommun.components.parties import find_party_mentions, lexicon
+from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
+from nlpkommun.resources import read_json, read_lines
+
+UP = "A-ZÅÄÖÉÜØÆÁÍÓÚÑ"
+LO = "a-zåäöéüèëïøæáíóúñçğşı"
+WORD = rf"[{UP}][{LO}]+(?:'[{LO}]+)?(?:-[{UP}][{LO}]+)*(?:-[{UP}{LO}][{LO}]+)?"
+CAPS = rf"[{UP}]{{2,}}(?:-[{UP}]{{2,}})*"
+PARTICLE = r"(?:de|De|af|von|van|der|den|la|La|del|da|di|el|El|al|bin|ibn|du|le)"
+SEP = r"[ \t]+"
+_PARTICLE_WORDS = frozenset(PARTICLE[3:-1].casefold().split("|"))
+NAME_RUN = re.compile(
+    rf"(?<![\w-])(?:{WORD})(?:{SEP}(?:{PARTICLE}{SEP})?(?:[{UP}]\.{SEP})?(?:{WORD})){{1,6}}(?![\w]|-\w)"
+)
+CAPS_RUN = re.compile(rf"(?<![\w-])(?:{CAPS})(?:{SEP}(?:{CAPS})){{1,3}}(?![\w]|-\w)")
+_SOM_AR = re.compile(r"[ \t]+som[ \t]+(?:är|var|blir)[ \t]+(?:(?:vår|er|din|ny|tillförordnad|tf\.?)[ \t]+)?")
+#: lower-case words after a name ending in "s" that show the s is not a genitive ("Hans Peters och")
+_NOT_POSSESSED = frozenset(
+    "och samt eller som har hade är var blir blev med i på för till från om av vid lät lämnade anmälde "
+    "yrkade yrkar reserverade instämde föreslog framförde ställde anser ansåg menar skriver".split()
+)
+INVERTED = re.compile(rf"(?<![\w-])({WORD}),[ \t]+({WORD})(?=[ \t]*(?:\(|,|;|$))", re.M)
+
+#: words that end organisation, place or document names: a name run containing one is not a person
+NON_NAME_SUFFIXES = (
+    "förvaltning",
+    "förvaltningen",
+    "förvaltningens",
+    "nämnd",
+    "nämnden",
+    "nämndens",
+    "styrelse",
+    "styrelsen",
+    "styrelsens",
+    "utskott",
+    "utskottet",
+    "kommun",
+    "kommuns",
+    "kommunen",
+    "skola",
+    "skolan",
+    "skolans",
+    "skolor",
+    "förskola",
+    "förskolan",
+    "förskolor",
+    "gymnasiet",
+    "enhet",
+    "enheten",
+    "avdelning",
+    "avdelningen",
+    "gatan",
+    "vägen",
+    "torg",
+    "torget",
+    "centrum",
+    "strand",
+    "parken",
+    "backen",
+    "partiet",
+    "partiets",
+    "listan",
+    "verket",
+    "myndigheten",
+    "inspektionen",
+    "rådet",
+    "fullmäktige",
+    "protokoll",
+    "protokollet",
+    "området",
+    "huset",
+    "hallen",
+    "staden",
+    "stadens",
+    "platsen",
+    "planen",
+    "programmet",
+    "projektet",
+    "bolaget",
+    "gruppen",
+    "byn",
+    "berget",
+    "fastigheter",
+    "institutet",
+    "universitet",
+    "högskola",
+    "sjukhus",
+    "kyrka",
+    "kyrkan",
+)
+
+
+_LOCAL_PARTY_WORD = re.compile(rf"[{UP}][{LO}]+(?:listan|partiet)s?$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or title and whether it is political or an official's."""
+
+    role: str
+    kind: str  # "political" | "official"
+
+
+@cache
+def _roles() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    exact: dict[str, str] = {}
+    suffixes: list[tuple[str, str]] = []
+    for line in read_lines("roles.txt"):
+        kind, _, role = line.partition("\t")
+        role = role.strip().casefold()
+        if role.startswith("*"):
+            suffixes.append((role[1:], kind.strip()))
+        else:
+            exact[role] = kind.strip()
+    return exact, tuple(sorted(suffixes, key=lambda s: -len(s[0])))
+
+
+def role_of_words(words: list[str]) -> Role | None:
+    """The role named by a word sequence ("vice ordförande", "Avdelningschef"), or None."""
+    exact, suffixes = _roles()
+    phrase = " ".join(w.casefold().strip(".,:;") for w in words)
+    if phrase in exact:
+        return Role(phrase, exact[phrase])
+    if len(words) == 1:
+        for suf, kind in suffixes:
+            if phrase.endswith(suf) and len(phrase) > len(suf) + 2 and phrase.isalpha():
+                return Role(phrase, kind)
+    return None
+
+
+def role_at_start(s: str) -> Role | None:
+    """The role a text fragment starts with ("Stadsdelsdirektör Hässelby…", "bitr förskolechef, …")."""
+    words = re.findall(rf"[{UP}{LO}0-9:.-]+", s[:80])
+    for n in (4, 3, 2, 1):
+        if len(words) >= n:
+            r = role_of_words(words[:n])
+            if r:
+                return r
+    return None
+
+
+def role_at_end(s: str) -> Role | None:
+    """The role a text fragment ends with ("… och biträdande rektor")."""
+    words = re.findall(rf"[{UP}{LO}0-9:.-]+", s[-80:])
+    for n in (4, 3, 2, 1):
+        if len(words) >= n:
+            r = role_of_words(words[-n:])
+            if r:
+                return r
+    return None
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common first names (``first_names.txt``)."""
+    return frozenset(read_lines("first_names.txt"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words never part of a person's name (``name_stopwords.txt``), case-folded."""
+    return frozenset(w.casefold() for w in read_lines("name_stopwords.txt"))
+
+
+@cache
+def _sections() -> dict[str, Any]:
+    return read_json("person_sections.json")
+
+
+def _section_heading(line: str) -> tuple[dict[str, Any], int] | None:
+    """The attendance-section heading a line starts with, and where the rest begins."""
+    low = line.casefold()
+    best = None
+    for sec in _sections()["sections"]:
+        h = sec["heading"]
+        stripped = low.lstrip()
+        if stripped.startswith(h) and (len(stripped) == len(h) or not stripped[len(h)].isalpha()):
+            if best is None or len(h) > len(best[0]["heading"]):
+                best = (sec, len(low) - len(stripped) + len(h))
+    if best is None:
+        return None
+    rest = line[best[1] :]
+    m = re.match(r"\s*:?\s*", rest)
+    return best[0], best[1] + (m.end() if m else 0)
+
+
+def _political_verb_after(s: str) -> bool:
+    low = s.casefold()
+    return any(re.match(rf"\s*{re.escape(v)}\b", low) for v in _sections()["political_verbs"])
+
+
+def _political_before(s: str) -> bool:
+    low = s.casefold().rstrip()
+    return any(low.endswith(w) for w in _sections()["political_words_before"])
+
+
+@dataclass
+class Candidate:
+    """A name-shaped span with the evidence found for it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    evidence: set[str] = field(default_factory=set)
+    party: str | None = None
+    party_name: str | None = None
+    roles: list[str] = field(default_factory=list)
+    kind_votes: Counter[str] = field(default_factory=Counter)
+
+    def add_role(self, role: Role, weight: int = 2) -> None:
+        if role.role not in self.roles:
+            self.roles.append(role.role)
+        self.kind_votes["politician" if role.kind == "political" else "official"] += weight
+        self.evidence.add("role")
+
+
+def _rejected(words: list[str]) -> bool:
+    stop = stopwords()
+    forms = lexicon().forms
+    for w in words:
+        cf = w.casefold()
+        if cf in _PARTICLE_WORDS:
+            continue
+        if cf in stop or cf in forms or cf.rstrip("s") in forms:
+            return True
+        if any(cf.endswith(suf) for suf in NON_NAME_SUFFIXES) and cf not in {"strand"}:
+            return True
+        if role_of_words([w]):
+            return True
+    return False
+
+
+def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]:
+    """Split a capitalised run into name spans: leading role/heading words are cut off (a
+    leading role is returned with the span), and a run holding two names ("Einar Franson Ann
+    Sundman Brott") is split where a known first name starts a second name."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    lead_role = None
+    while words:
+        w = text[words[0][0] : words[0][1]]
+        r = role_of_words([w])
+        if r or w.casefold() in stopwords() or w.casefold() in lexicon().forms or _LOCAL_PARTY_WORD.match(w):
+            lead_role = r or lead_role
+            words = words[1:]
+            continue
+        break
+    # a trailing role glued with a hyphen: "Barbro Widlund Ivarsson-Utbildningsstrateg"
+    if words:
+        last = text[words[-1][0] : words[-1][1]]
+        if "-" in last:
+            head, _, tail = last.rpartition("-")
+            if role_of_words([tail]) or role_at_start(tail + text[words[-1][1] : words[-1][1] + 30]):
+                words[-1] = (words[-1][0], words[-1][0] + len(head))
+    out: list[tuple[int, int, Role | None]] = []
+    cur: list[tuple[int, int]] = []
+    fn = first_names()
+    for i, (s, e) in enumerate(words):
+        w = text[s:e]
+        if len(cur) >= 2 and w in fn and len(words) - i >= 2:
+            out.append((cur[0][0], cur[-1][1], lead_role if not out else None))
+            cur = []
+        cur.append((s, e))
+    if cur:
+        out.append((cur[0][0], cur[-1][1], lead_role if not out else None))
+    return [(s, e, r) for s, e, r in out if len(text[s:e].split()) >= 2]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_candidates(
+    text: str,
+    parties: list[dict[str, Any]] | None = None,
+    per_spans: list[tuple[int, int]] | None = None,
+    blocked_spans: list[tuple[int, int]] | None = None,
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Name candidates with evidence: (accepted, weak). Weak candidates only join a person
+    found elsewhere in the document."""
+    parties = find_party_mentions(text) if parties is None else parties
+    per_spans = per_spans or []
+    blocked = blocked_spans or []
+    abbr_at = {p["start"]: p for p in parties if p.get("form") == "abbreviation"}
+    party_names = [p for p in parties if p.get("form") == "name"]
+    lines = _line_spans(text)
+    fn = first_names()
+
+    cands: list[Candidate] = []
+    for ls, le in lines:
+        line = text[ls:le]
+        for rx in (NAME_RUN, CAPS_RUN):
+            for m in rx.finditer(line):
+                for s, e, lead_role in _trim(text, ls + m.start(), ls + m.end()):
+                    if any(c.start < e and s < c.end for c in cands):
+                        continue
+                    c = Candidate(s, e, text[s:e], clean_name(text[s:e]))
+                    if lead_role:
+                        c.add_role(lead_role)
+                    cands.append(c)
+        for m in INVERTED.finditer(line):
+            s, e = ls + m.start(), ls + m.end()
+            if m.group(2) in fn and m.group(1) not in fn and not any(c.start < e and s < c.end for c in cands):
+                before = text[max(ls, s - 30) : s]
+                if re.search(rf"[{UP}][{LO}]+[ \t]+$", before):
+                    continue
+                cands.append(Candidate(s, e, text[s:e], clean_name(f"{m.group(2)} {m.group(1)}"), {"inverted"}))
+    cands.sort(key=lambda c: c.start)
+
+    # attendance sections
+    in_section: dict[int, dict[str, Any]] = {}
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        head = _section_heading(text[ls:le])
+        if head is None:
+            i += 1
+            continue
+        sec, off = head
+        j, seen_names = i, False
+        cur_start = ls + off
+        while j < len(lines):
+            ls2, le2 = lines[j]
+            s2 = max(ls2, cur_start) if j == i else ls2
+            seg = text[s2:le2]
+            if j > i and _section_heading(seg) is not None:
+                break
+            line_cands = [c for c in cands if s2 <= c.start < le2]
+            if not seg.strip():
+                if seen_names:
+                    break
+                j += 1
+                if j - i > 2:
+                    break
+                continue
+            if not line_cands:
+                if j > i:
+                    break
+                j += 1
+                continue
+            rest = seg
+            for c in sorted(line_cands, key=lambda c: -c.start):
+                rest = rest[: c.start - s2] + rest[c.end - s2 :]
+            leftover = re.sub(r"\([^)]{0,6}\)|[,;:\-–.]|\boch\b", " ", rest)
+            leftover_words = [w for w in leftover.split() if not role_of_words([w]) and not role_at_start(w)]
+            if len(leftover_words) > 3 * len(line_cands):
+                if j > i:
+                    break
+                j += 1
+                continue
+            for c in line_cands:
+                in_section[id(c)] = sec
+            seen_names = True
+            j += 1
+        i = max(i + 1, j)
+
+    accepted: list[Candidate] = []
+    weak: list[Candidate] = []
+    for c in cands:
+        words = c.name.split()
+        after = text[c.end : c.end + 120]
+        before = text[max(0, c.start - 80) : c.start]
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        line_end = len(text) if line_end < 0 else line_end
+
+        # party in parentheses right after: "Lisa Carlsson (S)"
+        pm = re.match(r"[ \t]*\(\s*", after)
+        if pm and (c.end + pm.end()) in abbr_at:
+            p = abbr_at[c.end + pm.end()]
+            c.party, c.party_name = p["party"], p["party_name"]
+            c.evidence.add("party")
+            after_paren = text[p["end"] :].lstrip(" \t)")
+        else:
+            after_paren = after
+        # party written out after a comma: "Karin Ek, Feministiskt initiativ"
+        for p in party_names:
+            if 0 <= p["start"] - c.end <= 4 and re.fullmatch(r"\s*[,–-]\s*", text[c.end : p["start"]]):
+                c.party, c.party_name = p["party"], p["party_name"]
+                c.evidence.add("party")
+        # party genitive before: "Nackalistans Mikael Carlsson"
+        for p in party_names:
+            if 0 <= c.start - p["end"] <= 2 and p["text"].endswith("s"):
+                c.party, c.party_name = p["party"], p["party_name"]
+                c.evidence.add("party")
+        # roles next to the name
+        r = role_at_end(text[line_start : c.start])
+        if r and re.search(r"[\w.]\s+$", text[line_start : c.start]):
+            c.add_role(r)
+        fm = re.match(r"[ \t]*(?:,|-|–|—)[ \t]*", after_paren)
+        if fm:
+            r = role_at_start(after_paren[fm.end() :])
+            if r:
+                c.add_role(r)
+        sm = _SOM_AR.match(after_paren)
+        if sm:
+            r = role_at_start(after_paren[sm.end() :])
+            if r:
+                c.add_role(r)
+        if _political_verb_after(after_paren) or _political_before(before):
+            c.kind_votes["politician"] += 1
+            c.evidence.add("political")
+        sec = in_section.get(id(c))
+        if sec:
+            c.evidence.add("section")
+            if sec["kind"] in ("politician", "official"):
+                c.kind_votes[sec["kind"]] += 1
+            if sec.get("role") and sec["role"] not in c.roles:
+                c.roles.append(sec["role"])
+        if any(s < c.end and c.start < e for s, e in per_spans):
+            c.evidence.add("ner")
+        if words and words[0] in fn:
+            c.evidence.add("first_name")
+
+    _signature_roles(text, lines, cands)
+    # coordinated lists sharing one party: "A, B och C från Socialdemokraterna"
+    _share_party(text, cands, party_names)
+
+    for c in cands:
+        words = c.name.split()
+        strong = c.evidence & {"party", "role", "section", "political", "ner", "list_party"}
+        if _rejected(words) or any(len(w) < 2 for w in words):
+            continue
+        overlaps_block = any(s < c.end and c.start < e for s, e in blocked)
+        caps = is_all_caps(c.text)
+        nm = re.match(rf"[ \t]+([{LO}]+)", text[c.end : c.end + 30])
+        genitive_noun = bool(nm) and c.text.endswith("s") and nm.group(1) not in _NOT_POSSESSED
+        if caps and "party" not in c.evidence and "section" not in c.evidence:
+            weak.append(c)
+        elif strong and not (overlaps_block and not c.evidence & {"party", "section"}):
+            accepted.append(c)
+        elif c.evidence & {"first_name", "inverted"} and not overlaps_block and not genitive_noun:
+            accepted.append(c)
+        else:
+            weak.append(c)
+    return accepted, weak
+
+
+def _line_role(line: str) -> Role | None:
+    """The role a whole line names ("Sekreterare", "Ordförande:"), or None."""
+    words = line.strip(" \t:").split()
+    return role_of_words(words) if 0 < len(words) <= 4 else None
+
+
+def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candidate]) -> None:
+    """Roles of names in signature blocks: a label line before a name line ("Sekreterare" /
+    "Görel Petersson"), or title lines after one or more name lines, paired in order
+    ("Einar Fransson" / "Helena Ekwall" / "Produktionsdirektör …" / "Chef …"), also side by
+    side ("Einar Franson Ann Sundman Brott" / "Produktionsdirektör Utbildningsstrateg")."""
+    nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+    by_line: list[list[Candidate]] = []
+    for s, e in nonempty:
+        on = [c for c in cands if s <= c.start < e]
+        rest = text[s:e]
+        for c in sorted(on, key=lambda c: -c.start):
+            rest = rest[: c.start - s] + rest[c.end - s :]
+        rest = re.sub(r"\([^)]{0,6}\)|[,;]", " ", rest)
+        by_line.append(on if on and not rest.strip() else [])
+    i = 0
+    while i < len(nonempty):
+        if not by_line[i]:
+            i += 1
+            continue
+        prev_role = _line_role(text[slice(*nonempty[i - 1])]) if i > 0 else None
+        if prev_role:
+            for c in by_line[i]:
+                c.add_role(prev_role)
+            i += 1
+            continue
+        j = i
+        while j < len(nonempty) and by_line[j] and not _line_role(text[slice(*nonempty[j - 1])] if j > i else ""):
+            j += 1
+        name_lines = by_line[i:j]
+        role_lines = []
+        k = j
+        while k < len(nonempty) and len(role_lines) < len(name_lines):
+            r = role_at_start(text[slice(*nonempty[k])])
+            if r is None:
+                break
+            role_lines.append(k)
+            k += 1
+        if role_lines:
+            for n, names in enumerate(name_lines[: len(role_lines)]):
+                line = text[slice(*nonempty[role_lines[n]])]
+                if len(names) == 1:
+                    r = role_at_start(line)
+                    if r:
+                        names[0].add_role(r)
+                    continue
+                found = [role_at_start(line[m.start() :]) for m in re.finditer(r"\S+", line)]
+                found = [r for r in found if r]
+                for c, r in zip(names, found if len(found) >= len(names) else found[:1] * len(names), strict=False):
+                    c.add_role(r)
+        i = max(j, i + 1)
+
+
+def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, Any]]) -> None:
+    """Give every name of a coordinated list the party stated after its last name, and the
+    party stated with "för/från <parti>" later in the same clause to a lone subject."""
+    groups: list[list[Candidate]] = []
+    for c in cands:
+        if groups and re.fullmatch(r"\s*(?:,|,?\s+och|,?\s+samt|&)\s*", text[groups[-1][-1].end : c.start]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    for g in groups:
+        last = g[-1]
+        if len(g) > 1 and "political" in last.evidence:
+            for c in g[:-1]:
+                c.evidence.add("political")
+                c.kind_votes["politician"] += 1
+        tail = text[last.end : last.end + 160]
+        stop = re.search(r"[.;:!?\n]|\b(?:och|samt)\s+[A-ZÅÄÖ]", tail)
+        clause = tail[: stop.start()] if stop else tail
+        for p in party_names:
+            off = p["start"] - last.end
+            if 0 <= off < len(clause) + 1 and re.search(r"(?:\b(?:från|för|,)\s*)$", text[last.end : p["start"]]):
+                if any(last.end <= o.start < p["start"] for o in cands):
+                    break
+                for c in g:
+                    if c.party is None:
+                        c.party, c.party_name = p["party"], p["party_name"]
+                        c.evidence.add("list_party" if len(g) > 1 else "party")
+                break
+
+
+def find_persons(
+    text: str,
+    parties: list[dict[str, Any]] | None = None,
+    per_spans: list[tuple[int, int]] | None = None,
+    blocked_spans: list[tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Person-shaped dicts for ``text``. ``per_spans``: NER PER entity offsets;
+    ``blocked_spans``: organisation/place mentions that names must not overlap."""
+    accepted, weak = find_candidates(text, parties, per_spans, blocked_spans)
+
+    def as_mention(c: Candidate) -> dict[str, Any]:
+        return {
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "name": c.name,
+            "party": c.party,
+            "party_name": c.party_name,
+            "roles": list(c.roles),
+            "kind_votes": dict(c.kind_votes),
+        }
+
+    persons = resolve_persons([as_mention(c) for c in accepted], [as_mention(c) for c in weak], text)
+    persons.sort(key=lambda p: p["mentions"][0]["start"])
+    return persons
+
+
+@Language.factory("nlpkommun_persons")
+def make_persons(nlp: Language, name: str) -> PersonsComponent:
+    """spaCy factory for :class:`PersonsComponent`."""
+    return PersonsComponent()
+
+
+class PersonsComponent:
+    """Writes ``doc._.nk_persons`` with :func:`find_persons`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        blocked: list[tuple[int, int]] = []
+        for attr in ("nk_organisations", "nk_places"):
+            for item in getattr(doc._, attr) or []:
+                if attr == "nk_organisations" and item.get("kind") == "party":
+                    continue
+                blocked.extend((m["start"], m["end"]) for m in item.get("mentions", []))
+        doc._.nk_persons = find_persons(doc.text, doc._.nk_parties, per, blocked)
+        return doc
