@@ -22,13 +22,17 @@ Source = str | os.PathLike[str] | bytes
 _DEFAULT_NLP: Language | None = None
 
 
-def load(ner: str | Path | None = "default", components: bool = True) -> Language:
+def load(
+    ner: str | Path | None = "default", components: bool = True, stanza_dir: str | Path | None = None
+) -> Language:
     """The nlpkommun spaCy pipeline (tokenizer, sentences, lemmas, NER, domain components).
 
-    ``ner``: ``"default"`` (the shipped model), a path to a spaCy pipeline with an ``ner``
-    component, or None.
+    ``ner``: ``"default"`` (the shipped model), None, ``"stanza"`` (a local stanza Swedish
+    model in ``stanza_dir``; never downloads), or any spaCy pipeline: a directory or an
+    installed package such as ``"sv_core_news_lg"``, its labels mapped to PER/ORG/LOC.
+    See :func:`nlpkommun.pipeline.add_ner`.
     """
-    return build(ner=ner, components=components)
+    return build(ner=ner, components=components, stanza_dir=stanza_dir)
 
 
 def _default_nlp() -> Language:
