@@ -161,7 +161,9 @@ def find_organisation_mentions(
 
     # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
     place = rf"{CAPWORD}(?:[ \t]+{CAPWORD})?"
-    for m in re.finditer(rf"(?<![\w-])({place})[ \t]+(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])", text):
+    for m in re.finditer(
+        rf"(?<![\w-])({place})(?:[ \t]+|[ \t]*\n[ \t]*)(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])", text
+    ):
         st = _lead_trim(text, m.start(), m.start(2))
         if st >= m.start(2):
             continue

@@ -495,6 +495,8 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             i += 1
             continue
         prev_role = _line_role(text[slice(*nonempty[i - 1])]) if i > 0 else None
+        if prev_role and i > 1 and by_line[i - 2]:
+            prev_role = None  # the title of the signature above ("Anna Ek" / "Rektor" / "Eva Li")
         if prev_role:
             for c in by_line[i]:
                 c.add_role(prev_role)

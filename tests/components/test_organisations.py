@@ -1,0 +1,71 @@
+"""Organisations: public-sector patterns, canonical names, merging of inflected forms."""
+
+from __future__ import annotations
+
+from nlpkommun.components.organisations import canonical_compound, find_organisations, is_generic
+from tests.conftest import shared_path
+
+
+def _orgs(text: str) -> dict[str, dict]:
+    return {o["name"]: o for o in find_organisations(text)}
+
+
+def test_committees_administrations_and_canonical_forms() -> None:
+    text = (
+        "Till Hässelby-Vällingby stadsdelsnämnd. Stadsdelsnämnden godkänner. Beslut i kommunstyrelsens "
+        "verksamhetsutskott och i Kommunstyrelsen. Utbildningsförvaltningens yttrande. Kommunfullmäktige beslutar."
+    )
+    got = _orgs(text)
+    assert set(got) == {
+        "Hässelby-Vällingby stadsdelsnämnd",
+        "Kommunstyrelsens verksamhetsutskott",
+        "Kommunstyrelsen",
+        "Utbildningsförvaltningen",
+        "Kommunfullmäktige",
+    }
+    assert [m["text"] for m in got["Hässelby-Vällingby stadsdelsnämnd"]["mentions"]] == [
+        "Hässelby-Vällingby stadsdelsnämnd",
+        "Stadsdelsnämnden",
+    ]
+    assert got["Utbildningsförvaltningen"]["kind"] == "administration"
+    assert got["Kommunfullmäktige"]["kind"] == "committee"
+
+
+def test_municipalities_authorities_companies_units() -> None:
+    text = (
+        "Enligt Stockholms stads riktlinjer och staden i övrigt. När Nacka kommun beslutade anmälde "
+        "Skolinspektionen och IVO saken till polisen. Avtal med Pedagogpoolen i Sverige AB. "
+        "Ärendet har beretts inom avdelningen för barn och unga i samverkan med Juridik- och kanslienheten."
+    )
+    got = _orgs(text)
+    expected = {"Stockholms stad", "Nacka kommun", "Skolinspektionen", "Inspektionen för vård och omsorg", "Polisen"}
+    expected |= {"Pedagogpoolen i Sverige AB", "Avdelningen för barn och unga", "Juridik- och kanslienheten"}
+    assert expected <= set(got)
+    assert [m["text"] for m in got["Stockholms stad"]["mentions"]] == ["Stockholms stads", "staden"]
+    assert got["Inspektionen för vård och omsorg"]["acronym"] == "IVO"
+    assert got["Pedagogpoolen i Sverige AB"]["kind"] == "company"
+    assert "När Nacka kommun" not in got
+
+
+def test_generic_words_alone_are_not_organisations() -> None:
+    assert find_organisations("Nämnden och förvaltningen följer upp. Stadsdelsområdet växer. Förskolan öppnar.") == []
+    assert is_generic("stadsdelsnämnd") and not is_generic("utbildningsnämnd")
+    assert canonical_compound("utbildningsnämndens") == ("Utbildningsnämnden", "committee", "utbildningsnämnd")
+    assert canonical_compound("kommunalrådet") is None
+
+
+def test_schools_and_parties() -> None:
+    text = "Igelboda skola, Hästhagens förskola och Fisksätraskolan. Socialdemokraterna (S) och Nackalistan."
+    got = _orgs(text)
+    assert {"Igelboda skola", "Hästhagens förskola", "Fisksätraskolan", "Socialdemokraterna", "Nackalistan"} <= set(got)
+    assert got["Socialdemokraterna"]["kind"] == "party" and got["Socialdemokraterna"]["acronym"] == "S"
+
+
+def test_example_001_required_organisations(nlp) -> None:
+    text = shared_path("examples", "001_48a3ee4b4388261b.txt").read_text(encoding="utf-8")
+    names = {o["name"] for o in nlp(text)._.nk_organisations}
+    assert {
+        "Socialdemokraterna", "Hässelby-Vällingby stadsdelsnämnd", "Hässelby-Vällingby stadsdelsförvaltning",
+        "Utbildningsförvaltningen", "Polisen", "Trafikförvaltningen", "MTR", "Trygghetsrådet", "Stockholms stad",
+        "Avdelningen för vuxna", "Avdelningen för barn och unga", "Avdelningen för verksamhetsstöd och stadsmiljö",
+    } <= names  # fmt: skip

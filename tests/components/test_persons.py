@@ -1,0 +1,113 @@
+"""Persons: detection, party attribution, roles, kind, resolution; the example document."""
+
+from __future__ import annotations
+
+from nlpkommun.components.persons import find_persons, role_at_start, role_of_words
+from tests.conftest import shared_path
+
+
+def _by_name(text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in find_persons(text)}
+
+
+def test_party_in_parentheses_and_attendance_sections() -> None:
+    text = (
+        "Beslutande\nAnna Berg (M), ordförande\nKhashayar Farmanbar (S)\n\n"
+        "Tjänstgörande ersättare\nRolf Wasteson (v)\n\n"
+        "Övriga deltagare Lena Dahlstedt, Sidrah Schaider\n"
+    )
+    got = _by_name(text)
+    assert set(got) == {"Anna Berg", "Khashayar Farmanbar", "Rolf Wasteson", "Lena Dahlstedt", "Sidrah Schaider"}
+    assert got["Anna Berg"]["party"] == "M" and "ordförande" in got["Anna Berg"]["roles"]
+    assert got["Rolf Wasteson"]["party"] == "V" and "tjänstgörande ersättare" in got["Rolf Wasteson"]["roles"]
+    assert got["Khashayar Farmanbar"]["kind"] == "politician"
+    assert got["Lena Dahlstedt"]["kind"] == "official" and got["Lena Dahlstedt"]["party"] is None
+
+
+def test_coordinated_list_shares_the_party_and_reservations() -> None:
+    text = (
+        "Lisa Carlsson, Mario Chahrestan och Peter Engberg från Socialdemokraterna frågar hur.\n"
+        "Tomas Ottosson anmälde reservation för Vänsterpartiet.\n"
+        "Karin Ek, Feministiskt initiativ, yrkade avslag."
+    )
+    got = _by_name(text)
+    assert {n: p["party"] for n, p in got.items()} == {
+        "Lisa Carlsson": "S",
+        "Mario Chahrestan": "S",
+        "Peter Engberg": "S",
+        "Tomas Ottosson": "V",
+        "Karin Ek": "FI",
+    }
+    assert all(p["kind"] == "politician" for p in got.values())
+    assert got["Karin Ek"]["party_name"] == "Feministiskt initiativ"
+
+
+def test_officials_from_titles_and_signatures() -> None:
+    text = (
+        "Handläggare\nAnn Ulin\n\nVi träffar biträdande rektor Sanna Hagås i morgon.\n\n"
+        "Deltagare\nAnders Kedhammar- rektor, Barbro Widlund Ivarsson-Utbildningsstrateg\n\n"
+        "Susanna Halldin Olsson\nStadsdelsdirektör\n\nEinar Franson Ann Sundman Brott\n"
+        "Produktionsdirektör Utbildningsstrateg\n"
+    )
+    got = _by_name(text)
+    assert set(got) == {
+        "Ann Ulin", "Sanna Hagås", "Anders Kedhammar", "Barbro Widlund Ivarsson",
+        "Susanna Halldin Olsson", "Einar Franson", "Ann Sundman Brott",
+    }  # fmt: skip
+    assert all(p["kind"] == "official" for p in got.values())
+    assert got["Susanna Halldin Olsson"]["roles"] == ["stadsdelsdirektör"]
+    assert got["Ann Sundman Brott"]["roles"] == ["utbildningsstrateg"]
+    assert got["Sanna Hagås"]["roles"] == ["biträdande rektor"]
+
+
+def test_false_positives_are_rejected() -> None:
+    text = (
+        "Platssamverkan fortsätter runt Hässelby Torg och Vällingby Centrum.\n"
+        "Sammanträdesdatum 20 Mars 2018\nBEVIS OM ANSLAGSDAG\nKommunstyrelsens Verksamhetsutskott\n"
+        "Hästhagens Förskola och Stockholms Stad samverkar med Polisen Syd."
+    )
+    assert find_persons(text) == []
+
+
+def test_all_caps_and_misspelt_mentions_merge() -> None:
+    text = "Mats Gerdau (M) yrkade bifall. MATS GERDAU\nMats Gerdaus yrkande. Hans Gerdau (C) instämde."
+    got = _by_name(text)
+    assert set(got) == {"Mats Gerdau", "Hans Gerdau"}
+    assert len(got["Mats Gerdau"]["mentions"]) == 3
+    for p in got.values():
+        for m in p["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_roles_lexicon() -> None:
+    assert role_of_words(["Vice", "ordförande"]).kind == "political"
+    assert role_of_words(["Avdelningschef"]).kind == "official"
+    assert role_of_words(["kommunalråd"]).kind == "political"
+    assert role_of_words(["Hässelby"]) is None
+    assert role_at_start("Stadsdelsdirektör Hässelby-Vällingby").role == "stadsdelsdirektör"
+
+
+def _example_people(nlp, name: str) -> dict[str, dict]:
+    text = shared_path("examples", name).read_text(encoding="utf-8")
+    doc = nlp(text)
+    return {p["name"]: p for p in doc._.nk_persons}
+
+
+POLITICIANS = {"Lisa Carlsson", "Norma Arranda De Guitierrez", "Mario Chahrestan", "Shuta Bari", "Peter Engberg"}
+
+
+def test_example_001_persons_through_the_pipeline(nlp) -> None:
+    got = _example_people(nlp, "001_48a3ee4b4388261b.txt")
+    assert set(got) == POLITICIANS | {"Ann Ulin", "Susanna Halldin Olsson", "Fredrik Skoglund"}
+    for name in POLITICIANS:
+        assert (got[name]["kind"], got[name]["party"]) == ("politician", "S")
+    assert got["Fredrik Skoglund"]["kind"] == "official"
+
+
+def test_raw_000_text_yields_the_same_politicians(nlp) -> None:
+    got = _example_people(nlp, "000_aa01f17c69945c3b.txt")
+    politicians = {n: p for n, p in got.items() if p["kind"] == "politician"}
+    assert set(politicians) == POLITICIANS
+    assert all(p["party"] == "S" for p in politicians.values())
+    assert "Norma Arranda De Guiterrez" in politicians["Norma Arranda De Guitierrez"]["variants"]
+    assert "Mario Charestan" in politicians["Mario Chahrestan"]["variants"]
