@@ -1,0 +1,96 @@
+"""End-to-end PDF reading on PDFs the tests build: exact cleaned text for both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlpkommun.ingest.pdf import PdfLimits, read_pdf
+from tests.ingest.pdf_fixtures import MUNICIPAL_PAGES, OCR_TEXTS, municipal_pdf, scanned_pdf, text_pages_pdf
+
+BACKENDS = ["pdfminer", "pdfium"]
+
+
+@pytest.fixture(scope="module")
+def municipal() -> bytes:
+    return municipal_pdf()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_municipal_document_exact_text(municipal: bytes, backend: str) -> None:
+    result = read_pdf(municipal, backend=backend)
+    assert result.warnings == []
+    assert result.pages == MUNICIPAL_PAGES
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_header_block_columns_are_not_interleaved(municipal: bytes, backend: str) -> None:
+    page1 = read_pdf(municipal, backend=backend).pages[0]
+    assert "Handläggare\nAnna Lindqvist\nTelefon 08-718 80 00\n\nTill\nKommunstyrelsen\n2021-05-20" in page1
+    assert "Handläggare Till" not in page1 and "Handläggare\nTill" not in page1
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_running_header_footer_and_page_numbers_removed(municipal: bytes, backend: str) -> None:
+    pages = read_pdf(municipal, backend=backend).pages
+    joined = "\n".join(pages)
+    assert "Sida" not in joined and "(3)" not in joined
+    assert "Postadress" not in joined
+    # the letterhead survives where it first appears (page 1) only
+    assert joined.count("TJÄNSTESKRIVELSE") == 1 and pages[0].startswith("TJÄNSTESKRIVELSE")
+
+
+def test_ingest_joins_pages_with_formfeed_and_normalises(municipal: bytes) -> None:
+    from nlpkommun.ingest import ingest
+
+    doc = ingest(municipal)
+    assert doc.pages == 3
+    assert "Peter Engberg" in doc.text
+    assert "Hässelby-Vällingby" in doc.text
+    assert "alkohol-, narkotika- och dopningsmissbruk" in doc.text
+    assert doc.page_of(doc.text.index("Erik Johansson")) == 3
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_scanned_pdf_warns_instead_of_silent_empty_text(backend: str) -> None:
+    result = read_pdf(scanned_pdf(), backend=backend)
+    assert result.pages == ["", ""]
+    assert len(result.warnings) == 1 and "no text layer on any of the 2 page(s)" in result.warnings[0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_partly_scanned_pdf_names_the_pages(backend: str) -> None:
+    result = read_pdf(scanned_pdf(text_first_page=True), backend=backend)
+    assert result.pages == ["Protokollsutdrag", "", ""]
+    assert result.warnings == ["page(s) 2-3 have no text layer (scanned images?); their text is missing"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_scan_with_ocr_layer_keeps_text_and_warns(backend: str) -> None:
+    result = read_pdf(scanned_pdf(ocr_layer=True), backend=backend)
+    assert result.pages == OCR_TEXTS
+    assert result.warnings == [
+        "page(s) 1-2 are scanned images with an OCR text layer; the text may contain recognition errors"
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_max_pages_truncates_with_warning(backend: str) -> None:
+    data = text_pages_pdf([f"Rad på sida {i}" for i in range(1, 13)])
+    result = read_pdf(data, backend=backend, limits=PdfLimits(max_pages=5))
+    assert result.pages == [f"Rad på sida {i}" for i in range(1, 6)]
+    assert len(result.warnings) == 1 and "12 pages; only the first 5" in result.warnings[0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_blank_pages_give_empty_strings_and_a_warning(backend: str) -> None:
+    result = read_pdf(text_pages_pdf(["", ""]), backend=backend)
+    assert result.pages == ["", ""]
+    assert result.warnings == ["the PDF has 2 page(s) but no extractable text"]
+
+
+def test_empty_user_password_pdf_is_readable() -> None:
+    from reportlab.lib import pdfencrypt
+
+    enc = pdfencrypt.StandardEncryption("", ownerPassword="hemligt", canPrint=1, canCopy=0)
+    data = text_pages_pdf(["Kommunfullmäktige"], encrypt=enc)
+    assert read_pdf(data).pages == ["Kommunfullmäktige"]
