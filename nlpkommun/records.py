@@ -139,6 +139,12 @@ class DocumentRecord(_Model):
         """The record as JSON text (UTF-8 characters kept, not escaped)."""
         return self.model_dump_json(**kwargs)  # type: ignore[arg-type]
 
+    def _repr_html_(self) -> str:
+        """Notebook view (see :mod:`nlpkommun.display`); document text is HTML-escaped."""
+        from nlpkommun.display import record_html
+
+        return record_html(self)
+
 
 def json_schema() -> dict:
     """JSON Schema of :class:`DocumentRecord`."""
