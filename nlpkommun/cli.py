@@ -88,6 +88,11 @@ def evaluate_ner(
     evaluate_ner_command(file, model=model, as_json=as_json)
 
 
+from nlpkommun.index.cli import register as _register_index_commands  # noqa: E402
+
+_register_index_commands(app)  # index, search, export
+
+
 from nlpkommun.batch.cli import register as _register_batch_command  # noqa: E402
 
 _register_batch_command(app)  # batch
@@ -96,7 +101,9 @@ _register_batch_command(app)  # batch
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning typed errors into one line and an exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:  # without standalone mode click returns typer.Exit's code
+            return code
     except NlpkommunError as exc:
         print(f"nlpkommun: error [{exc.code}]: {exc}", file=sys.stderr)
         return 2
