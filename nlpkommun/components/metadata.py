@@ -73,6 +73,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
         till_date
         or mh.labelled_date(lines, "meeting_date", year)
         or mh.phrase_meeting_date(head, year)
+        or mh.labelled_date(head, "meeting_time", year, window=1)
         or (header_date if _meeting_record(kind, lines) else None)
     )
     if meeting_date is None and _meeting_record(kind, lines):

@@ -19,6 +19,7 @@ from nlpkommun.components.metadata_lines import (
     is_any_label,
     is_name,
     is_section_heading,
+    is_title_line,
     label_of,
     split_label,
     strip_dates,
@@ -36,6 +37,7 @@ _DNR_LABEL = r"(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|vårt\s+dnr|
 _REF_PREFIXED = re.compile(
     r"(?<![\w/-])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,7}(?:[-–][A-ZÅÄÖ]{1,8})?(?:\s|[-–])?(?:19|20)\d{2}[/:]\d{1,6}(?:[:.-]\d{1,4})?)(?![\w/])"
 )
+_REF_DASHED = re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{2,8}[-–\s](?:19|20)\d{2}-\d{3,6})(?![\w/-])")
 _REF_LABELLED = re.compile(
     rf"\b{_DNR_LABEL}\.?\s*:?\s*((?:[A-ZÅÄÖ]{{1,8}}(?:\s|[-–]))?[\dA-ZÅÄÖ][\w.:/–-]*\d[\w/]*)", re.IGNORECASE
 )
@@ -155,20 +157,28 @@ def _bodies() -> dict:
 def canonical_body(name: str) -> str:
     """Tidy a body name: single spaces, capital first letter."""
     name = re.sub(r"\s+", " ", name).strip(" ,.;:-–")
+    if name.isupper():
+        name = name.lower()
     return name[:1].upper() + name[1:]
 
 
-def is_body_name(s: str) -> bool:
+def is_body_name(s: str, *, any_case: bool = False) -> bool:
     """Whether a whole string is a body's name ("Kommunstyrelsen", "Hässelby-Vällingby
-    stadsdelsnämnd", "Kommunstyrelsens arbetsutskott")."""
+    stadsdelsnämnd", "Kommunstyrelsens arbetsutskott", "Barn- och utbildningsnämnden"):
+    capitalised words (or "och", or a hyphenated first half) ending in a body word.
+    ``any_case`` accepts a lower-case first letter ("Till kommunfullmäktige")."""
     s = s.strip(" ,.:")
     toks = s.split()
-    if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not s[:1].isupper():
+    if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not (any_case or s[:1].isupper()):
         return False
     last = toks[-1].lower()
     if last in _bodies()["non"] or not _bodies()["head"].search(last):
         return False
-    return not (len(toks) > 1 and all(t.isupper() for t in toks))
+    if len(toks) > 1 and all(t.isupper() for t in toks):
+        return False
+    return all(t[:1].isupper() or t in ("och", "samt") or t.endswith("-") for t in toks[1:-1]) and (
+        any_case or len(toks) == 1 or toks[0][:1].isupper()
+    )
 
 
 def expand_abbreviation(token: str) -> str | None:
@@ -198,7 +208,7 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
             continue
         dates = find_day_dates(value, year)
         name = strip_dates(value, year)
-        if is_body_name(name):
+        if is_body_name(name, any_case=True):
             return canonical_body(name), dates[0].value if dates else None
     return None, None
 
@@ -259,7 +269,7 @@ def _base_of(written: str) -> str | None:
 
 
 _EXPLICIT = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|stad|Stad)(?:s|en|ens)?\b|\bRegion\s+([A-ZÅÄÖ][\wåäö]+)\b"
+    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|Kommun|stad|Stad)(?:s|en|ens)?\b|\bRegion\s+([A-ZÅÄÖ][\wåäö]+)\b"
 )
 
 
@@ -270,11 +280,14 @@ def municipality(text: str, lines: list[Line]) -> str | None:
     known = municipalities()
     votes: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    for m in _EXPLICIT.finditer(text):
+    head_end = header(lines)[-1].end if header(lines) else 0
+    caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
+    for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
+        weight = 3 if m.start() < head_end else 1
         if m.group(3):
             base = _base_of(m.group(3))
             if base and known[base].startswith("Region"):
-                votes[base] += 1
+                votes[base] += weight
                 forms.setdefault(base, known[base])
             continue
         written, kind = m.group(1), m.group(2)
@@ -283,7 +296,7 @@ def municipality(text: str, lines: list[Line]) -> str | None:
             continue
         if kind.lower() == "stad" and not known[base].lower().endswith("stad"):
             continue  # "Nacka stad" is a place, not the municipality
-        votes[base] += 1
+        votes[base] += weight
         forms.setdefault(base, known[base])
     if votes:
         return forms[votes.most_common(1)[0][0]]
@@ -373,7 +386,7 @@ def first_header_date(head: list[Line], year: int | None) -> str | None:
 
 def _own_reference_line(ln: Line, in_header: bool) -> bool:
     rest = _REF_LABELLED.sub(" ", ln.text)
-    rest = _REF_PREFIXED.sub(" ", rest)
+    rest = _REF_DASHED.sub(" ", _REF_PREFIXED.sub(" ", rest))
     rest = re.sub(r"§§?\s*\d+|\.{3,}|\b\d{1,3}\s*(?:\(\d+\))?$", " ", rest)
     rest = re.sub(rf"\b{_DNR_LABEL}\b\.?:?", " ", rest, flags=re.IGNORECASE)
     rest = strip_dates(rest)
@@ -386,13 +399,17 @@ def reference_numbers(lines: list[Line]) -> list[str]:
     their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123"), not those cited in running text."""
     head_ids = {ln.index for ln in header(lines)}
     out: list[str] = []
-    for ln in lines:
-        if not (_REF_PREFIXED.search(ln.text) or _REF_LABELLED.search(ln.text)):
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if i and label_of(lines[i - 1].text, "reference") and len(text.split()) <= 3:
+            text = f"Dnr {text}"  # "Diarienummer:" above its value
+        if not (_REF_PREFIXED.search(text) or _REF_LABELLED.search(text) or _REF_DASHED.search(text)):
             continue
-        if not _own_reference_line(ln, ln.index in head_ids):
+        if not _own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids):
             continue
-        found = [m.group(1) for m in _REF_LABELLED.finditer(ln.text)]
-        found += [m.group(1) for m in _REF_PREFIXED.finditer(ln.text)]
+        found = [m.group(1) for m in _REF_LABELLED.finditer(text)]
+        found += [m.group(1) for m in _REF_PREFIXED.finditer(text)]
+        found += [m.group(1) for m in _REF_DASHED.finditer(text)]
         for ref in found:
             ref = re.sub(r"\s+", " ", ref).strip(" .,;:")
             if not re.search(r"\d", ref) or re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", ref):
@@ -421,6 +438,8 @@ _TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|be
 
 def _is_municipality_line(s: str) -> bool:
     s = s.strip(" ,.")
+    if s.isupper():
+        s = s.title().replace(" Kommun", " kommun").replace(" Stad", " stad")
     known = municipalities()
     return s in known.values() or bool(
         re.fullmatch(r"[A-ZÅÄÖ][\wåäö -]+\s+(?:kommun|stad|Stad)|Region\s+[A-ZÅÄÖ]\w+", s)
@@ -444,6 +463,8 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
         return True
     if is_body_name(rest) or _is_municipality_line(rest) or UNIT_NAME.search(rest.strip(" ,.")):
         return True
+    if len(rest.split()) <= 4 and is_title_line(rest):
+        return True  # the case officer's job title
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 

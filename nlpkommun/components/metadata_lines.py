@@ -25,6 +25,11 @@ class Line:
     end: int
 
 
+def columns(text: str) -> list[str]:
+    """The columns of a line laid out with runs of spaces or tabs ("Maria Ek      Nils Dahl")."""
+    return [c for c in re.split(r"\s{3,}|\t+", text.strip()) if c]
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (stripped), with offsets; ``index`` counts all lines."""
     out: list[Line] = []
@@ -54,6 +59,7 @@ def labels() -> dict[str, tuple[str, ...]]:
 
 
 def _norm_label(s: str) -> str:
+    s = re.sub(r"[.…_]{2,}", " ", s)  # "Sekreterare ……………" (a line to sign on)
     return re.sub(r"\s+", " ", s.strip().rstrip(":").strip()).lower()
 
 
@@ -66,6 +72,7 @@ def label_of(line: str, group: str) -> str | None:
 def split_label(line: str, group: str) -> tuple[str, str] | None:
     """``"Telefon: 08-123"`` → ``("telefon", "08-123")`` when the line starts with a label
     of ``group`` followed by a value; None otherwise."""
+    line = re.sub(r"[.…_]{2,}", " ", line).strip()
     for lab in sorted(labels()[group], key=len, reverse=True):
         m = re.match(rf"{re.escape(lab)}\s*[:.]?\s+(\S.*)$", line, flags=re.IGNORECASE)
         if m and (line[len(lab) : len(lab) + 1] in (":", ".", " ", "\t")):
@@ -233,6 +240,9 @@ def is_name(line: str, *, allow_party: bool = False) -> bool:
 def split_names(line: str) -> list[str]:
     """Split a line holding two names side by side (two-column signatures) at the second
     known first name: ``"Einar Franson Ann Sundman Brott"`` → both names."""
+    cols = columns(line)
+    if len(cols) > 1:
+        return [" ".join(c.split()) for c in cols]
     toks = line.split()
     starts = [i for i, t in enumerate(toks) if i >= 2 and t in first_names() and len(toks) - i >= 2]
     if starts:

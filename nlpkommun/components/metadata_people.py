@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nlpkommun.components.metadata_header import UNIT_NAME, header, is_page_marker
+from nlpkommun.components.metadata_header import UNIT_NAME, is_page_marker
 from nlpkommun.components.metadata_lines import (
     PARTY_SUFFIX,
     Line,
@@ -32,7 +32,7 @@ Official = dict[str, Any]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+46\s?|0)\d[\d\s-]{5,14}\d(?!\d)")
-_PROTOCOL_KINDS = frozenset({"protokoll", "protokollsutdrag", "protokollsbilaga", "kallelse"})
+_PROTOCOL_KINDS = frozenset({"protokoll", "protokollsutdrag", "protokollsbilaga"})
 
 
 def official(name: str, title: str | None = None, **extra: str | None) -> Official:
@@ -45,10 +45,24 @@ def official(name: str, title: str | None = None, **extra: str | None) -> Offici
 def _name_part(value: str, allow_party: bool = False) -> tuple[str | None, str]:
     """Split ``"Ann Ulin, utredare"`` into the name and what follows it."""
     head, _, rest = value.partition(",")
+    head, slash, unit = head.partition("/")  # "Namn Namnsson/Stadsledningskontoret"
     head = head.strip()
+    if slash and not rest:
+        rest = unit.strip()
     if allow_party:
         head = PARTY_SUFFIX.sub("", head).strip()
     return (head, rest.strip()) if is_name(head) else (None, value)
+
+
+def names_in(text: str) -> list[str]:
+    """The names on a line: one, several side by side, or listed ("A (S) och B (M)")."""
+    out: list[str] = []
+    for piece in re.split(r",|\s+och\s+|\s+samt\s+", text):
+        for col in split_names(piece.strip()):
+            name = _name_part(col.strip(), allow_party=True)[0]
+            if name:
+                out.append(" ".join(name.split()))
+    return out
 
 
 # --- case officers ---------------------------------------------------------------------
@@ -141,11 +155,14 @@ def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
 
 
 def closing_signatures(lines: list[Line]) -> list[Official]:
-    """Signature blocks outside the header: runs of name lines and title lines
-    ("Susanna Halldin Olsson" / "Stadsdelsdirektör" / "<unit>"), two names side by side over
-    two titles, names first and titles after; and the "Name, Title" line after a closing
-    greeting ("Vänliga hälsningar")."""
-    head_ids = {ln.index for ln in header(lines)}
+    """Signature blocks: runs of name lines and title lines ("Susanna Halldin Olsson" /
+    "Stadsdelsdirektör" / "<unit>"), two names side by side over two titles, names first and
+    titles after; and the "Name, Title" line after a closing greeting ("Vänliga hälsningar").
+    Lines of a handläggare block are not signatures."""
+    head_ids: set[int] = set()
+    for i, ln in enumerate(lines):
+        if label_of(ln.text, "case_officer") or split_label(ln.text, "case_officer"):
+            head_ids.update(x.index for x in lines[i : i + 4])
     out: list[Official] = []
     run: list[tuple[str, list[str]]] = []
     for i, ln in enumerate(lines):
@@ -218,18 +235,15 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
     for i, ln in enumerate(lines):
         parts = split_label(ln.text, "justerare")
         if parts:
-            for piece in re.split(r",|\boch\b", parts[1]):
-                name, _ = _name_part(piece.strip(), allow_party=True)
-                if name:
-                    out.append(official(name, "justerare"))
+            out.extend(official(n, "justerare") for n in names_in(parts[1]))
             continue
         if label_of(ln.text, "justerare"):
             for nxt in lines[i + 1 : i + 7]:
                 if is_page_marker(nxt.text) or is_section_heading(nxt.text):
                     break
-                name, _ = _name_part(nxt.text, allow_party=True)
-                if name:
-                    out.append(official(name, "justerare"))
+                found = names_in(nxt.text)
+                if found:
+                    out.extend(official(n, "justerare") for n in found)
                     break
             continue
         if label_of(ln.text, "signature_block"):
@@ -239,15 +253,17 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                     break
                 block.append(nxt)
             for j, b in enumerate(block):
-                name, _ = _name_part(b.text, allow_party=True)
-                if not name:
+                role = split_label(b.text, "signature_roles")
+                if role and _name_part(role[1], allow_party=True)[0]:
+                    out.append(official(_name_part(role[1], allow_party=True)[0], role[0]))
                     continue
+                names = names_in(b.text)
                 title = None
                 for k in (j - 1, j + 1):
                     if 0 <= k < len(block) and label_of(block[k].text, "signature_roles"):
-                        title = block[k].text.rstrip(":").lower()
+                        title = label_of(block[k].text, "signature_roles")
                         break
-                out.append(official(name, title))
+                out.extend(official(n, title) for n in names)
     return out
 
 

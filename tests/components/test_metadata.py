@@ -162,6 +162,86 @@ Maria Ek anmälde reservation för Vänsterpartiet.
 """
 
 
+GOTEBORG_STYLE = """Stadsledningskontoret
+
+Tjänsteutlåtande
+Utfärdat 2021-03-15
+Diarienummer 0123/21
+
+Handläggare
+Sara Nilsson/Stadsledningskontoret
+Telefon: 031-368 00 00
+E-post: sara.nilsson@example.se
+
+Yttrande över remiss om ny
+regional cykelplan
+
+Förslag till beslut
+Kommunstyrelsen tillstyrker remissen.
+
+Bakgrund
+Regionen har remitterat en cykelplan till Göteborgs Stad.
+
+Johan Berg
+Direktör
+"""
+
+UPPSALA_STYLE = """UPPSALA KOMMUN
+KOMMUNSTYRELSEN
+
+Handläggare:
+Karin Öberg
+Datum:
+2020-11-02
+Diarienummer:
+KSN-2020-01234
+
+Kommunstyrelsen
+
+Gratis kollektivtrafik för unga
+
+Förslag till beslut
+Kommunstyrelsen föreslår kommunfullmäktige besluta att avslå motionen.
+"""
+
+KALLELSE = """KALLELSE
+Kommunfullmäktige
+
+Tid: måndagen den 10 maj 2021 kl. 18.30
+Plats: Kommunhuset
+
+Ärenden
+1. Val av justerare
+2. Årsredovisning 2020
+
+Eva Lind
+Ordförande
+"""
+
+PROTOKOLL_DOTTED = """Protokoll
+Kommunfullmäktige
+Sammanträdesdatum 2021-05-10
+
+Plats och tid: Kommunhuset kl. 18.30–21.00
+
+Justerare: Maria Ek (S) och Nils Dahl (M)
+
+Underskrifter
+Sekreterare ......................................
+Sofia Wall
+Ordförande ......................................
+Bengt Ros
+Justerare ......................................
+Maria Ek                      Nils Dahl
+
+§ 40 Dnr KS 2021/101
+Årsredovisning 2020
+
+§ 41 Dnr KS 2021/77
+Motion om cykelbanor
+"""
+
+
 # --- plain functions ---------------------------------------------------------------------
 
 
@@ -235,6 +315,46 @@ def test_no_header_block_invents_nothing() -> None:
     assert m["body"] == "Barn- och utbildningsnämnden"
     assert m["meeting_date"] is None and m["document_date"] is None
     assert m["case_officers"] == [] and m["signatories"] == [] and m["reference_numbers"] == []
+
+
+def test_goteborg_style() -> None:
+    m = extract_metadata(GOTEBORG_STYLE)
+    assert m["document_type"] == "tjänsteutlåtande"
+    assert m["title"] == "Yttrande över remiss om ny regional cykelplan"
+    assert m["document_date"] == "2021-03-15"
+    assert m["reference_numbers"] == ["0123/21"]
+    assert m["municipality"] == "Göteborgs Stad"
+    assert m["body"] == "Kommunstyrelsen"  # the deciding body after "Förslag till beslut"
+    (officer,) = m["case_officers"]
+    assert (officer["name"], officer["phone"]) == ("Sara Nilsson", "031-368 00 00")
+    assert [(s["name"], s["title"]) for s in m["signatories"]] == [("Johan Berg", "Direktör")]
+
+
+def test_uppsala_style_labels_above_values() -> None:
+    m = extract_metadata(UPPSALA_STYLE)
+    assert m["municipality"] == "Uppsala kommun"  # from the upper-case logo line
+    assert m["body"] == "Kommunstyrelsen"
+    assert m["title"] == "Gratis kollektivtrafik för unga"
+    assert m["document_date"] == "2020-11-02"
+    assert m["reference_numbers"] == ["KSN-2020-01234"]
+    assert [o["name"] for o in m["case_officers"]] == ["Karin Öberg"]
+    assert m["signatories"] == []
+
+
+def test_kallelse() -> None:
+    m = extract_metadata(KALLELSE)
+    assert (m["document_type"], m["title"], m["body"]) == ("kallelse", "Kallelse", "Kommunfullmäktige")
+    assert m["meeting_date"] == "2021-05-10"
+    assert [(s["name"], s["title"]) for s in m["signatories"]] == [("Eva Lind", "Ordförande")]
+
+
+def test_protokoll_with_signature_lines_and_columns() -> None:
+    m = extract_metadata(PROTOKOLL_DOTTED)
+    assert m["meeting_date"] == "2021-05-10"
+    assert m["reference_numbers"] == ["KS 2021/101", "KS 2021/77"]
+    titles = {s["name"]: s["title"] for s in m["signatories"]}
+    assert titles == {"Maria Ek": "justerare", "Nils Dahl": "justerare", "Sofia Wall": "sekreterare",
+                      "Bengt Ros": "ordförande"}
 
 
 def test_empty_text() -> None:
