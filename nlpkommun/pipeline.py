@@ -26,6 +26,7 @@ DOMAIN_COMPONENTS: list[tuple[str, str]] = [
     ("nlpkommun.components.parties", "nlpkommun_parties"),
     ("nlpkommun.components.dates", "nlpkommun_dates"),
     ("nlpkommun.components.programmes", "nlpkommun_programmes"),
+    ("nlpkommun.components.places", "nlpkommun_places"),
     ("nlpkommun.components.organisations", "nlpkommun_organisations"),
     ("nlpkommun.components.persons", "nlpkommun_persons"),
     ("nlpkommun.components.metadata", "nlpkommun_metadata"),

@@ -1,0 +1,267 @@
+"""Places: named places (stadsdelar, torg, centrum, streets, property units, municipalities
+and countries used as places).
+
+Reads: ``doc.text``, ``doc.ents`` (LOC entities are candidates, PER/ORG spans are never
+places), ``doc._.nk_programmes`` and ``doc._.nk_parties`` (their mentions are not places).
+Writes: ``doc._.nk_places``, Place-shaped dicts ``{"name", "mentions"}``.
+Data: ``place_patterns.json``, ``countries.txt``, ``municipalities.txt``, the organisation
+and law suffixes in ``programme_cues.json``, party names in ``parties.json``.
+
+Sources, in priority order (an earlier source's span wins an overlap):
+
+1. "<Name> torg/centrum/strand/stadshus/forum/…" ("Hässelby torg", "Nacka stadshus");
+2. streets with or without a number ("Granitvägen 15", "Storgatan");
+3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12");
+4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Åkermyntan",
+   "i Solsidan", "stadsdelen Fisksätra") that is not an organisation, school, law,
+   party, programme or person;
+5. municipality and country names from the lexicons, not followed by "kommun"/"stad"
+   (then they name the organisation) and not inside a person's name;
+6. NER LOC entities, minus junk (lower case, digits, single letters, organisation or
+   school names).
+
+Once a name is accepted, all its occurrences are mentions (genitive "Nackas" included).
+Case variants ("Hässelby Torg"/"Hässelby torg") and genitives merge into one Place, named
+by its most frequent written form. Schools and förskolor are not emitted: they are
+organisations/units unless a reader clearly means the place, which rules cannot tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlpkommun.resources import read_json, read_lines
+
+_W = r"[A-ZÅÄÖ][\wåäöéü]+"
+_PROPER = rf"{_W}(?:-{_W})*"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    pat = read_json("place_patterns.json")
+    cues = read_json("programme_cues.json")
+    try:
+        municipalities = [line.split("\t")[0] for line in read_lines("municipalities.txt")]
+    except FileNotFoundError:
+        municipalities = []
+    try:
+        parties = read_json("parties.json").get("parties", [])
+    except FileNotFoundError:
+        parties = []
+    party_forms = {f.casefold() for p in parties for f in [p["name"], *p.get("forms", [])]}
+    return {
+        "heads": pat["place_heads"],
+        "streets": pat["street_suffixes"],
+        "locatives": pat["locative_prepositions"],
+        "not_after": frozenset(pat["not_place_after"]),
+        "not_words": frozenset(pat["not_place_words"]),
+        "schools": tuple(pat["school_suffixes"]),
+        "org_suffixes": tuple(cues["org_suffixes"]),
+        "law_suffixes": tuple(cues["law_suffixes"]),
+        "gazetteer": frozenset(municipalities) | frozenset(read_lines("countries.txt")),
+        "party_forms": frozenset(party_forms),
+    }
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Swedish word forms and lemmas (to tell "Vissa torg" from "Hässelby torg")."""
+    from nlpkommun.lemmatizer import lemma_table
+
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+def _ends_with(word: str, suffixes: Sequence[str]) -> bool:
+    w = word.casefold()
+    return any(w == s or (w.endswith(s) and len(w) > len(s) + 2) for s in suffixes)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or "\n" in before or bool(re.search(r"[.!?:•\-–]\s*$", before))
+
+
+def _bad_name(name: str, lex: dict[str, Any]) -> bool:
+    words = name.split()
+    first, last = words[0], words[-1]
+    if first in lex["not_words"] or name.isupper() and name not in lex["gazetteer"]:
+        return True
+    if name.casefold() in lex["party_forms"] or name.casefold().removesuffix("s") in lex["party_forms"]:
+        return True
+    last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
+    return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools"))
+
+
+def _company_follows(text: str, end: int) -> bool:
+    """Whether the name continues into a company name ("Pedagogpoolen i Sverige AB")."""
+    return bool(re.match(r"(?:[ \t]+[\wåäö]+){0,3}[ \t]+AB\b", text[end : end + 60]))
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_places(
+    text: str,
+    entities: Sequence[tuple[int, int, str]] = (),
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[dict[str, Any]]:
+    """Place-shaped dicts for ``text``. ``entities``: (start, end, label) NER spans;
+    ``exclude``: character spans already claimed (programmes, parties)."""
+    lex = _lex()
+    common = _common_words()
+    blocked = list(exclude) + [(s, e) for s, e, label in entities if label in ("PER", "ORG")]
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []  # (start, end, name)
+    names: set[str] = set()
+
+    def accept(start: int, end: int, name: str) -> None:
+        if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
+            return
+        taken.append((start, end))
+        found.append((start, end, name))
+        names.add(name)
+
+    # 1. <Name> torg/centrum/…
+    heads = _alt(lex["heads"])
+    for m in re.finditer(rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+((?i:{heads}))(?![\wåäö])", text):
+        start, name = m.start(), m.group(1)
+        first = name.split()[0]
+        if (_sentence_start(text, start) and first.casefold() in common and first not in lex["gazetteer"]) or (
+            first in lex["not_words"]
+        ):
+            if len(name.split()) == 1:
+                continue
+            second = re.search(r"\s+", name)
+            assert second is not None
+            start, name = start + second.end(), name[second.end() :]  # "Vid Hässelby torg"
+        if _bad_name(name, lex) and name not in lex["gazetteer"]:
+            continue
+        if m.group(2)[0].isupper() and m.group(2).casefold() not in ("torg", "forum", "centrum", "strand", "city"):
+            continue
+        accept(start, m.end(), text[start : m.end()])
+    # 2. streets
+    streets = _alt(lex["streets"])
+    for m in re.finditer(
+        rf"(?<![\wåäö-])([A-ZÅÄÖ][\wåäö]*(?:{streets}))(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])", text
+    ):
+        word = m.group(1)
+        if not m.group(2) and (word.casefold() in common or _sentence_start(text, m.start())):
+            continue
+        accept(m.start(), m.end(), m.group())
+    # 3. property units
+    for m in re.finditer(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])", text):
+        if m.group(1).split()[0] in lex["not_words"] or m.group(1).isupper():
+            continue
+        accept(m.start(), m.end(), m.group())
+    # 4. capitalised name after a locative cue
+    locs = _alt(lex["locatives"])
+    for m in re.finditer(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])", text):
+        name = m.group(1)
+        start, end = m.start(1), m.end(1)
+        nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
+        if nxt and nxt.group(1).casefold() in lex["not_after"]:
+            continue
+        same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
+        if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
+            continue
+        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"]:
+            continue
+        if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
+            cue = m.group()[: m.start(1) - m.start()].strip().casefold()
+            if cue not in ("i", "runt", "kring", "omkring", "vid", "utanför", "stadsdelen", "stadsdelsområdet"):
+                continue
+            if name.casefold().endswith(("ning", "het", "else", "ande", "ende", "tion", "ism", "ur")):
+                continue
+        accept(start, end, name)
+    # 5. gazetteer names
+    gaz = _alt(sorted(lex["gazetteer"]))
+    for m in re.finditer(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])", text):
+        nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
+        if nxt and not m.group(2) and (nxt.group(1).casefold() in lex["not_after"] or nxt.group(1)[:1].isupper()):
+            continue
+        prev = re.search(r"([\wåäö]+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        if prev and prev.group(1)[:1].isupper() and not _sentence_start(text, prev.start() + max(0, m.start() - 40)):
+            continue  # "Anna Lund": part of a person's name
+        if m.group(1).casefold() in common:
+            cue = re.search(rf"(?i:{locs})\s+$", text[max(0, m.start() - 30) : m.start()])
+            if not cue:
+                continue  # "Vara", "Mark": a word unless used after a locative cue
+        accept(m.start(), m.end(), m.group(1))
+    # 6. NER LOC
+    for s, e, label in entities:
+        if label != "LOC":
+            continue
+        name = text[s:e].strip()
+        if len(name) < 2 or not name[:1].isupper() or "\n" in name or any(c.isdigit() for c in name):
+            continue
+        if _bad_name(name, lex) or name.split()[-1].casefold() in lex["not_after"]:
+            continue
+        accept(s, e, name)
+
+    return _group(text, found, names, blocked, lex)
+
+
+def _group(
+    text: str,
+    found: list[tuple[int, int, str]],
+    names: set[str],
+    blocked: list[tuple[int, int]],
+    lex: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """All occurrences of the accepted names, grouped by case-insensitive name."""
+    spans = {(s, e) for s, e, _ in found}
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\wåäö-]){re.escape(name)}(s?)(?![\wåäö-])", text, re.I):
+            if not m.group()[:1].isupper():
+                continue
+            nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
+            if nxt and not m.group(1) and nxt.group(1).casefold() in lex["not_after"]:
+                continue
+            if _overlaps(m.start(), m.end(), list(spans)) or _overlaps(m.start(), m.end(), blocked):
+                continue
+            spans.add((m.start(), m.end()))
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for s, e in sorted(spans):
+        key = text[s:e].casefold()
+        key = re.sub(r"\s+", " ", key)
+        base = key[:-1] if key.endswith("s") and key[:-1] in {re.sub(r"\s+", " ", n.casefold()) for n in names} else key
+        groups.setdefault(base, []).append((s, e))
+    out = []
+    for base, occ in groups.items():
+        forms = Counter(re.sub(r"\s+", " ", text[s:e]) for s, e in occ if text[s:e].casefold() == base)
+        fallback = next((n for n in names if re.sub(r"\s+", " ", n.casefold()) == base), text[occ[0][0] : occ[0][1]])
+        name = forms.most_common(1)[0][0] if forms else re.sub(r"\s+", " ", fallback)
+        mentions = [{"text": text[s:e], "start": s, "end": e} for s, e in occ]
+        out.append({"name": name, "mentions": mentions})
+    out.sort(key=lambda p: p["mentions"][0]["start"])
+    return out
+
+
+@Language.factory("nlpkommun_places", assigns=["doc._.nk_places"])
+def make_places(nlp: Language, name: str) -> PlaceFinder:
+    """spaCy factory for :class:`PlaceFinder`."""
+    return PlaceFinder()
+
+
+class PlaceFinder:
+    """spaCy component around :func:`find_places`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        exclude = [(m["start"], m["end"]) for p in doc._.nk_programmes or [] for m in p.get("mentions", [])]
+        exclude += [(m["start"], m["end"]) for m in doc._.nk_parties or []]
+        doc._.nk_places = find_places(doc.text, entities, exclude)
+        return doc

@@ -1,0 +1,73 @@
+"""Tests for named places (nlpkommun.components.places)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import nlpkommun
+from nlpkommun.components.places import find_places
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+EXAMPLES = SHARED / "examples"
+
+
+def names(text: str, **kwargs: object) -> dict[str, list[str]]:
+    return {p["name"]: [m["text"] for m in p["mentions"]] for p in find_places(text, **kwargs)}
+
+
+def test_heads_streets_and_property_units() -> None:
+    text = (
+        "Platssamverkan fortsätter runt Hässelby Torg och Vällingby centrum. "
+        "Besöksadress: Stadshuset, Granitvägen 15. Fastigheten Stora Fjäll 1:2 och Sicklaön 40:12 säljs. "
+        "Vissa torg är otrygga. Mötet hölls i Nacka stadshus. Vid Hässelby torg finns kameror."
+    )
+    got = names(text)
+    assert set(got) >= {"Vällingby centrum", "Granitvägen 15", "Stora Fjäll 1:2", "Sicklaön 40:12", "Nacka stadshus"}
+    torg = [n for n in got if n.casefold() == "hässelby torg"]
+    assert len(torg) == 1 and got[torg[0]] == ["Hässelby Torg", "Hässelby torg"]
+    assert not any(n.startswith("Vissa") for n in got)
+
+
+def test_locative_names_and_exclusions() -> None:
+    text = (
+        "Det ökade våldet i Hässelby-Vällingby oroar. Samverkan startade runt Åkermyntan. "
+        "När en förskola i Solsidan skulle läggas ner. Beslut i Kommunstyrelsen och i Nacka kommun. "
+        "Eleverna går till Igelboda skola. Avtal med Pedagogpoolen i Sverige AB. "
+        "Enligt Socialdemokraterna och i Skollagen."
+    )
+    got = names(text)
+    assert {"Hässelby-Vällingby", "Åkermyntan", "Solsidan"} <= set(got)
+    for bad in ("Kommunstyrelsen", "Nacka", "Igelboda", "Pedagogpoolen", "Socialdemokraterna", "Skollagen"):
+        assert bad not in got
+
+
+def test_gazetteer_genitive_and_person_names() -> None:
+    text = "Nackas skolor är bra. Barnen i Nacka och i Sverige. Anna Lund talade. Nacka kommun beslutar."
+    got = names(text)
+    assert got["Nacka"] == ["Nackas", "Nacka"]
+    assert "Sverige" in got
+    assert "Lund" not in got
+
+
+def test_entities_and_exclusions() -> None:
+    text = "Vi besökte Sydkorea och Jelgava samt Lisa Carlsson i Fisksätra."
+    at = text.index
+    ents = [(at("Jelgava"), at("Jelgava") + 7, "LOC"), (at("Lisa"), at("Lisa") + 13, "PER"), (0, 2, "LOC")]
+    got = names(text, entities=ents)
+    assert "Jelgava" in got and "Fisksätra" in got and "Sydkorea" in got
+    assert "Vi" not in got
+    assert "Fisksätra" not in names(text, exclude=[(at("Fisksätra"), at("Fisksätra") + 9)])
+    for place in find_places(text, entities=ents):
+        for m in place["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="shared examples (../shared/examples) are absent")
+def test_example_places_through_the_pipeline() -> None:
+    nlp = nlpkommun.load(ner=None)
+    record = nlpkommun.extract(EXAMPLES / "001_48a3ee4b4388261b.txt", nlp=nlp)
+    found = {p.name.casefold() for p in record.places}
+    assert {"hässelby-vällingby", "hässelby torg", "vällingby centrum", "åkermyntan", "hässelby strand"} <= found
+    assert not any(p.name in ("MVP", "Fritid för framtid") for p in record.places)
