@@ -252,9 +252,15 @@ def find_organisation_mentions(
         if re.search(r"(?:skolans?|skolor)$", m.group(1)):
             continue
         st = _lead_trim(text, m.start(), m.start(2))
-        if st >= m.start(2):
+        prefix = text[st : m.start(2)].split()
+        if len(prefix) == 2 and (_is_common(prefix[0]) or _role_word(prefix[0])):
+            st = text.index(prefix[1], st)
+            prefix = prefix[1:]
+        if st >= m.start(2) or not prefix:
             continue
-        name = f"{text[st : m.start(2)].strip()} {m.group(2)}"
+        if len(prefix) == 1 and _inflected_common(prefix[0]) and _sentence_initial(text, st):
+            continue  # "Siffror skola och förskola" (a heading)
+        name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
     cheads = "|".join(pats["school_compound_heads"])
     for m in re.finditer(rf"(?<![\w-])([{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({cheads})(s)?(?![\w-])", text):
@@ -282,14 +288,59 @@ def find_organisation_mentions(
     # NER ORG entities
     for s, e in org_spans or []:
         t = text[s:e]
-        if len(t) < 2 or "\n" in t or not t[0].isupper():
-            continue
-        add(OrgMention(s, e, t, re.sub(r"\s+", " ", t).strip(" ,.;:"), "other", priority=0))
+        if t.endswith(":s"):
+            t, e = t[:-2], e - 2
+        if _plausible_ner_org(text, s, t):
+            add(OrgMention(s, e, t, re.sub(r"\s+", " ", t).strip(" ,.;:"), "other", priority=0))
 
     kept = _resolve_overlaps(out)
     # acronyms coordinated with organisations: "Fastighetsägare, polis, MTR, trafikförvaltningen"
     kept += _listed_acronyms(text, kept, programme_acronyms or set(), {p["text"] for p in parties})
     return _resolve_overlaps(kept)
+
+
+def _is_common(word: str) -> bool:
+    from nlpkommun.components.persons import is_common_word
+
+    return is_common_word(word)
+
+
+def _inflected_common(word: str) -> bool:
+    """An inflected form of a common word ("Siffror"), not a genitive name ("Vilans")."""
+    from nlpkommun.lemmatizer import lemma_table
+
+    low = word.casefold()
+    lemma = lemma_table().get(low)
+    return lemma is not None and lemma != low and not low.endswith("s")
+
+
+def _role_word(word: str) -> bool:
+    from nlpkommun.components.persons import role_of_words
+
+    return role_of_words([word]) is not None
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, line or list item."""
+    before = text[max(0, pos - 6) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n•–-" or bool(re.search(r"(?:^|\n)\s*\d+[.)]?$", before))
+
+
+def _plausible_ner_org(text: str, start: int, t: str) -> bool:
+    """Filter NER ORG spans: no headings in capitals, common words, table headers."""
+    from nlpkommun.components.persons import is_common_word
+
+    words = t.split()
+    if len(t) < 2 or "\n" in t or not t[0].isupper() or not words:
+        return False
+    if all(w.isupper() for w in words):
+        return False  # headings ("BEVIS OM ANSLAGSDAG") and unexplained acronyms
+    if any(w.casefold() in _stop_first() for w in words):
+        return False
+    common = [is_common_word(w) for w in words]
+    if all(common) or (common[0] and _sentence_initial(text, start)):
+        return False
+    return True
 
 
 @cache

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions, lexicon
+from nlpkommun.lemmatizer import lemma_table
 from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
 from nlpkommun.resources import read_json, read_lines
 
@@ -186,6 +187,17 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def _vocabulary() -> frozenset[str]:
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the lower-cased word is a Swedish word form of the lemma table (not a name)."""
+    return word.casefold() in _vocabulary() or word.casefold() in stopwords()
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """Words never part of a person's name (``name_stopwords.txt``), case-folded."""
     return frozenset(w.casefold() for w in read_lines("name_stopwords.txt"))
@@ -314,6 +326,7 @@ def find_candidates(
     parties = find_party_mentions(text) if parties is None else parties
     per_spans = per_spans or []
     blocked = blocked_spans or []
+    org_names = [text[s:e].casefold() for s, e in blocked]
     abbr_at = {p["start"]: p for p in parties if p.get("form") == "abbreviation"}
     party_names = [p for p in parties if p.get("form") == "name"]
     lines = _line_spans(text)
@@ -451,7 +464,11 @@ def find_candidates(
 
     for c in cands:
         words = c.name.split()
-        strong = c.evidence & {"party", "role", "section", "political", "ner", "list_party"}
+        strong = c.evidence & {"party", "role", "section", "political", "list_party"}
+        in_org_name = any(c.name.casefold() in o for o in org_names)
+        if "ner" in c.evidence and not in_org_name:
+            if "first_name" in c.evidence or not any(is_common_word(w) for w in words):
+                strong = strong | {"ner"}
         if _rejected(words) or any(len(w) < 2 for w in words):
             continue
         overlaps_block = any(s < c.end and c.start < e for s, e in blocked)
@@ -462,7 +479,7 @@ def find_candidates(
             weak.append(c)
         elif strong and not (overlaps_block and not c.evidence & {"party", "section"}):
             accepted.append(c)
-        elif c.evidence & {"first_name", "inverted"} and not overlaps_block and not genitive_noun:
+        elif c.evidence & {"first_name", "inverted"} and not overlaps_block and not genitive_noun and not in_org_name:
             accepted.append(c)
         else:
             weak.append(c)
