@@ -60,8 +60,14 @@ def _lex() -> dict[str, Any]:
     except FileNotFoundError:
         parties = []
     party_forms = {f.casefold() for p in parties for f in [p["name"], *p.get("forms", [])]}
+    try:
+        authorities = read_json("authorities.json").get("organisations", [])
+    except FileNotFoundError:
+        authorities = []
+    party_forms |= {f.casefold() for o in authorities for f in [o["name"], *o.get("forms", [])]}
     return {
         "heads": pat["place_heads"],
+        "capitalised_heads": frozenset(pat["capitalised_heads"]),
         "streets": pat["street_suffixes"],
         "locatives": pat["locative_prepositions"],
         "not_after": frozenset(pat["not_place_after"]),
@@ -109,6 +115,30 @@ def _company_follows(text: str, end: int) -> bool:
     return bool(re.match(r"(?:[ \t]+[\wåäö]+){0,3}[ \t]+AB\b", text[end : end + 60]))
 
 
+def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], common: frozenset[str]) -> bool:
+    """Whether an NER LOC span is not a place name (common word, first name, table cell,
+    the genitive of a school's name, an organisation)."""
+    if len(name) < 2 or not name[:1].isupper() or "\n" in name or any(c.isdigit() for c in name):
+        return True
+    if _bad_name(name, lex) or name.split()[-1].casefold() in lex["not_after"]:
+        return True
+    words = name.split()
+    if len(words) == 1 and (name.casefold() in common or name in _first_names()) and name not in lex["gazetteer"]:
+        return True
+    nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
+    if nxt and nxt.group(1).casefold() in lex["not_after"]:
+        return True
+    return name.endswith("s") and name not in lex["gazetteer"] and name[:-1] not in lex["gazetteer"]
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    try:
+        return frozenset(line.split("\t")[0] for line in read_lines("first_names.txt"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -122,7 +152,8 @@ def find_places(
     ``exclude``: character spans already claimed (programmes, parties)."""
     lex = _lex()
     common = _common_words()
-    blocked = list(exclude) + [(s, e) for s, e, label in entities if label in ("PER", "ORG")]
+    # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
+    blocked = list(exclude) + [(s, e) for s, e, label in entities if label == "PER"]
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []  # (start, end, name)
     names: set[str] = set()
@@ -149,7 +180,7 @@ def find_places(
             start, name = start + second.end(), name[second.end() :]  # "Vid Hässelby torg"
         if _bad_name(name, lex) and name not in lex["gazetteer"]:
             continue
-        if m.group(2)[0].isupper() and m.group(2).casefold() not in ("torg", "forum", "centrum", "strand", "city"):
+        if m.group(2)[0].isupper() and m.group(2).casefold() not in lex["capitalised_heads"]:
             continue
         accept(start, m.end(), text[start : m.end()])
     # 2. streets
@@ -177,7 +208,7 @@ def find_places(
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
         if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
             continue
-        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"]:
+        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in _first_names():
             continue
         if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
             cue = m.group()[: m.start(1) - m.start()].strip().casefold()
@@ -200,15 +231,19 @@ def find_places(
             if not cue:
                 continue  # "Vara", "Mark": a word unless used after a locative cue
         accept(m.start(), m.end(), m.group(1))
-    # 6. NER LOC
+    # 6. NER LOC, filtered
+    loc_counts = Counter(text[s:e].strip() for s, e, label in entities if label == "LOC")
     for s, e, label in entities:
         if label != "LOC":
             continue
         name = text[s:e].strip()
-        if len(name) < 2 or not name[:1].isupper() or "\n" in name or any(c.isdigit() for c in name):
+        if _ner_junk(text, s, e, name, lex, common):
             continue
-        if _bad_name(name, lex) or name.split()[-1].casefold() in lex["not_after"]:
-            continue
+        single = len(name.split()) == 1 and "-" not in name
+        if single and name not in lex["gazetteer"] and loc_counts[name] < 2:
+            cue = re.search(rf"(?i:{locs})\s+$", text[max(0, s - 30) : s])
+            if not cue:
+                continue
         accept(s, e, name)
 
     return _group(text, found, names, blocked, lex)

@@ -16,7 +16,8 @@ Four sources, each a plain function:
 2. Undefined acronyms in programme context: "ANDT-program", "SEMLA-metoden", "metoden
    SEMLA", "ett arbetssätt som kallas för SEMLA". A hyphenated compound list right after
    ("ANDT-program för att minska alkohol-, narkotika-, dopning- och tobaksbruk") whose
-   initials spell the acronym is kept as its expansion.
+   initials spell the acronym confirms it. Weak heads ("SIP-arbetet", "NPF-utbildning")
+   count only for an acronym that is a programme by another rule.
 3. Proper names after a programme noun: "projektet ”Trygga barn”", "metoden Motiverande
    samtal"; and titled names with a year ("Agenda 2030").
 4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
@@ -67,16 +68,24 @@ def _cues() -> dict[str, Any]:
 
 
 @cache
-def _parties() -> tuple[frozenset[str], frozenset[str]]:
-    """Party abbreviations and party name forms (casefolded)."""
+def _known_names() -> dict[str, frozenset[str]]:
+    """Acronyms and name forms (casefolded) of parties (``parties.json``) and known
+    authorities (``authorities.json``): never programmes."""
+    out: dict[str, set[str]] = {"party_abbrs": set(), "party_forms": set(), "org_abbrs": set(), "org_forms": set()}
     try:
         data = read_json("parties.json")
+        out["party_abbrs"] = {p["abbr"].casefold() for p in data.get("parties", [])}
+        out["party_abbrs"] |= {a.casefold() for a in data.get("abbreviation_aliases", {})}
+        out["party_forms"] = {f.casefold() for p in data.get("parties", []) for f in [p["name"], *p.get("forms", [])]}
     except (FileNotFoundError, ValueError):
-        return frozenset(), frozenset()
-    abbrs = {p["abbr"].casefold() for p in data.get("parties", [])}
-    abbrs |= {a.casefold() for a in data.get("abbreviation_aliases", {})}
-    forms = {f.casefold() for p in data.get("parties", []) for f in [p["name"], *p.get("forms", [])]}
-    return frozenset(abbrs), frozenset(forms)
+        pass
+    try:
+        orgs = read_json("authorities.json").get("organisations", [])
+        out["org_abbrs"] = {o["acronym"].casefold() for o in orgs if o.get("acronym")}
+        out["org_forms"] = {f.casefold() for o in orgs for f in [o["name"], *o.get("forms", [])]}
+    except (FileNotFoundError, ValueError):
+        pass
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def is_acronym(word: str) -> bool:
@@ -280,10 +289,12 @@ def _ends_with_any(word: str, suffixes: Iterable[str]) -> bool:
 def classify_long_form(short: str, long: str) -> str:
     """ "programme", "organisation", "law" or "party" for an acronym definition."""
     cues = _cues()
-    party_abbrs, party_forms = _parties()
+    known = _known_names()
     last = _last_word(long).removesuffix("s") if _last_word(long).endswith("ens") else _last_word(long)
-    if short.casefold() in party_abbrs or long.casefold() in party_forms:
+    if short.casefold() in known["party_abbrs"] or long.casefold() in known["party_forms"]:
         return "party"
+    if short.casefold() in known["org_abbrs"] or long.casefold() in known["org_forms"]:
+        return "organisation"
     if _ends_with_any(last, cues["law_suffixes"]) or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}:
         return "law"
     if _ends_with_any(last, cues["org_suffixes"]):
@@ -308,7 +319,9 @@ def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:
 
 
 def _entity_overlaps(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
-    return any(s < end and start < e for s, e, _ in entities)
+    """Whether a person entity covers the span: an NER model is not trained on programme
+    names, so only its PER spans (covering the whole candidate) veto one."""
+    return any(s <= start and end <= e and label == "PER" for s, e, label in entities)
 
 
 def _sentence_case_name(item: str) -> bool:
@@ -385,14 +398,17 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if kind != "programme":
             org_acronyms.add(ab.short)
             continue
-        if _entity_overlaps(ab.long_start, ab.long_end, [e for e in entities if e[2] == "PER"]):
+        if _entity_overlaps(ab.long_start, ab.long_end, entities):
             continue
         col.add(ab.long, ab.short)
         programme_spans.append((min(ab.long_start, ab.short_start), max(ab.long_end, ab.short_end) + 1))
 
     # 2. undefined acronyms in programme context
     heads = "|".join(sorted(cues["heads"], key=len, reverse=True))
-    blocked = {a.upper() for a in cues["not_programme_acronyms"]} | {a.upper() for a in _parties()[0]}
+    weak: list[tuple[str, str, int, int]] = []
+    blocked = {a.upper() for a in cues["not_programme_acronyms"]} | {
+        a.upper() for a in _known_names()["party_abbrs"] | _known_names()["org_abbrs"]
+    }
     for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({heads})(?![\wåäö])", text, re.I):
         short = m.group(1)
         if not is_acronym(short) or short.upper() in blocked or short in org_acronyms:
@@ -402,6 +418,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         head = m.group(2).casefold()
         base = next((h for h in sorted(cues["heads"], key=len) if head.startswith(h)), head)
         expansion = _hyphen_list_expansion(text, m.end(), short)
+        if base in cues["weak_heads"] and not expansion:
+            weak.append((short, base, m.start(), m.end()))
+            continue
         item = col.add(f"{short}-{base}", short)
         if expansion and not item.get("expansion"):
             item["expansion"] = expansion
@@ -412,6 +431,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if is_acronym(short) and short.upper() not in blocked and short not in org_acronyms:
             col.add(None, short)
             programme_spans.append((m.start(1), m.end(1)))
+
+    for short, _base, start, end in weak:  # "SIP-arbetet": only for an acronym seen as a programme elsewhere
+        if short.upper() in col.items:
+            col.add(None, short)
+            programme_spans.append((start, end))
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
     for name, start in _named_programmes(text):
