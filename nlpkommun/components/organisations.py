@@ -159,6 +159,9 @@ def find_organisation_mentions(
                 acr = org.get("acronym")
                 add(OrgMention(m.start(), m.end(), m.group(0), org["name"], org["kind"], acr, priority=4))
 
+    for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
+        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+
     # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
     place = rf"{CAPWORD}(?:[ \t]+{CAPWORD})?"
     for m in re.finditer(
@@ -281,7 +284,11 @@ def find_organisation_mentions(
         st = _company_start(text, m.start())
         if st is None or len(text[st : m.end()].split()) < 2:
             continue
-        add(OrgMention(st, m.end(), text[st : m.end()], re.sub(r"\s+", " ", text[st : m.end()]), "company", priority=7))
+        end = m.end()
+        tail = re.match(rf"[ \t]+{CAPWORD}(?![\w-])", text[end : end + 40])
+        if tail and tail.group(0).strip().casefold() not in _stop_first():
+            end += tail.end()  # "Förvaltnings AB Framtiden"
+        add(OrgMention(st, end, text[st:end], re.sub(r"\s+", " ", text[st:end]), "company", priority=7))
     for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD})", text):
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=7))
 
@@ -368,7 +375,7 @@ def _lead_trim(text: str, start: int, end: int) -> int:
 
 def _company_start(text: str, ab_start: int) -> int | None:
     """Start of a company name that ends just before "AB" at ``ab_start``, walking back over
-    capitalised words, connectors ("i", "och", "&") and one lower-case word after a
+    capitalised words and acronyms, connectors ("i", "&") and one lower-case word after a
     capitalised one ("Stena fastigheter AB")."""
     line_start = text.rfind("\n", 0, ab_start) + 1
     toks = list(re.finditer(r"\S+", text[line_start:ab_start]))
@@ -376,11 +383,11 @@ def _company_start(text: str, ab_start: int) -> int | None:
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group(0)
-        if re.fullmatch(CAPWORD, w):
+        if re.fullmatch(CAPWORD, w) or re.fullmatch(rf"[{UP}]{{2,6}}", w):
             if w.casefold() in _stop_first() or w.casefold() in _determiners() or w.casefold() in _PREPOSITIONS:
                 break
             start = line_start + toks[i].start()
-        elif w in ("i", "och", "&") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
+        elif w in ("i", "&") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
             if i == 0 or not re.fullmatch(CAPWORD, toks[i - 1].group(0)):
                 break
         else:

@@ -74,7 +74,7 @@ def _form_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
-_PAREN = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,4}!?)\s*\)")
+_PAREN = re.compile(r"\(\s*(?:(?:båda|alla|samtliga)\s+)?([A-Za-zÅÄÖåäö]{1,4}!?)\s*\)")
 _NAME_BEFORE = re.compile(
     rf"([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
     rf"(?:\s+(?:[{UPPER}][{LOWER}'-]+|de|af|von|van|der|la|el|al|bin))*\s+[{UPPER}][{LOWER}'-]+\s*$"
@@ -130,7 +130,7 @@ def find_party_mentions(text: str) -> list[dict[str, Any]]:
         if known:
             add(m.start(1), m.end(1), known, lex.names[known], "abbreviation")
             continue
-        if not letters.isupper() or len(letters) < 2:
+        if not letters[0].isupper() or len(letters) < 2:
             continue
         before = text[max(0, m.start() - 80) : m.start()]
         nb = _NAME_BEFORE.search(before.split("\n")[-1])

@@ -151,6 +151,9 @@ def role_of_words(words: list[str]) -> Role | None:
     phrase = " ".join(w.casefold().strip(".,:;") for w in words)
     if phrase in exact:
         return Role(phrase, exact[phrase])
+    for definite in ("n", "en", "et", "na"):  # "ordföranden", "ledamoten", "kommunalrådet"
+        if phrase.endswith(definite) and phrase[: -len(definite)] in exact:
+            return Role(phrase[: -len(definite)], exact[phrase[: -len(definite)]])
     if len(words) == 1:
         for suf, kind in suffixes:
             if phrase.endswith(suf) and len(phrase) > len(suf) + 2 and phrase.isalpha():
@@ -411,7 +414,7 @@ def find_candidates(
         line_end = len(text) if line_end < 0 else line_end
 
         # party in parentheses right after: "Lisa Carlsson (S)"
-        pm = re.match(r"[ \t]*\(\s*", after)
+        pm = re.match(r"[ \t]*(?:m\.[ \t]?fl\.?[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?", after)
         if pm and (c.end + pm.end()) in abbr_at:
             p = abbr_at[c.end + pm.end()]
             c.party, c.party_name = p["party"], p["party_name"]
@@ -506,17 +509,19 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             rest = rest[: c.start - s] + rest[c.end - s :]
         rest = re.sub(r"\([^)]{0,6}\)|[,;]", " ", rest)
         by_line.append(on if on and not rest.strip() else [])
+    consumed: set[int] = set()  # role lines already taken as the title of the name above
     i = 0
     while i < len(nonempty):
         if not by_line[i]:
             i += 1
             continue
-        prev_role = _line_role(text[slice(*nonempty[i - 1])]) if i > 0 else None
-        if prev_role and i > 1 and by_line[i - 2]:
-            prev_role = None  # the title of the signature above ("Anna Ek" / "Rektor" / "Eva Li")
+        prev = text[slice(*nonempty[i - 1])] if i > 0 else ""
+        prev_role = _line_role(prev) if i - 1 not in consumed else None
+        label_layout = i > 0 and not by_line[i - 1] and i - 1 not in consumed and _is_label(prev)
         if prev_role:
             for c in by_line[i]:
                 c.add_role(prev_role)
+        if label_layout:
             i += 1
             continue
         j = i
@@ -531,19 +536,33 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
                 break
             role_lines.append(k)
             k += 1
-        if role_lines:
-            for n, names in enumerate(name_lines[: len(role_lines)]):
-                line = text[slice(*nonempty[role_lines[n]])]
-                if len(names) == 1:
-                    r = role_at_start(line)
-                    if r:
-                        names[0].add_role(r)
-                    continue
-                found = [role_at_start(line[m.start() :]) for m in re.finditer(r"\S+", line)]
-                found = [r for r in found if r]
-                for c, r in zip(names, found if len(found) >= len(names) else found[:1] * len(names), strict=False):
-                    c.add_role(r)
+        for n, names in enumerate(name_lines[: len(role_lines)]):
+            consumed.add(role_lines[n])
+            line = text[slice(*nonempty[role_lines[n]])]
+            if len(names) == 1:
+                r = role_at_start(line)
+                if r:
+                    names[0].add_role(r)
+                continue
+            found = [role_at_start(line[m.start() :]) for m in re.finditer(r"\S+", line)]
+            found = [r for r in found if r]
+            for c, r in zip(names, found if len(found) >= len(names) else found[:1] * len(names), strict=False):
+                c.add_role(r)
         i = max(j, i + 1)
+
+
+_LABELS = ("vid protokollet", "underskrifter", "underskrift", "justeras", "justerat", "sekreterare", "ordförande")
+
+
+def _is_label(line: str) -> bool:
+    """A signature label line ("Sekreterare", "Vid protokollet", "Justerande:")."""
+    low = line.strip().casefold()
+    return bool(low) and (
+        low.endswith(":")
+        or low.startswith(_LABELS)
+        or _line_role(line) is not None
+        or _section_heading(line) is not None
+    )
 
 
 def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, Any]]) -> None:
@@ -557,6 +576,11 @@ def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, 
             groups.append([c])
     for g in groups:
         last = g[-1]
+        if len(g) > 1 and last.party and re.match(r"[ \t]*\(\s*(?:båda|alla|samtliga)\s", text[last.end :]):
+            for c in g[:-1]:
+                if c.party is None:
+                    c.party, c.party_name = last.party, last.party_name
+                    c.evidence.add("list_party")
         if len(g) > 1 and "political" in last.evidence:
             for c in g[:-1]:
                 c.evidence.add("political")

@@ -69,3 +69,10 @@ def test_example_001_required_organisations(nlp) -> None:
         "Utbildningsförvaltningen", "Polisen", "Trafikförvaltningen", "MTR", "Trygghetsrådet", "Stockholms stad",
         "Avdelningen för vuxna", "Avdelningen för barn och unga", "Avdelningen för verksamhetsstöd och stadsmiljö",
     } <= names  # fmt: skip
+
+
+def test_company_and_county_board_names() -> None:
+    text = "Länsstyrelsen i Västra Götalands län, Förvaltnings AB Framtiden, MKB Fastighets AB och Region Uppsala."
+    got = _orgs(text)
+    assert {"Länsstyrelsen i Västra Götalands län", "Förvaltnings AB Framtiden", "MKB Fastighets AB"} <= set(got)
+    assert "Region Uppsala" in got

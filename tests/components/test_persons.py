@@ -111,3 +111,17 @@ def test_raw_000_text_yields_the_same_politicians(nlp) -> None:
     assert all(p["party"] == "S" for p in politicians.values())
     assert "Norma Arranda De Guiterrez" in politicians["Norma Arranda De Guitierrez"]["variants"]
     assert "Mario Charestan" in politicians["Mario Chahrestan"]["variants"]
+
+
+def test_protocol_phrasings_and_signature_labels() -> None:
+    text = (
+        "Ordföranden Anna Berg (M) yrkar bifall. Erik Svensson m.fl. (S) yrkar återremiss.\n"
+        "Karin Ek och Lars Holmberg (båda V) reserverar sig.\n\n"
+        "Vid protokollet\nSara Björk\n\nOrdförande\nAnna Berg\n"
+    )
+    got = _by_name(text)
+    assert set(got) == {"Anna Berg", "Erik Svensson", "Karin Ek", "Lars Holmberg", "Sara Björk"}
+    assert got["Erik Svensson"]["party"] == "S"
+    assert got["Karin Ek"]["party"] == "V" and got["Lars Holmberg"]["party"] == "V"
+    assert "ordförande" in got["Anna Berg"]["roles"]
+    assert "ordförande" not in got["Sara Björk"]["roles"]
