@@ -72,6 +72,7 @@ def _types() -> dict:
         "prefix": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["title_prefixes"]],
         "meeting": frozenset(data["meeting_record_labels"]),
         "display": data["display_titles"],
+        "genre": frozenset(data["genre_lines"]),
     }
 
 
@@ -273,6 +274,9 @@ _EXPLICIT = re.compile(
 )
 
 
+_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*(?![\w-])")
+
+
 def municipality(text: str, lines: list[Line]) -> str | None:
     """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
     structural rule (body types only one municipality has), else the most mentioned
@@ -304,10 +308,17 @@ def municipality(text: str, lines: list[Line]) -> str | None:
         if pat.search(text):
             return name
     mentions: Counter[str] = Counter()
-    for name in known:
-        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", text))
-        if n:
-            mentions[name] = n
+    words = list(_CAP_WORD.finditer(text))
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and nxt.start() == w.end() + 1 and text[w.end()] == " ":
+            pair = _base_of(f"{w.group(0)} {nxt.group(0)}")
+            if pair:
+                mentions[pair] += 1
+                continue
+        base = _base_of(w.group(0))
+        if base and " " not in base:
+            mentions[base] += 1
     if mentions:
         (best, n), *rest = mentions.most_common(2) + [("", 0)]
         if n > rest[0][1]:
@@ -347,7 +358,7 @@ _MEETING_PHRASE = re.compile(
 
 
 def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
-    """"Protokoll från 3 juni 2019", "Sammanträde den 24 februari 2022" in the header."""
+    """ "Protokoll från 3 juni 2019", "Sammanträde den 24 februari 2022" in the header."""
     for ln in lines:
         for m in _MEETING_PHRASE.finditer(ln.text):
             found = find_day_dates(ln.text[m.end() : m.end() + 40], year)
@@ -394,6 +405,12 @@ def _own_reference_line(ln: Line, in_header: bool) -> bool:
     return len(words) <= (6 if in_header else 1) and len(ln.text) <= 120
 
 
+def _year_span(ref: str) -> bool:
+    """``"SKOLA 2019-2022"``: a name followed by a span of years, not a diarienummer."""
+    tail = re.split(r"[-–]", ref)[-1]
+    return len(tail) == 4 and 1900 <= int(tail) <= 2099
+
+
 def reference_numbers(lines: list[Line]) -> list[str]:
     """The document's own diarienummer, as written: those on header lines and on lines of
     their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123"), not those cited in running text."""
@@ -409,7 +426,7 @@ def reference_numbers(lines: list[Line]) -> list[str]:
             continue
         found = [m.group(1) for m in _REF_LABELLED.finditer(text)]
         found += [m.group(1) for m in _REF_PREFIXED.finditer(text)]
-        found += [m.group(1) for m in _REF_DASHED.finditer(text)]
+        found += [m.group(1) for m in _REF_DASHED.finditer(text) if not _year_span(m.group(1))]
         for ref in found:
             ref = re.sub(r"\s+", " ", ref).strip(" .,;:")
             if not re.search(r"\d", ref) or re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", ref):
@@ -448,7 +465,9 @@ def _is_municipality_line(s: str) -> bool:
 
 
 def _skip_for_title(ln: Line, year: int | None) -> bool:
-    t = ln.text
+    t = _PAGE_PREFIX.sub("", ln.text)
+    if t.lower().rstrip(":. ") in _types()["genre"]:
+        return True
     if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t):
         return True
     if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
@@ -468,8 +487,13 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
+_PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
+_ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
+
+
 def _clean_title(s: str) -> str:
-    s = _TRAILING_LABEL.sub("", s.strip())
+    s = _ATTACHMENT_PREFIX.sub("", _PAGE_PREFIX.sub("", s.strip()))
+    s = _TRAILING_LABEL.sub("", s)
     return re.sub(r"\s+", " ", s).strip(" ,;:")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from nlpkommun.resources import read_json, read_lines
 
@@ -58,9 +58,16 @@ def labels() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
 
 
+_LEADER = re.compile(r"[.…_]{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def _norm_label(s: str) -> str:
-    s = re.sub(r"[.…_]{2,}", " ", s)  # "Sekreterare ……………" (a line to sign on)
-    return re.sub(r"\s+", " ", s.strip().rstrip(":").strip()).lower()
+    if len(s) > 80:
+        return ""
+    s = _LEADER.sub(" ", s)  # "Sekreterare ……………" (a line to sign on)
+    return _SPACES.sub(" ", s.strip().rstrip(":").strip()).lower()
 
 
 def label_of(line: str, group: str) -> str | None:
@@ -69,15 +76,22 @@ def label_of(line: str, group: str) -> str | None:
     return n if n in labels()[group] else None
 
 
+@cache
+def _label_regex(group: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(lab) for lab in sorted(labels()[group], key=len, reverse=True))
+    return re.compile(rf"({alts})(?:\s*[:.]\s*|\s+)(\S.*)$", re.IGNORECASE)
+
+
 def split_label(line: str, group: str) -> tuple[str, str] | None:
     """``"Telefon: 08-123"`` → ``("telefon", "08-123")`` when the line starts with a label
     of ``group`` followed by a value; None otherwise."""
-    line = re.sub(r"[.…_]{2,}", " ", line).strip()
-    for lab in sorted(labels()[group], key=len, reverse=True):
-        m = re.match(rf"{re.escape(lab)}\s*[:.]?\s+(\S.*)$", line, flags=re.IGNORECASE)
-        if m and (line[len(lab) : len(lab) + 1] in (":", ".", " ", "\t")):
-            return lab, m.group(1).strip()
-    return None
+    if len(line) > 300:
+        return None
+    line = _LEADER.sub(" ", line).strip()
+    m = _label_regex(group).match(line)
+    if not m:
+        return None
+    return m.group(1).lower(), m.group(2).strip()
 
 
 def is_any_label(line: str) -> bool:
@@ -195,6 +209,7 @@ def _roles() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(suffixes)
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     """Whether a word is a role or job title ("Avdelningschef", "rektor", "ordförande")."""
     w = word.lower().strip(".,:;()")

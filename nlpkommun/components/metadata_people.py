@@ -184,7 +184,7 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
 
 
 def attestations(lines: list[Line]) -> list[Official]:
-    """"Attesterat av" / "godkänts digitalt av" blocks: names (with titles) and, when a
+    """ "Attesterat av" / "godkänts digitalt av" blocks: names (with titles) and, when a
     "Datum" column follows, their dates in the same order."""
     out: list[Official] = []
     for i, ln in enumerate(lines):

@@ -353,8 +353,31 @@ def test_protokoll_with_signature_lines_and_columns() -> None:
     assert m["meeting_date"] == "2021-05-10"
     assert m["reference_numbers"] == ["KS 2021/101", "KS 2021/77"]
     titles = {s["name"]: s["title"] for s in m["signatories"]}
-    assert titles == {"Maria Ek": "justerare", "Nils Dahl": "justerare", "Sofia Wall": "sekreterare",
-                      "Bengt Ros": "ordförande"}
+    assert titles == {
+        "Maria Ek": "justerare",
+        "Nils Dahl": "justerare",
+        "Sofia Wall": "sekreterare",
+        "Bengt Ros": "ordförande",
+    }
+
+
+def test_titles_skip_genre_page_and_attachment_prefixes() -> None:
+    m = extract_metadata("1 (29) Bilaga\n\n2020-05-23\n\nRapport\n\nBarn- och utbildningsnämnden\n\n"
+                         "Behovsprognos för skolplatser 2020–2040\n\nSammanfattning\nText.")
+    assert m["title"] == "Behovsprognos för skolplatser 2020–2040"
+    assert m["body"] == "Barn- och utbildningsnämnden"
+    m = extract_metadata("Bilaga 1. Styrkort för skolan\n\nSTYRKORT SKOLA 2019-2022\n")
+    assert m["title"] == "Styrkort för skolan"
+    assert m["reference_numbers"] == []  # "SKOLA 2019-2022" is a span of years
+
+
+def test_long_and_odd_input_is_fast() -> None:
+    import time
+
+    t0 = time.perf_counter()
+    extract_metadata("x" * 300_000)
+    extract_metadata("\n".join(["Anna Ek"] * 20_000))
+    assert time.perf_counter() - t0 < 5
 
 
 def test_empty_text() -> None:
