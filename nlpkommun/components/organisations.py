@@ -284,6 +284,11 @@ def find_organisation_mentions(
         st = _company_start(text, m.start())
         if st is None or len(text[st : m.end()].split()) < 2:
             continue
+        words = text[st : m.start()].split()
+        if "och" in words:  # "Region Uppsala och Uppsalahem AB": two organisations
+            before_och = words[: words.index("och")]
+            if before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
+                st = text.index(words[words.index("och") + 1], st + len(" ".join(before_och)))
         end = m.end()
         tail = re.match(rf"[ \t]+{CAPWORD}(?![\w-])", text[end : end + 40])
         if tail and tail.group(0).strip().casefold() not in _stop_first():
@@ -387,7 +392,7 @@ def _company_start(text: str, ab_start: int) -> int | None:
             if w.casefold() in _stop_first() or w.casefold() in _determiners() or w.casefold() in _PREPOSITIONS:
                 break
             start = line_start + toks[i].start()
-        elif w in ("i", "&") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
+        elif w in ("i", "&", "och") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
             if i == 0 or not re.fullmatch(CAPWORD, toks[i - 1].group(0)):
                 break
         else:
@@ -428,7 +433,27 @@ def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_te
     return out
 
 
-def group_organisations(mentions: list[OrgMention]) -> list[dict[str, Any]]:
+def _add_defined_acronym(item: dict[str, Any], text: str) -> None:
+    """ "Kommunala pensionärsrådet (KPR)": the letters become the acronym, and their other
+    occurrences mentions of the organisation."""
+    for m in list(item["mentions"]):
+        d = re.match(rf"[ \t]*\(([{UP}][{UP}a-zåäö]{{1,5}})\)", text[m["end"] : m["end"] + 12])
+        if not d or not d.group(1)[-1].isupper():
+            continue
+        acr = d.group(1)
+        if item.get("acronym") is None:
+            item["acronym"] = acr
+        if item["acronym"] != acr:
+            return
+        taken = {(x["start"], x["end"]) for x in item["mentions"]}
+        for a in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if (a.start(), a.end()) not in taken:
+                item["mentions"].append({"text": acr, "start": a.start(), "end": a.end()})
+        item["mentions"].sort(key=lambda x: x["start"])
+        return
+
+
+def group_organisations(mentions: list[OrgMention], text: str | None = None) -> list[dict[str, Any]]:
     """Group mentions into Organisation-shaped dicts, merging generic and definite forms into
     the one named organisation they refer to."""
     named: dict[str, dict[str, Any]] = {}
@@ -476,6 +501,8 @@ def group_organisations(mentions: list[OrgMention]) -> list[dict[str, Any]]:
     for key in order:
         item = named[key]
         item.pop("_base", None)
+        if text is not None:
+            _add_defined_acronym(item, text)
         item["mentions"].sort(key=lambda x: x["start"])
         out.append(item)
     return out
@@ -488,7 +515,7 @@ def find_organisations(
     programme_acronyms: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Organisation-shaped dicts for ``text``."""
-    return group_organisations(find_organisation_mentions(text, parties, org_spans, programme_acronyms))
+    return group_organisations(find_organisation_mentions(text, parties, org_spans, programme_acronyms), text)
 
 
 @Language.factory("nlpkommun_organisations")

@@ -427,6 +427,22 @@ def find_candidates(
             if 0 <= p["start"] - c.end <= 4 and re.fullmatch(r"\s*[,–-]\s*", text[c.end : p["start"]]):
                 c.party, c.party_name = p["party"], p["party_name"]
                 c.evidence.add("party")
+        # a bare abbreviation after a comma or dash ("Karin Ek, V,"), or as a table column in an
+        # attendance section ("Anna Berg  S  ordförande")
+        if c.party is None:
+            bare = re.match(r"[ \t]*[,–-][ \t]*([A-ZÅÄÖ]{1,2}|[A-Z][A-Za-z]{1,3})(?=[ \t,.;:\n]|$)", after)
+            if bare is None and id(c) in in_section:
+                bare = re.match(r"[ \t]+([A-ZÅÄÖ]{1,2}|KD|SD|MP|FI)(?=[ \t,\n]|$)", after)
+            if bare and lexicon().abbreviation(bare.group(1)) and bare.group(1).isupper():
+                abbr = lexicon().abbreviation(bare.group(1))
+                c.party, c.party_name = abbr, lexicon().names[abbr]
+                c.evidence.add("party")
+        # a role in parentheses: "Anna Berg (ekonomichef)"
+        rp = re.match(r"[ \t]*\(([^)]{2,40})\)", after)
+        if rp:
+            r = role_at_start(rp.group(1))
+            if r:
+                c.add_role(r)
         # party genitive before: "Nackalistans Mikael Carlsson"
         for p in party_names:
             if 0 <= c.start - p["end"] <= 2 and p["text"].endswith("s"):

@@ -76,3 +76,9 @@ def test_company_and_county_board_names() -> None:
     got = _orgs(text)
     assert {"Länsstyrelsen i Västra Götalands län", "Förvaltnings AB Framtiden", "MKB Fastighets AB"} <= set(got)
     assert "Region Uppsala" in got
+
+
+def test_defined_acronyms_join_the_organisation() -> None:
+    (org,) = find_organisations("Pensionärsrådet (KPR) möts i maj. KPR har synpunkter.")
+    assert org["acronym"] == "KPR"
+    assert [m["text"] for m in org["mentions"]] == ["Pensionärsrådet", "KPR", "KPR"]

@@ -125,3 +125,14 @@ def test_protocol_phrasings_and_signature_labels() -> None:
     assert got["Karin Ek"]["party"] == "V" and got["Lars Holmberg"]["party"] == "V"
     assert "ordförande" in got["Anna Berg"]["roles"]
     assert "ordförande" not in got["Sara Björk"]["roles"]
+
+
+def test_bare_party_letters_and_roles_in_parentheses() -> None:
+    got = _by_name("Beslutande\nAnna Berg S\nKarin Ek KD\n\nOla Lind, V, yrkar bifall. Eva Ås (ekonomichef) föredrar.")
+    assert {n: p["party"] for n, p in got.items()} == {
+        "Anna Berg": "S",
+        "Karin Ek": "KD",
+        "Ola Lind": "V",
+        "Eva Ås": None,
+    }
+    assert got["Eva Ås"]["kind"] == "official" and got["Eva Ås"]["roles"] == ["ekonomichef"]
