@@ -61,7 +61,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
 
     body, till_date = mh.body_from_addressee(head, year)
     if body is None:
-        body = mh.body_from_header(head, type_ln, year)
+        body = mh.body_from_session(head) or mh.body_from_header(head, type_ln, year)
     if body is None:
         body = mh.body_from_proposal(lines)
 

@@ -199,12 +199,16 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
     for i, ln in enumerate(head):
         value = None
         parts = split_label(ln.text, "addressee")
-        if parts:
-            value = parts[1]
-        elif label_of(ln.text, "addressee") and i + 1 < len(head):
-            value = head[i + 1].text
-            if i + 2 < len(head) and not find_day_dates(value, year) and not is_any_label(head[i + 2].text):
-                value = f"{value} {head[i + 2].text}"
+        block = [parts[1]] if parts else [] if label_of(ln.text, "addressee") else None
+        if block is None:
+            continue
+        prev = ln
+        for nxt in head[i + 1 : i + 5]:  # the block runs to the next blank line or label
+            if blank_between(prev, nxt) and block or is_any_label(nxt.text):
+                break
+            block.append(nxt.text)
+            prev = nxt
+        value = " ".join(block)
         if not value:
             continue
         dates = find_day_dates(value, year)
@@ -212,6 +216,21 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
         if is_body_name(name, any_case=True):
             return canonical_body(name), dates[0].value if dates else None
     return None, None
+
+
+_SESSION = re.compile(
+    r"\b(?:vid|från|med)\s+((?:[A-ZÅÄÖ][\wåäöé-]*\s+){0,4}[\wåäöé-]+?)s\s+(?:sammanträde|möte|extra\s+sammanträde)\b"
+)
+_WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
+
+
+def body_from_session(head: list[Line]) -> str | None:
+    """"fört vid Skarpnäcks stadsdelsnämnds sammanträde …" → the body."""
+    for ln in head[:8]:
+        m = _SESSION.search(ln.text)
+        if m and is_body_name(m.group(1), any_case=True):
+            return canonical_body(m.group(1))
+    return None
 
 
 def body_from_header(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
@@ -353,7 +372,8 @@ def labelled_date(lines: list[Line], group: str, year: int | None, window: int =
 
 
 _MEETING_PHRASE = re.compile(
-    r"\b(?:sammanträde(?:t|s)?|möte(?:t)?|protokoll)\s+(?:från\s+|den\s+|med\s+\S+\s+den\s+)?", re.IGNORECASE
+    rf"\b(?:sammanträde(?:t|s)?|möte(?:t)?|protokoll)\s+(?:från\s+|den\s+|med\s+\S+\s+den\s+)?{_WEEKDAY}(?:den\s+)?",
+    re.IGNORECASE,
 )
 
 

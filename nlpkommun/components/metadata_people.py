@@ -119,6 +119,11 @@ def _split_titles(line: str, n: int) -> list[str | None]:
     return [None] * n
 
 
+_PLACE_DATE = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?,?\s+(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+\s+\d{4}|\d{4}-\d{2}-\d{2})$"
+)
+
+
 def _signature_element(text: str) -> tuple[str, list[str]] | None:
     """Classify a line of a signature block: names (one, or two side by side), a title, or
     an organisational unit under a title; None for anything else."""
@@ -165,14 +170,18 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
             head_ids.update(x.index for x in lines[i : i + 4])
     out: list[Official] = []
     run: list[tuple[str, list[str]]] = []
+    signed_from = -1  # after a greeting or "Ort den <datum>", names are signatures
     for i, ln in enumerate(lines):
-        prev = lines[i - 1] if i else None
-        if prev is not None and label_of(prev.text, "closing"):
-            name, rest = _name_part(ln.text)
+        if label_of(ln.text, "closing") or _PLACE_DATE.match(ln.text):
+            signed_from = i
+            continue
+        if 0 <= signed_from and i - signed_from <= 6:
+            name, rest = _name_part(ln.text, allow_party=True)
             if name:
                 first = rest.split(",")[0].strip()
                 out.append(official(name, first if first and is_title_line(first) else None))
                 continue
+            signed_from = -1
         element = None if ln.index in head_ids else _signature_element(ln.text)
         if element is None:
             out.extend(_pair(run))
@@ -238,6 +247,8 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
             out.extend(official(n, "justerare") for n in names_in(parts[1]))
             continue
         if label_of(ln.text, "justerare"):
+            if i and not blank_between(lines[i - 1], ln) and names_in(lines[i - 1].text):
+                continue  # "Per Ek" / "Justerare": a title under a signature
             for nxt in lines[i + 1 : i + 7]:
                 if is_page_marker(nxt.text) or is_section_heading(nxt.text):
                     break
@@ -252,6 +263,8 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                 if is_page_marker(nxt.text) or nxt.text.isupper() and len(nxt.text) > 12:
                     break
                 block.append(nxt)
+            first = next((b for b in block if names_in(b.text) or label_of(b.text, "signature_roles")), None)
+            order = (1, -1) if first is not None and names_in(first.text) else (-1, 1)  # titles below names?
             for j, b in enumerate(block):
                 role = split_label(b.text, "signature_roles")
                 if role and _name_part(role[1], allow_party=True)[0]:
@@ -259,7 +272,7 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                     continue
                 names = names_in(b.text)
                 title = None
-                for k in (j - 1, j + 1):
+                for k in (j + order[0], j + order[1]):
                     if 0 <= k < len(block) and label_of(block[k].text, "signature_roles"):
                         title = label_of(block[k].text, "signature_roles")
                         break
@@ -270,8 +283,10 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
 def signatories(lines: list[Line], kind: str | None) -> list[Official]:
     """Everyone who signed, attested or justerade, merged by name (first title and date kept)."""
     found = protocol_signatures(lines)
-    if kind not in _PROTOCOL_KINDS:
-        found += closing_signatures(lines)
+    closing = closing_signatures(lines)
+    if kind in _PROTOCOL_KINDS:  # in a protokoll only the meeting's own signing roles count
+        closing = [o for o in closing if o["title"] and label_of(o["title"], "signature_roles")]
+    found += closing
     found += attestations(lines)
     merged: list[Official] = []
     for person in found:

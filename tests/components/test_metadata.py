@@ -242,6 +242,47 @@ Motion om cykelbanor
 """
 
 
+STOCKHOLM_PROTOKOLL = """Protokoll nr 3/2022
+fört vid Skarpnäcks stadsdelsnämnds sammanträde torsdagen den 17 mars 2022 kl. 18.30–20.15
+
+Närvarande
+Ledamöter
+Anna Berg (S), ordförande
+Per Ek (M), vice ordförande
+
+Justerare
+Per Ek
+
+§ 1
+Val av justerare
+Dnr SK 2022/1
+
+Justeras
+
+Anna Berg
+Ordförande
+
+Per Ek
+Justerare
+
+Maria Lund
+Sekreterare
+"""
+
+MOTION = """Motion om fler
+bänkar i parkerna
+
+Kommunfullmäktige
+
+Många äldre saknar sittplatser. Vi föreslår att kommunfullmäktige beslutar att fler bänkar ställs ut.
+
+Solna den 10 januari 2022
+
+Anna Berg (V)
+Per Ek (V)
+"""
+
+
 # --- plain functions ---------------------------------------------------------------------
 
 
@@ -378,6 +419,30 @@ def test_long_and_odd_input_is_fast() -> None:
     extract_metadata("x" * 300_000)
     extract_metadata("\n".join(["Anna Ek"] * 20_000))
     assert time.perf_counter() - t0 < 5
+
+
+def test_stockholm_protokoll_session_line() -> None:
+    m = extract_metadata(STOCKHOLM_PROTOKOLL)
+    assert m["document_type"] == "protokoll"
+    assert m["body"] == "Skarpnäcks stadsdelsnämnd"
+    assert m["meeting_date"] == "2022-03-17"
+    assert m["reference_numbers"] == ["SK 2022/1"]
+    titles = {s["name"]: s["title"] for s in m["signatories"]}
+    assert titles == {"Per Ek": "justerare", "Anna Berg": "ordförande", "Maria Lund": "sekreterare"}
+
+
+def test_motion_signed_by_its_authors() -> None:
+    m = extract_metadata(MOTION)
+    assert (m["document_type"], m["title"]) == ("motion", "Motion om fler bänkar i parkerna")
+    assert m["body"] == "Kommunfullmäktige"
+    assert [s["name"] for s in m["signatories"]] == ["Anna Berg", "Per Ek"]
+
+
+def test_stockholm_till_block_over_three_lines() -> None:
+    text = "Handläggare\nBo Ny\n\nTill\nSkarpnäcks\nstadsdelsnämnd\n2022-03-17\n\nRemissvar om riktlinjer\n"
+    m = extract_metadata(text)
+    assert (m["body"], m["meeting_date"]) == ("Skarpnäcks stadsdelsnämnd", "2022-03-17")
+    assert m["title"] == "Remissvar om riktlinjer"
 
 
 def test_empty_text() -> None:
