@@ -214,7 +214,7 @@ def _expand_zip(path: str, limits: Limits, read: bool) -> Iterator[_Expanded]:
             source = f"{path}{MEMBER_SEP}{name}"
             mode = info.external_attr >> 16
             why = unsafe_member_name(name)
-            if why is None and mode and not stat.S_ISREG(mode):
+            if why is None and stat.S_IFMT(mode) not in (0, stat.S_IFREG):
                 why = "it is a symlink or special file, not a regular file"
             if why is None and info.flag_bits & 0x1:
                 why = "it is encrypted"

@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from nlpkommun.batch.inputs import Document, InputFailure
-from nlpkommun.batch.manifest import Manifest, source_key
+from nlpkommun.batch.manifest import Manifest
 from nlpkommun.batch.progress import Progress
 from nlpkommun.batch.summary import BatchSummary
 from nlpkommun.errors import (
@@ -147,7 +147,7 @@ class LocalEngine:
         self.summary = BatchSummary(output=str(manifest.output), errors=str(manifest.errors))
         self._pool: list[_Worker] = []
         self._start_failures = 0
-        self._seen: set[str] = set()  # content ids dispatched in this run
+        self._written: set[str] = set()  # content ids written in this run
         self._exhausted = False
 
     # -- results -------------------------------------------------------------------
@@ -174,7 +174,12 @@ class LocalEngine:
                 self._fail(doc.source, None, doc.id, name="BatchError", code="batch",
                            message=f"worker returned id {msg['id']}, expected {doc.id}")
                 return
+            if doc.id in self.manifest.done:  # a copy of the same bytes finished first
+                self.summary.duplicates += 1
+                self._advance("skipped")
+                return
             self.manifest.write_record(doc.id, msg["json"])
+            self._written.add(doc.id)
             self.summary.ok += 1
             self.summary.pages += int(msg.get("pages", 0))
             self._advance("ok", int(msg.get("pages", 0)))
@@ -244,23 +249,17 @@ class LocalEngine:
     # -- inputs --------------------------------------------------------------------
     def _next_document(self, items: Iterator[Document | InputFailure]) -> Document | None:
         """The next input to process; failures and done documents are settled here."""
-        done = self.manifest.done
         for item in items:
-            if isinstance(item, InputFailure):
-                key = item.id or source_key(item.source)
-                if key in done:
-                    self.summary.skipped += 1
-                    self._advance("skipped")
+            doc_id = item.id
+            if self.manifest.is_done(doc_id, item.source):
+                if doc_id in self._written:
+                    self.summary.duplicates += 1  # same bytes as a record written in this run
                 else:
-                    self._fail(item.source, item.error, item.id)
-                continue
-            if item.id in self._seen:
-                self.summary.duplicates += 1
+                    self.summary.skipped += 1
                 self._advance("skipped")
                 continue
-            if item.id in done:
-                self.summary.skipped += 1
-                self._advance("skipped")
+            if isinstance(item, InputFailure):
+                self._fail(item.source, item.error, item.id)
                 continue
             return item
         return None
@@ -308,7 +307,6 @@ class LocalEngine:
     def _dispatch(self, worker: _Worker, doc: Document) -> None:
         worker.task = doc
         worker.started = time.monotonic()
-        self._seen.add(doc.id)
         try:
             worker.tasks.send((doc.source, doc.data))
         except OSError:

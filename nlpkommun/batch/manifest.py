@@ -6,10 +6,11 @@ Ctrl-C) loses nothing already written. The files are ``fsync``-ed every
 ``fsync_every`` lines, every ``fsync_seconds`` and on close, so a power failure loses at
 most the lines since the last sync; ``--resume`` redoes those documents.
 
-Resume reads both files: content ids in the output, and ids (or ``src:``-prefixed
-sources, for inputs that failed before they could be read) in the error manifest, are
-*done* and skipped. A torn last line (a crash in the middle of a write) is cut off before
-appending, so the files stay valid JSONL and no document appears twice. An exclusive
+Resume reads both files: a document whose content id is in the output, or whose source
+is in the error manifest, is *done* and skipped (so failures are not retried: remove
+their lines from the error manifest to retry them). A torn last line (a crash in the
+middle of a write) is cut off before appending, so the files stay valid JSONL and no
+document appears twice. An exclusive
 ``flock`` on the output stops two runs from writing the same files.
 """
 
@@ -39,7 +40,7 @@ def errors_path_for(output: str | os.PathLike[str]) -> Path:
 
 
 def source_key(source: str) -> str:
-    """The done-key of an input that failed before it had a content id."""
+    """The done-key of a failed input (records are keyed by content id)."""
     return "src:" + source
 
 
@@ -55,11 +56,9 @@ def line_key(line: bytes, is_error: bool) -> str | None:
         return None
     if not isinstance(obj, dict):
         return None
-    if obj.get("id"):
-        return str(obj["id"])
-    if is_error and obj.get("source") is not None:
-        return source_key(str(obj["source"]))
-    return None
+    if is_error:
+        return source_key(str(obj["source"])) if obj.get("source") is not None else None
+    return str(obj["id"]) if obj.get("id") else None
 
 
 def scan_jsonl(path: Path, *, is_error: bool, repair: bool) -> tuple[set[str], int]:
@@ -132,8 +131,8 @@ class JsonlAppender:
 class Manifest:
     """The output JSONL and its error manifest, opened for one batch run.
 
-    ``done`` holds the done-keys (content ids, ``src:`` keys) of everything already in
-    either file; :meth:`write_record` and :meth:`write_error` add to it.
+    ``done`` holds the done-keys (content ids of records, ``src:`` keys of failed
+    sources) of everything already in either file; :meth:`write_record` and :meth:`write_error` add to it.
     """
 
     def __init__(
@@ -181,6 +180,10 @@ class Manifest:
         self._out = JsonlAppender(self.output, fsync_every)
         self._err = JsonlAppender(self.errors, fsync_every)
 
+    def is_done(self, doc_id: str | None, source: str) -> bool:
+        """Whether the document is in the output (by content id) or failed (by source)."""
+        return (doc_id is not None and doc_id in self.done) or source_key(source) in self.done
+
     def write_record(self, doc_id: str, json_line: str) -> None:
         """Append one record (its JSON text) and mark its id done."""
         self._out.append(json_line)
@@ -197,7 +200,7 @@ class Manifest:
             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
         self._err.append(json.dumps(entry, ensure_ascii=False))
-        self.done.add(doc_id if doc_id else source_key(source))
+        self.done.add(source_key(source))
 
     def append_error_line(self, key: str, json_line: str) -> None:
         """Append an error entry already serialised (e.g. from a shard's manifest)."""

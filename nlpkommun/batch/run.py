@@ -42,6 +42,8 @@ def run_batch(
     """
     if not inputs:
         raise BatchError("no inputs given")
+    if workers is not None and workers < 1:
+        raise BatchError(f"--workers must be at least 1, not {workers}")
     missing = [str(p) for p in inputs if not os.path.exists(p)]
     if missing:
         raise InputNotFoundError(f"no such file or folder: {', '.join(missing)}")

@@ -47,6 +47,22 @@ def _test_hooks(data: bytes) -> None:
         time.sleep(float(digits))
 
 
+def _warm_up(nlp: Any) -> None:
+    """Import the PDF readers and run one small document now (components load lazily), so
+    start-up time never counts against a document's timeout."""
+    import importlib
+
+    from nlpkommun.api import extract
+
+    extract("Protokoll\n\nKommunstyrelsen sammanträdde den 3 mars 2021.", nlp=nlp)
+
+    for module in ("nlpkommun.ingest.pdf", "pdfminer.high_level"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            pass
+
+
 def _process(nlp: Any, source: str, data: bytes, pdf_backend: str) -> dict[str, Any]:
     from nlpkommun.api import extract
     from nlpkommun.errors import NlpkommunError
@@ -76,6 +92,7 @@ def main(argv: list[str]) -> int:
         from nlpkommun.api import load
 
         nlp = load(ner=config.get("ner", "default"))
+        _warm_up(nlp)
     except EOFError:
         return 0
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
