@@ -107,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     seasons = _alt(lex["seasons"])
     school = _alt(lex["school_years"])
     holidays = _alt(lex["holidays"])
-    den = rf"(?:(?:[Dd]en){sp})?"
+    den = rf"(?:\b[Dd]en{sp})?"
     ordinal = r"(?::[ae]|:e)?"
     flags = re.IGNORECASE
     return {

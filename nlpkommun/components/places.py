@@ -194,35 +194,56 @@ def find_places(
         accept(m.start(), m.end(), m.group())
     # 3. property units
     for m in re.finditer(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])", text):
-        if m.group(1).split()[0] in lex["not_words"] or m.group(1).isupper():
+        start, words = m.start(), m.group(1).split()
+        lead = words[0].casefold()
+        if len(words) == 2 and (words[0] in lex["not_words"] or lead in common and lead.endswith(("en", "et", "na"))):
+            start = m.start() + m.group(1).index(words[1], len(words[0]))  # "Fastigheten Kista 1:4"
+            words = words[1:]
+        if words[0] in lex["not_words"] or m.group(1).isupper():
             continue
-        accept(m.start(), m.end(), m.group())
-    # 4. capitalised name after a locative cue
+        accept(start, m.end(), text[start : m.end()])
+    # 4. capitalised name after a locative cue, and names coordinated with it
     locs = _alt(lex["locatives"])
-    for m in re.finditer(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])", text):
-        name = m.group(1)
-        start, end = m.start(1), m.end(1)
+    chain = re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])")
+
+    def locative_ok(name: str, end: int, cue: str) -> bool:
         nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
         if nxt and nxt.group(1).casefold() in lex["not_after"]:
-            continue
+            return False
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
         if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
-            continue
+            return False
         if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in _first_names():
-            continue
+            return False
         if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
-            cue = m.group()[: m.start(1) - m.start()].strip().casefold()
             if cue not in ("i", "runt", "kring", "omkring", "vid", "utanför", "stadsdelen", "stadsdelsområdet"):
-                continue
+                return False
             if name.casefold().endswith(("ning", "het", "else", "ande", "ende", "tion", "ism", "ur")):
-                continue
-        accept(start, end, name)
+                return False
+        return True
+
+    for m in re.finditer(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])", text):
+        cue = m.group()[: m.start(1) - m.start()].strip().casefold()
+        if not locative_ok(m.group(1), m.end(1), cue):
+            continue
+        accept(m.start(1), m.end(1), m.group(1))
+        pos = m.end(1)
+        while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
+            accept(c.start(1), c.end(1), c.group(1))  # "i Tensta, Hjulsta och Akalla"
+            pos = c.end(1)
     # 5. gazetteer names
     gaz = _alt(sorted(lex["gazetteer"]))
     for m in re.finditer(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])", text):
         nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
         if nxt and not m.group(2) and (nxt.group(1).casefold() in lex["not_after"] or nxt.group(1)[:1].isupper()):
             continue
+        if (
+            nxt
+            and m.group(2)
+            and nxt.group(1).casefold() in lex["not_after"]
+            and not _ends_with(nxt.group(1), lex["schools"])
+        ):
+            continue  # "Stockholms stad": the organisation
         prev = re.search(r"([\wåäö]+)\s+$", text[max(0, m.start() - 40) : m.start()])
         if prev and prev.group(1)[:1].isupper() and not _sentence_start(text, prev.start() + max(0, m.start() - 40)):
             continue  # "Anna Lund": part of a person's name
@@ -263,8 +284,9 @@ def _group(
             if not m.group()[:1].isupper():
                 continue
             nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
-            if nxt and not m.group(1) and nxt.group(1).casefold() in lex["not_after"]:
-                continue
+            if nxt and nxt.group(1).casefold() in lex["not_after"]:
+                if not m.group(1) or not _ends_with(nxt.group(1), lex["schools"]):
+                    continue
             if _overlaps(m.start(), m.end(), list(spans)) or _overlaps(m.start(), m.end(), blocked):
                 continue
             spans.add((m.start(), m.end()))

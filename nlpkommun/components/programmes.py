@@ -349,6 +349,8 @@ class _Collector:
 
     def add(self, name: str | None, acronym: str | None) -> dict[str, Any]:
         k = self.key(name, acronym)
+        if not acronym and name:  # "metoden Motiverande samtal (MI)": the name of a known acronym
+            k = next((key for key, i in self.items.items() if (i["name"] or "").casefold() == name.casefold()), k)
         item = self.items.get(k)
         if item is None:
             item = self.items[k] = {"name": name, "acronym": acronym, "mentions": []}

@@ -122,3 +122,8 @@ def test_component_in_pipeline() -> None:
     assert [(d["value"], d["granularity"]) for d in doc._.nk_dates] == [("2022-02-24", "day"), ("2021", "year")]
     record = nlpkommun.extract("Stadsdelsnämnden 2022-02-24. Skrivelse daterad november 2020.\n", nlp=nlp)
     assert [d.value for d in record.dates] == ["2022-02-24", "2020-11"]
+
+
+def test_den_is_a_word_and_spans_keep_their_year() -> None:
+    got = values("Under perioden 1 januari–30 juni 2021 anmäldes brott.")
+    assert got == [("1 januari", "2021-01-01", "day"), ("30 juni 2021", "2021-06-30", "day")]

@@ -74,3 +74,13 @@ def test_example_places_through_the_pipeline() -> None:
     found = {p.name.casefold() for p in record.places}
     assert {"hässelby-vällingby", "hässelby torg", "vällingby centrum", "åkermyntan", "hässelby strand"} <= found
     assert not any(p.name in ("MVP", "Fritid för framtid") for p in record.places)
+
+
+def test_coordinated_locatives_property_lead_words_and_city_organisation() -> None:
+    text = (
+        "Sommaraktiviteter erbjuds i Tensta, Hjulsta och Akalla. Fastigheten Kista 1:4 berörs. "
+        "Enligt Stockholms stads program ska Se Bilaga 1:2 läsas."
+    )
+    got = names(text)
+    assert {"Tensta", "Hjulsta", "Akalla", "Kista 1:4"} <= set(got)
+    assert "Stockholm" not in got and not any("Bilaga" in n for n in got)

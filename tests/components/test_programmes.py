@@ -111,3 +111,10 @@ def test_example_programmes_clean_and_raw() -> None:
         found = {p.acronym or p.name for p in record.programmes}
         assert expected <= found, name
         assert len(found) == len(expected), found
+
+
+def test_named_method_with_acronym_is_one_programme() -> None:
+    text = "Förvaltningen har infört metoden Motiverande samtal (MI) och föräldraskapsstödet ABC (Alla Barn i Centrum)."
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"MI", "ABC"}
+    assert got["MI"]["name"] == "Motiverande samtal"
