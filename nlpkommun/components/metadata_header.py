@@ -208,13 +208,16 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
                 break
             block.append(nxt.text)
             prev = nxt
-        value = " ".join(block)
-        if not value:
-            continue
-        dates = find_day_dates(value, year)
-        name = strip_dates(value, year)
-        if is_body_name(name, any_case=True):
-            return canonical_body(name), dates[0].value if dates else None
+        # the longest run of the block's first lines that reads as a body, then a date
+        for k in range(len(block), 0, -1):
+            value = " ".join(block[:k])
+            name = strip_dates(value, year)
+            if name and is_body_name(name, any_case=True):
+                dates = find_day_dates(value, year)
+                if not dates and k < len(block):
+                    found = find_day_dates(block[k], year)
+                    dates = found if found and not strip_dates(block[k], year) else []
+                return canonical_body(name), dates[0].value if dates else None
     return None, None
 
 
@@ -225,7 +228,7 @@ _WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
 
 
 def body_from_session(head: list[Line]) -> str | None:
-    """"fört vid Skarpnäcks stadsdelsnämnds sammanträde …" → the body."""
+    """ "fört vid Skarpnäcks stadsdelsnämnds sammanträde …" → the body."""
     for ln in head[:8]:
         m = _SESSION.search(ln.text)
         if m and is_body_name(m.group(1), any_case=True):
@@ -321,11 +324,14 @@ def municipality(text: str, lines: list[Line]) -> str | None:
             continue  # "Nacka stad" is a place, not the municipality
         votes[base] += weight
         forms.setdefault(base, known[base])
-    if votes:
-        return forms[votes.most_common(1)[0][0]]
-    for pat, name in _bodies()["structure"]:
+    best = votes.most_common(1)[0] if votes else None
+    if best and best[1] >= 2:
+        return forms[best[0]]
+    for pat, name in _bodies()["structure"]:  # beats a single passing mention of another municipality
         if pat.search(text):
             return name
+    if best:
+        return forms[best[0]]
     mentions: Counter[str] = Counter()
     words = list(_CAP_WORD.finditer(text))
     for i, w in enumerate(words):
@@ -488,7 +494,7 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     t = _PAGE_PREFIX.sub("", ln.text)
     if t.lower().rstrip(":. ") in _types()["genre"]:
         return True
-    if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t):
+    if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
         return True
     if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
         return True
@@ -518,17 +524,16 @@ def _clean_title(s: str) -> str:
 
 
 def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
-    skip_block = False
+    skip_next = False
     candidates: list[tuple[int, Line]] = []
     for i, ln in enumerate(head):
-        if i and blank_between(head[i - 1], ln):
-            skip_block = False
         if ln is type_ln:
             continue
         if any(label_of(ln.text, g) for g in _VALUE_LABELS):
-            skip_block = True  # the label's value follows, up to the next blank line
+            skip_next = True  # the label's value is the next line
             continue
-        if skip_block or _skip_for_title(ln, year):
+        if skip_next or _skip_for_title(ln, year):
+            skip_next = False
             continue
         candidates.append((i, ln))
     if not candidates:

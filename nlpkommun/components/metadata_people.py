@@ -24,6 +24,7 @@ from nlpkommun.components.metadata_lines import (
     is_title_line,
     is_title_word,
     label_of,
+    labels,
     split_label,
     split_names,
 )
@@ -197,8 +198,9 @@ def attestations(lines: list[Line]) -> list[Official]:
     "Datum" column follows, their dates in the same order."""
     out: list[Official] = []
     for i, ln in enumerate(lines):
+        low = ln.text.lower().rstrip(":")
         is_label = label_of(ln.text, "attestation") or any(
-            ln.text.lower().rstrip(":").startswith(x) for x in _attestation_intros()
+            low.startswith(x) for x in _attestation_intros() + tuple(f"{a} " for a in _attestation_labels())
         )
         if not is_label:
             continue
@@ -232,9 +234,11 @@ def attestations(lines: list[Line]) -> list[Official]:
 
 
 def _attestation_intros() -> tuple[str, ...]:
-    from nlpkommun.components.metadata_lines import labels
-
     return labels()["attestation_intro"]
+
+
+def _attestation_labels() -> tuple[str, ...]:
+    return labels()["attestation"]
 
 
 def protocol_signatures(lines: list[Line]) -> list[Official]:
@@ -317,14 +321,15 @@ def attachments(lines: list[Line]) -> list[str]:
         if not label_of(ln.text, "attachments"):
             continue
         prev = ln
+        listed = False
         for nxt in lines[i + 1 : i + 20]:
             t = nxt.text
             m = _ITEM.match(t)
-            if is_any_label(t) or is_section_heading(t) or is_name(t) or is_page_marker(t):
+            if is_any_label(t) or is_section_heading(t) or is_name(t) or is_page_marker(t) or t.endswith(":"):
                 break
             if m:
-                item = m.group(1).strip()
-            elif not blank_between(prev, nxt) and len(t) < 200 and not t.endswith("."):
+                item, listed = m.group(1).strip(), True
+            elif not listed and not blank_between(prev, nxt) and len(t) < 200 and not t.endswith("."):
                 item = t
             else:
                 break

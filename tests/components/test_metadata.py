@@ -403,8 +403,10 @@ def test_protokoll_with_signature_lines_and_columns() -> None:
 
 
 def test_titles_skip_genre_page_and_attachment_prefixes() -> None:
-    m = extract_metadata("1 (29) Bilaga\n\n2020-05-23\n\nRapport\n\nBarn- och utbildningsnämnden\n\n"
-                         "Behovsprognos för skolplatser 2020–2040\n\nSammanfattning\nText.")
+    m = extract_metadata(
+        "1 (29) Bilaga\n\n2020-05-23\n\nRapport\n\nBarn- och utbildningsnämnden\n\n"
+        "Behovsprognos för skolplatser 2020–2040\n\nSammanfattning\nText."
+    )
     assert m["title"] == "Behovsprognos för skolplatser 2020–2040"
     assert m["body"] == "Barn- och utbildningsnämnden"
     m = extract_metadata("Bilaga 1. Styrkort för skolan\n\nSTYRKORT SKOLA 2019-2022\n")
@@ -443,6 +445,23 @@ def test_stockholm_till_block_over_three_lines() -> None:
     m = extract_metadata(text)
     assert (m["body"], m["meeting_date"]) == ("Skarpnäcks stadsdelsnämnd", "2022-03-17")
     assert m["title"] == "Remissvar om riktlinjer"
+
+
+def test_layout_without_blank_lines_after_normalising() -> None:
+    from nlpkommun.ingest.text import normalise
+
+    raw = STOCKHOLM_STYLE.replace("\n\n", "\n")
+    m = extract_metadata(normalise(raw).text)
+    assert m["title"] == "Svar på motion om fler parkbänkar i Kista"
+    assert (m["body"], m["meeting_date"]) == ("Rinkeby-Kista stadsdelsnämnd", "2023-03-16")
+    assert [o["name"] for o in m["case_officers"]] == ["Maja Lind"]
+    assert {s["name"]: s["date"] for s in m["signatories"]} == {"Karl Berg": "2023-03-01", "Lena Holm": "2023-02-27"}
+    assert m["attachments"] == ["Motion om fler parkbänkar i Kista", "Karta över Kista"]
+
+
+def test_structural_rule_beats_a_passing_mention() -> None:
+    text = "Till\nSkarpnäcks stadsdelsnämnd\n\nRubrik\n\nÄrendet\nVi samarbetar med Solna stad i ett projekt."
+    assert extract_metadata(text)["municipality"] == "Stockholms stad"
 
 
 def test_empty_text() -> None:
