@@ -49,6 +49,7 @@ def batch(
     format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="jsonl, or parquet (needs pyarrow)."),
     engine: BatchEngine = typer.Option(BatchEngine.local, "--engine", help="local processes, or a Dask cluster."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    shards: int | None = typer.Option(None, "--shards", help="Dask tasks (default: 4 per cluster thread)."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds one document may take (0: no limit)."),
     max_worker_memory: float | None = typer.Option(
         None, "--max-worker-memory", help="MB a worker may use before its document fails (default: no limit)."
@@ -70,6 +71,7 @@ def batch(
         format=format.value,
         engine=engine.value,
         scheduler=scheduler,
+        shards=shards,
         timeout=timeout if timeout > 0 else None,
         pdf_backend=pdf_backend.value,
         max_worker_memory_mb=max_worker_memory,

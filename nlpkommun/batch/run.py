@@ -31,12 +31,15 @@ def run_batch(
     limits: Limits | None = None,
     max_worker_memory_mb: float | None = None,
     progress: str = "auto",
+    shards: int | None = None,
 ) -> BatchSummary:
     """Process files, folders and archives into ``output`` (JSONL or Parquet) and
     ``OUT.errors.jsonl``; every input ends in exactly one of them.
 
     ``resume`` continues an interrupted run (done content ids are skipped); without it an
     existing non-empty output is refused. ``progress``: ``auto``, ``bar``, ``log`` or ``off``.
+    With ``engine="dask"``, ``scheduler`` is an address or a ``distributed.Client`` and
+    ``shards`` the number of tasks (default: 4 per cluster thread).
     Raises :class:`~nlpkommun.errors.BatchError` (or another typed error) when the run
     itself cannot proceed; per-document failures only go to the error manifest.
     """
@@ -71,8 +74,8 @@ def run_batch(
 
         summary = run_dask(
             inputs, journal, scheduler=scheduler, errors=errors, resume=resume, extra_done=extra_done,
-            timeout=timeout, config=config, limits=limits, max_worker_memory_mb=max_worker_memory_mb,
-            progress=progress,
+            shards=shards, timeout=timeout, config=config, limits=limits,
+            max_worker_memory_mb=max_worker_memory_mb, progress=progress,
         )
     elif engine == "local":
         summary = _run_local(

@@ -3,6 +3,7 @@ files, a zip with a hostile member) and helpers to read a run's output."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -103,10 +104,39 @@ def cli(*args: str, hooks: bool = True, timeout: float = 180) -> subprocess.Comp
     )
 
 
-@pytest.fixture
-def hooks(monkeypatch):
-    """Enable the worker's test-only misbehaviour hooks for in-process runs."""
-    monkeypatch.setenv(TEST_HOOKS_ENV, "1")
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """``nlpkommun ARGS`` in this process: (exit status, stdout, stderr)."""
+    from nlpkommun.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def add_misbehaving(docs: Path, expected: dict[str, str]) -> None:
+    """A document that segfaults its worker and one that outlives the timeout (test hooks)."""
+    crash = docs / "crash.txt"
+    crash.write_text("Protokoll NLPKOMMUN-TEST-SEGFAULT\n", encoding="utf-8")
+    expected[str(crash)] = "WorkerCrashedError"
+    slow = docs / "sub" / "slow.txt"
+    slow.write_text("Protokoll NLPKOMMUN-TEST-SLEEP=300\n", encoding="utf-8")
+    expected[str(slow)] = "DocumentTimeoutError"
+
+
+@pytest.fixture(scope="session")
+def local_run(tmp_path_factory):
+    """One local CLI run (2 workers, 4 s timeout, hooks on) over the mixed corpus:
+    (root, output, expected outcomes, (exit status, stdout, stderr))."""
+    root = tmp_path_factory.mktemp("batch")
+    expected = make_corpus(root)
+    add_misbehaving(root / "docs", expected)
+    out = root / "out.jsonl"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(TEST_HOOKS_ENV, "1")
+        result = run_cli("batch", str(root / "docs"), "--output", str(out), "--workers", "2", "--timeout", "4",
+                         "--progress", "log")
+    return root, out, expected, result
 
 
 def assert_outcomes(output: Path, expected: dict[str, str]) -> None:

@@ -6,42 +6,16 @@ the kill-and-resume test in test_kill_resume.py runs it as a real subprocess."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
 from nlpkommun.batch import errors_path_for
-from nlpkommun.batch.worker import TEST_HOOKS_ENV
-from nlpkommun.cli import main
 from nlpkommun.records import DocumentRecord
-from tests.batch.conftest import assert_outcomes, make_corpus, read_jsonl
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+from tests.batch.conftest import assert_outcomes, read_jsonl, run_cli
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("batch")
-    expected = make_corpus(root)
-    docs = root / "docs"
-    crash = docs / "crash.txt"
-    crash.write_text("Protokoll NLPKOMMUN-TEST-SEGFAULT\n", encoding="utf-8")
-    expected[str(crash)] = "WorkerCrashedError"
-    slow = docs / "sub" / "slow.txt"
-    slow.write_text("Protokoll NLPKOMMUN-TEST-SLEEP=300\n", encoding="utf-8")
-    expected[str(slow)] = "DocumentTimeoutError"
-    out = root / "out.jsonl"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(TEST_HOOKS_ENV, "1")
-        result = run_cli("batch", str(docs), "--output", str(out), "--workers", "2", "--timeout", "4",
-                         "--progress", "log")
-    return root, out, expected, result
+def first_run(local_run):
+    return local_run
 
 
 def test_every_input_exactly_once_with_typed_errors(first_run):
