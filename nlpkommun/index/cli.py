@@ -76,28 +76,38 @@ def search(
     date_from: str = typer.Option(None, "--from", help="meeting date from: YYYY[-MM[-DD]]"),
     date_to: str = typer.Option(None, "--to", help="meeting date to (inclusive): YYYY[-MM[-DD]]"),
     limit: int = typer.Option(10, "--limit", "-n", min=0, max=10_000, help="number of hits"),
+    facet: list[str] = typer.Option(
+        None,
+        "--facet",
+        help="also count matching documents per value of: party, person, organisation, programme, place, body, "
+        "municipality, document_type, year (repeatable)",
+    ),
     format: SearchFormat = typer.Option(SearchFormat.text, "--format", "-f", help="text or json"),
 ) -> None:
-    """Search an index: ranked hits with title, body, meeting date, snippet and entities."""
+    """Search an index: ranked hits with title, body, meeting date, snippet and entities.
+
+    With --format json the output is {"query", "hits": [...], "facets": {field: [[value, count], ...]}}.
+    """
     from nlpkommun.index.sqlite import Index
 
+    filters = dict(
+        person=person,
+        party=party,
+        organisation=organisation,
+        programme=programme,
+        place=place,
+        body=body,
+        municipality=municipality,
+        document_type=document_type,
+        date_from=date_from,
+        date_to=date_to,
+    )
     with Index(db, create=False) as ix:
-        hits = ix.search(
-            query,
-            person=person,
-            party=party,
-            organisation=organisation,
-            programme=programme,
-            place=place,
-            body=body,
-            municipality=municipality,
-            document_type=document_type,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-        )
+        hits = ix.search(query, limit=limit, **filters)
+        counts = {field: ix.facet_counts(field, query, **filters) for field in facet or []}
     if format is SearchFormat.json:
-        sys.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n")
+        result = {"query": query, "hits": [h.to_dict() for h in hits], "facets": counts}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return
     if not hits:
         print("no hits", file=sys.stderr)
@@ -112,6 +122,9 @@ def search(
                 for e in hit.entities[:8]
             )
             sys.stdout.write(f"   entities: {shown}\n")
+    for field, values in counts.items():
+        shown = " · ".join(f"{value} {n}" for value, n in values) or "none"
+        sys.stdout.write(f"{field}: {shown}\n")
 
 
 export_app = typer.Typer(no_args_is_help=True, help="Export records for other search engines.")

@@ -33,6 +33,7 @@ MAX_WORD_CHARS = 100
 MIN_PREFIX_CHARS = 2
 
 TEXT_COLUMNS = "{title text}"
+WORD_COLUMNS = "{title text lemmas}"
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # a quoted phrase, a word with an optional trailing *, or hyphen-joined words
@@ -104,12 +105,12 @@ def term_expression(term: Term) -> str:
         return f"{TEXT_COLUMNS} : " + " + ".join(quote(w) for w in term.words)
     word = term.words[0]
     if term.prefix:
-        return quote(word) + "*"
+        return f"{WORD_COLUMNS} : {quote(word)}*"
     if term.lemma is None:  # a quoted single word: exact form only
         return f"{TEXT_COLUMNS} : {quote(word)}"
     if term.lemma == word:
-        return quote(word)
-    return f"({quote(word)} OR {quote(term.lemma)})"
+        return f"{WORD_COLUMNS} : {quote(word)}"
+    return f"{WORD_COLUMNS} : ({quote(word)} OR {quote(term.lemma)})"
 
 
 def match_expression(terms: list[Term]) -> str | None:

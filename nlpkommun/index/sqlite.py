@@ -20,15 +20,17 @@ from pydantic import ValidationError
 
 from nlpkommun.index import query as q
 from nlpkommun.index.errors import IndexNotFoundError, InvalidRecordError, QueryError, SearchIndexError
-from nlpkommun.index.filters import Filters, as_list, key, party_key
+from nlpkommun.index.facets import count as facet_count
+from nlpkommun.index.filters import Filters, facet_tokens, key, party_key
 from nlpkommun.index.jsonl import BadLine, read_records
 from nlpkommun.index.schema import ENTITY_TABLES, SCHEMA, SCHEMA_VERSION
 from nlpkommun.index.snippets import lead, stem_snippet
 from nlpkommun.index.text import Lemmas, scrub_all
 from nlpkommun.records import DocumentRecord
 
-#: bm25 column weights: title, text, lemmas (a lemma-only match ranks below an exact one)
-BM25_WEIGHTS = (4.0, 1.0, 0.6)
+#: bm25 column weights: title, text, lemmas (a lemma-only match ranks below an exact
+#: one), facets (filters only, never ranks)
+BM25_WEIGHTS = (4.0, 1.0, 0.6, 0.0)
 MAX_LIMIT = 10_000
 
 
@@ -273,8 +275,8 @@ class Index:
             ).lastrowid
         title = m.title or ""
         db.execute(
-            "INSERT INTO docs_fts (rowid, title, text, lemmas) VALUES (?,?,?,?)",
-            (rowid, title, record.text, self._lemmas.column((title, record.text))),
+            "INSERT INTO docs_fts (rowid, title, text, lemmas, facets) VALUES (?,?,?,?,?)",
+            (rowid, title, record.text, self._lemmas.column((title, record.text)), facet_tokens(record)),
         )
         self._put_entities(rowid, record)
         return row is not None
@@ -282,10 +284,12 @@ class Index:
     def _put_entities(self, rowid: int, record: DocumentRecord) -> None:
         db = self._db
         db.executemany(
-            "INSERT INTO persons VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO persons (doc, n, name, name_key, kind, party, party_key, party_name, roles, variants, "
+            "mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     rowid,
+                    n,
                     p.name,
                     key(p.name) or "",
                     p.kind,
@@ -296,27 +300,31 @@ class Index:
                     json.dumps(p.variants, ensure_ascii=False),
                     len(p.mentions),
                 )
-                for p in record.persons
+                for n, p in enumerate(record.persons)
             ],
         )
         db.executemany(
-            "INSERT INTO organisations VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO organisations (doc, n, name, name_key, kind, acronym, acronym_key, mentions) "
+            "VALUES (?,?,?,?,?,?,?,?)",
             [
-                (rowid, o.name, key(o.name) or "", o.kind, o.acronym, key(o.acronym), len(o.mentions))
-                for o in record.organisations
+                (rowid, n, o.name, key(o.name) or "", o.kind, o.acronym, key(o.acronym), len(o.mentions))
+                for n, o in enumerate(record.organisations)
             ],
         )
         db.executemany(
-            "INSERT INTO programmes VALUES (?,?,?,?,?,?)",
-            [(rowid, p.name, key(p.name), p.acronym, key(p.acronym), len(p.mentions)) for p in record.programmes],
+            "INSERT INTO programmes (doc, n, name, name_key, acronym, acronym_key, mentions) VALUES (?,?,?,?,?,?,?)",
+            [
+                (rowid, n, p.name, key(p.name), p.acronym, key(p.acronym), len(p.mentions))
+                for n, p in enumerate(record.programmes)
+            ],
         )
         db.executemany(
-            "INSERT INTO places VALUES (?,?,?,?)",
-            [(rowid, p.name, key(p.name) or "", len(p.mentions)) for p in record.places],
+            "INSERT INTO places (doc, n, name, name_key, mentions) VALUES (?,?,?,?,?)",
+            [(rowid, n, p.name, key(p.name) or "", len(p.mentions)) for n, p in enumerate(record.places)],
         )
         db.executemany(
-            "INSERT INTO dates VALUES (?,?,?,?)",
-            [(rowid, d.text, d.value, d.granularity) for d in record.dates],
+            "INSERT INTO dates (doc, n, text, value, granularity) VALUES (?,?,?,?,?)",
+            [(rowid, n, d.text, d.value, d.granularity) for n, d in enumerate(record.dates)],
         )
 
     # -- reading ---------------------------------------------------------------------
@@ -352,24 +360,49 @@ class Index:
             raise QueryError(f"limit must be an integer from 0 to {MAX_LIMIT}: {limit!r}")
         if not isinstance(offset, int) or offset < 0:
             raise QueryError(f"offset must be a non-negative integer: {offset!r}")
-        filters = Filters(
-            persons=tuple(as_list(person)),
-            parties=tuple(as_list(party)),
-            organisations=tuple(as_list(organisation)),
-            programmes=tuple(as_list(programme)),
-            places=tuple(as_list(place)),
-            bodies=tuple(as_list(body)),
-            municipalities=tuple(as_list(municipality)),
-            document_types=tuple(as_list(document_type)),
+        filters = Filters.of(
+            person=person,
+            party=party,
+            organisation=organisation,
+            programme=programme,
+            place=place,
+            body=body,
+            municipality=municipality,
+            document_type=document_type,
             date_from=date_from,
             date_to=date_to,
         )
         terms = q.parse(query, self._lemmas)
+        words, facets = q.match_expression(terms), filters.fts()
         where, params = filters.sql()
-        expression = q.match_expression(terms)
-        if expression is None:
-            return self._listing(where, params, limit, offset, filters)
+        if words is None:
+            return self._listing(facets, where, params, limit, offset, filters)
+        expression = words if facets is None else f"{words} AND {facets}"
         return self._ranked(expression, terms, where, params, limit, offset, filters, highlight)
+
+    def facet_counts(
+        self, field: str, query: str | None = None, *, limit: int = 20, **filters: str | Sequence[str] | None
+    ) -> list[tuple[str, int]]:
+        """How many documents matching ``query`` and ``filters`` (the keyword arguments of
+        :meth:`search`) have each value of ``field``: party, person, organisation,
+        programme, place, body, municipality, document_type or year. Most frequent first.
+        """
+        if not isinstance(limit, int) or not 0 <= limit <= MAX_LIMIT:
+            raise QueryError(f"limit must be an integer from 0 to {MAX_LIMIT}: {limit!r}")
+        chosen = Filters.of(**filters)
+        words = q.match_expression(q.parse(query, self._lemmas))
+        expression = " AND ".join(e for e in (words, chosen.fts()) if e)
+        where, params = chosen.sql()
+        if expression:
+            docs = "SELECT docs_fts.rowid FROM docs_fts" + (" JOIN docs d ON d.rowid = docs_fts.rowid" if where else "")
+            docs += " WHERE docs_fts MATCH ?" + "".join(" AND " + w for w in where)
+            params = [expression, *params]
+        else:
+            docs = "SELECT d.rowid FROM docs d" + (" WHERE " + " AND ".join(where) if where else "")
+        try:
+            return facet_count(self._db, field, docs, tuple(params), limit)
+        except sqlite3.OperationalError as exc:  # not reachable from user text; a bug if seen
+            raise SearchIndexError(f"facet count failed: {exc}") from exc
 
     def _ranked(
         self,
@@ -383,16 +416,11 @@ class Index:
         highlight: tuple[str, str],
     ) -> list[Hit]:
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        sql = (
-            f"SELECT d.rowid, bm25(docs_fts, {weights}) AS score FROM docs_fts "
-            "JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ?"
-            + "".join(" AND " + w for w in where)
-            + " ORDER BY score LIMIT ? OFFSET ?"
-        )
-        try:
-            ranked = self._db.execute(sql, (expression, *params, limit, offset)).fetchall()
-        except sqlite3.OperationalError as exc:  # not reachable from user text; a bug if seen
-            raise SearchIndexError(f"search failed: {exc}") from exc
+        sql = f"SELECT docs_fts.rowid, bm25(docs_fts, {weights}) AS score FROM docs_fts"
+        if where:
+            sql += " JOIN docs d ON d.rowid = docs_fts.rowid"
+        sql += " WHERE docs_fts MATCH ?" + "".join(" AND " + w for w in where) + " ORDER BY score LIMIT ? OFFSET ?"
+        ranked = self._execute(sql, (expression, *params, limit, offset))
         start, end = highlight
         hits = []
         for rowid, score in ranked:
@@ -406,19 +434,29 @@ class Index:
             hits.append(self._hit(rowid, snippet, -score, terms, filters))
         return hits
 
-    def _listing(self, where: list[str], params: list[object], limit: int, offset: int, filters: Filters) -> list[Hit]:
-        sql = (
-            "SELECT d.rowid FROM docs d"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC LIMIT ? OFFSET ?"
-        )
-        rows = self._db.execute(sql, (*params, limit, offset)).fetchall()
+    def _listing(
+        self, facets: str | None, where: list[str], params: list[object], limit: int, offset: int, filters: Filters
+    ) -> list[Hit]:
+        """Filtered documents, newest first (undated last)."""
+        order = " ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC LIMIT ? OFFSET ?"
+        if facets is None:
+            sql = "SELECT d.rowid FROM docs d" + (" WHERE " + " AND ".join(where) if where else "") + order
+            rows = self._execute(sql, (*params, limit, offset))
+        else:
+            sql = "SELECT d.rowid FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ?"
+            sql += "".join(" AND " + w for w in where) + order
+            rows = self._execute(sql, (facets, *params, limit, offset))
         hits = []
         for (rowid,) in rows:
             text = self._db.execute("SELECT substr(text, 1, 400) FROM docs_fts WHERE rowid=?", (rowid,)).fetchone()
-            snippet = lead(text[0] if text else None)
-            hits.append(self._hit(rowid, snippet, None, [], filters))
+            hits.append(self._hit(rowid, lead(text[0] if text else None), None, [], filters))
         return hits
+
+    def _execute(self, sql: str, params: tuple) -> list[tuple]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:  # not reachable from user text; a bug if seen
+            raise SearchIndexError(f"search failed: {exc}") from exc
 
     def _hit(self, rowid: int, snippet: str, score: float | None, terms: list[q.Term], filters: Filters) -> Hit:
         row = self._db.execute(

@@ -64,24 +64,27 @@ class Lemmas:
     def __init__(self, lemmatizer: Callable[[str], str] = lemmatize) -> None:
         self._lemmatize = lemmatizer
         self._stop = stopwords()
-        self._cache: dict[str, str] = {}
+        # word -> its lemma if that differs from the word, else "" (what the column needs)
+        self._changed: dict[str, str] = {}
+
+    def _learn(self, word: str) -> str:
+        lemma = word if word in self._stop else self._lemmatize(word).lower()
+        if len(self._changed) >= _CACHE_LIMIT:
+            self._changed.clear()
+        changed = self._changed[word] = "" if lemma == word else lemma
+        return changed
 
     def __call__(self, word: str) -> str:
         """Lemma of one lower-cased word, lower-cased."""
-        lemma = self._cache.get(word)
-        if lemma is None:
-            lemma = word if word in self._stop else self._lemmatize(word).lower()
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = lemma
-        return lemma
+        changed = self._changed.get(word)
+        if changed is None:
+            changed = self._learn(word)
+        return changed or word
 
     def column(self, texts: Iterable[str]) -> str:
         """The lemma column for a document: the lemmas that differ from their word, in order."""
-        out: list[str] = []
-        for text in texts:
-            for word in words(text):
-                lemma = self(word)
-                if lemma != word:
-                    out.append(lemma)
-        return " ".join(out)
+        found = [w for text in texts for w in words(text)]
+        changed = self._changed
+        for word in set(found).difference(changed):
+            self._learn(word)
+        return " ".join(filter(None, map(changed.get, found)))

@@ -34,7 +34,14 @@ def record(
             "municipality": "Exempelby kommun",
         },
         "persons": [
-            {"name": n, "party": p, "kind": "politician" if p else "official", "roles": ["ledamot"]} for n, p in persons
+            {
+                "name": n,
+                "party": p,
+                "kind": "politician" if p else "official",
+                "roles": ["ledamot"],
+                "variants": [f"{n[0]}. {n.split()[-1]}"],
+            }
+            for n, p in persons
         ],
         "organisations": [{"name": n, "acronym": a, "kind": "authority"} for n, a in organisations],
         "programmes": [{"name": n, "acronym": a} for n, a in programmes],

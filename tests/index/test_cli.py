@@ -18,15 +18,22 @@ def test_index_search_export_round_trip(tmp_path, capsys):
     assert main(["index", str(jsonl), "--db", str(db), "--no-optimize"]) == 0
     assert "(0 new, 4 replaced)" in capsys.readouterr().err
 
-    assert main(["search", "våld ungdomar", "--db", str(db), "--party", "S", "--format", "json"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    args = ["search", "våld ungdomar", "--db", str(db), "--party", "S", "--format", "json", "--facet", "party"]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    hits = result["hits"]
     assert [h["id"] for h in hits] == ["d1"]
+    assert result["facets"] == {"party": [["M", 1], ["S", 1]]}
     assert hits[0]["meeting_date"] == "2021-03-15" and "**" in hits[0]["snippet"]
     assert hits[0]["entities"][0]["name"] == "Anna Lindqvist"
 
     assert main(["search", "", "--db", str(db), "--programme", "SIG", "--from", "2019", "--to", "2019"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1. Budget 2019  [Kommunstyrelsen · 2019-11-04")
+    assert main(["search", "", "--db", str(db), "--facet", "year", "--facet", "body", "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "year: 2021 1 · 2020 1 · 2019 1\n" in out
+    assert "body: Kommunstyrelsen 1 · Socialnämnden 1 · Utbildningsnämnden 1\n" in out
 
     assert main(["search", "'; DROP TABLE docs; --", "--db", str(db)]) == 0
     assert main(["search", "", "--db", str(db), "--limit", "2", "-f", "json"]) == 0
@@ -50,6 +57,7 @@ def test_errors_are_one_line_with_exit_2(tmp_path, capsys):
     main(["index", str(jsonl), "--db", str(tmp_path / "ok.sqlite")])
     cases.append((["search", "x", "--db", str(tmp_path / "ok.sqlite"), "--from", "igår"], "query"))
     cases.append((["export", "opensearch", str(jsonl), "--index", "Stora Bokstäver"], "export"))
+    cases.append((["search", "x", "--db", str(tmp_path / "ok.sqlite"), "--facet", "colour"], "query"))
     capsys.readouterr()
     for args, code in cases:
         assert main(args) == 2, args

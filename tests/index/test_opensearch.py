@@ -96,7 +96,7 @@ def test_bulk_ndjson_pairs_action_and_document():
         "party": "S",
         "party_name": None,
         "roles": ["ledamot"],
-        "variants": [],
+        "variants": ["A. Lindqvist"],
         "mention_count": 0,
     }
     assert "mentions" not in json.dumps(first)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -97,7 +98,10 @@ def test_parse_terms():
 def test_every_word_is_quoted_in_the_expression():
     terms = q.parse('NEAR title: "a b" ungdom*', lambda w: w)
     expression = q.match_expression(terms)
-    assert expression == '"near" AND "title" AND {title text} : "a" + "b" AND "ungdom"*'
+    words = "{title text lemmas}"
+    assert (
+        expression == f'{words} : "near" AND {words} : "title" AND {{title text}} : "a" + "b" AND {words} : "ungdom"*'
+    )
     assert q.match_expression(q.parse("", str)) is None
     assert q.match_expression(q.parse("\"'*^()", str)) is None
 
@@ -107,6 +111,14 @@ def test_terms_and_length_are_capped():
     assert len(terms) == q.MAX_TERMS
     (term,) = q.parse("x" * 10_000, lambda w: w)
     assert len(term.words[0]) == q.MAX_WORD_CHARS
+
+
+def test_facet_values_are_hashed_tokens_never_syntax():
+    from nlpkommun.index.filters import Filters
+
+    expression = Filters(parties=('S" OR "x', "mp"), persons=("",)).fts()
+    assert expression is not None and '"fnone"' in expression
+    assert re.fullmatch(r'facets : \("fnone"\) AND facets : \("f[0-9a-f]{16}" OR "f[0-9a-f]{16}"\)', expression)
 
 
 def ids(hits) -> list[str]:

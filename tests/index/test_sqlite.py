@@ -76,6 +76,7 @@ def test_facets_filter_and_combine(index):
     assert set(ids(index.search("", party=["mp", "L"]))) == {"d2", "d3"}  # OR within a facet
     assert ids(index.search("ungdomar", party="M", body="utbildningsnämnden")) == ["d2"]  # AND across
     assert ids(index.search("", person="anna  LINDQVIST")) == ["d1"]
+    assert ids(index.search("", person="A. Lindqvist")) == ["d1"]  # a spelling variant
     assert ids(index.search("", programme="mvp")) == ["d1"]
     assert ids(index.search("", programme="Mentorer i våldsprevention")) == ["d1"]
     assert ids(index.search("", organisation="Polisen")) == ["d1"]  # acronym
@@ -84,6 +85,7 @@ def test_facets_filter_and_combine(index):
     assert ids(index.search("", document_type="protokoll")) == ["d2", "d3"]
     assert ids(index.search("", municipality="Exempelby kommun", party="MP")) == ["d3"]
     assert index.search("våld", party="KD") == []
+    assert index.search("", person="") == []  # an empty name matches nothing, not everything
 
 
 def test_date_range_is_inclusive_and_partial_dates_widen(index):
@@ -194,3 +196,17 @@ def test_lone_surrogates_in_records_are_replaced_not_fatal(tmp_path):
         assert ix.add_jsonl([path]).added == 1
         (hit,) = ix.search("budget")
         assert hit.title == "x?" and "trasig ? text" in hit.snippet
+
+
+def test_facet_counts_over_matches_and_filters(index):
+    assert index.facet_counts("party") == [("M", 2), ("L", 1), ("MP", 1), ("S", 1)]
+    assert index.facet_counts("party", "ungdomar") == [("M", 2), ("L", 1), ("S", 1)]
+    assert index.facet_counts("person", "ungdomar", party="L") == [("Karin Holm", 1), ("Olof Berg", 1)]
+    assert index.facet_counts("programme") == [("MVP", 1), ("SIG", 1)]
+    assert index.facet_counts("year", date_from="2020") == [("2021", 1), ("2020", 1)]
+    assert index.facet_counts("document_type", limit=1) == [("protokoll", 2)]
+    assert index.facet_counts("body", "'; DROP TABLE docs; --") == []
+    with pytest.raises(QueryError):
+        index.facet_counts("colour")
+    with pytest.raises(QueryError):
+        index.facet_counts("party", colour="red")
