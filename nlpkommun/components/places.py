@@ -73,7 +73,9 @@ def _lex() -> dict[str, Any]:
         "not_after": frozenset(pat["not_place_after"]),
         "not_words": frozenset(pat["not_place_words"]),
         "schools": tuple(pat["school_suffixes"]),
+        "events": tuple(pat["event_suffixes"]),
         "org_suffixes": tuple(cues["org_suffixes"]),
+        "english_org_words": frozenset(cues["english_org_words"]),
         "law_suffixes": tuple(cues["law_suffixes"]),
         "gazetteer": frozenset(municipalities) | frozenset(read_lines("countries.txt")),
         "party_forms": frozenset(party_forms),
@@ -104,10 +106,12 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
     first, last = words[0], words[-1]
     if first in lex["not_words"] or name.isupper() and name not in lex["gazetteer"]:
         return True
+    if any(w.casefold() in lex["english_org_words"] for w in words):
+        return True
     if name.casefold() in lex["party_forms"] or name.casefold().removesuffix("s") in lex["party_forms"]:
         return True
     last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
-    return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools"))
+    return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
 
 
 def _company_follows(text: str, end: int) -> bool:

@@ -299,6 +299,8 @@ def classify_long_form(short: str, long: str) -> str:
         return "law"
     if _ends_with_any(last, cues["org_suffixes"]):
         return "organisation"
+    if any(w.casefold() in cues["english_org_words"] for w in _words(long)):
+        return "organisation"  # "National College for Teaching and Learning (NCTL)"
     if short.upper() in {a.upper() for a in cues["not_programme_acronyms"]}:
         return "organisation"
     return "programme"
@@ -460,7 +462,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:
     """Cut a captured name before the first stop word."""
-    stops = _cues()["stop_words"] - {"för", "i"}
+    stops = _cues()["stop_words"] - {"för", "i", "på", "mot"}
     kept: list[str] = []
     for w in words.split():
         if w.casefold() in stops:

@@ -84,3 +84,8 @@ def test_coordinated_locatives_property_lead_words_and_city_organisation() -> No
     got = names(text)
     assert {"Tensta", "Hjulsta", "Akalla", "Kista 1:4"} <= set(got)
     assert "Stockholm" not in got and not any("Bilaga" in n for n in got)
+
+
+def test_events_are_not_places_and_pa_is_locative() -> None:
+    got = names("Insatserna på Hisingen utökas. Förvaltningen deltog i Järvaveckan och på Skolverket.")
+    assert set(got) == {"Hisingen"}

@@ -118,3 +118,12 @@ def test_named_method_with_acronym_is_one_programme() -> None:
     got = by_acronym(find_programmes(text))
     assert set(got) == {"MI", "ABC"}
     assert got["MI"]["name"] == "Motiverande samtal"
+
+
+def test_cue_names_stop_at_verbs_and_english_organisations_are_not_programmes() -> None:
+    text = (
+        "Satsningen Ung på jobb pågår till 2023. Utbildning med National College for Teaching and "
+        "Learning (NCTL) i Nottingham. Se även kommunens Trygghetsprogram 2020–2023."
+    )
+    names = {p["acronym"] or p["name"] for p in find_programmes(text)}
+    assert names == {"Ung på jobb", "Trygghetsprogram 2020–2023"}
