@@ -250,6 +250,10 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
         if parts:
             out.extend(official(n, "justerare") for n in names_in(parts[1]))
             continue
+        role = split_label(ln.text, "signature_roles")
+        if role and re.match(r"^[^:]{3,30}:", ln.text):  # "Ordförande: Anna Berg (S)" – signs the protokoll
+            out.extend(official(n, role[0]) for n in names_in(role[1]))
+            continue
         if label_of(ln.text, "justerare"):
             if i and not blank_between(lines[i - 1], ln) and names_in(lines[i - 1].text):
                 continue  # "Per Ek" / "Justerare": a title under a signature
@@ -262,7 +266,8 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                     break
             continue
         if label_of(ln.text, "signature_block"):
-            block = []
+            # a role label just above the block label ("Sekreterare" / "Underskrifter") belongs to it
+            block = [lines[i - 1]] if i and label_of(lines[i - 1].text, "signature_roles") else []
             for nxt in lines[i + 1 : i + 25]:
                 if is_page_marker(nxt.text) or nxt.text.isupper() and len(nxt.text) > 12:
                     break

@@ -464,6 +464,15 @@ def test_structural_rule_beats_a_passing_mention() -> None:
     assert extract_metadata(text)["municipality"] == "Stockholms stad"
 
 
+def test_protokoll_role_label_lines_sign() -> None:
+    text = (
+        "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-05-12\n\nOrdförande: Axel Holm (M)\n"
+        "Sekreterare: Eva Berg\nJusterare: Ola Nord (S)\n\n§ 1\nVal av justerare\n\n§ 2\nBudget\n"
+    )
+    titles = {s["name"]: s["title"] for s in extract_metadata(text)["signatories"]}
+    assert titles == {"Axel Holm": "ordförande", "Eva Berg": "sekreterare", "Ola Nord": "justerare"}
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
