@@ -26,7 +26,7 @@ from io import BytesIO
 from typing import Any
 
 from nlpkommun.errors import NotPdfError, PdfCorruptError, PdfEncryptedError, PdfError, PdfLimitError
-from nlpkommun.ingest.pdf_layout import Block, Line, PageLayout, clean_pages
+from nlpkommun.ingest.pdf_layout import Block, Line, PageLayout, clean_pages, drop_lines
 
 __all__ = ["BACKENDS", "PdfLimits", "PdfPages", "read_pdf"]
 
@@ -205,18 +205,27 @@ _CLASSES: tuple[type, type] | None = None
 
 def _layout_of(ltpage: Any) -> PageLayout:
     """Convert a pdfminer LTPage into a backend-neutral :class:`PageLayout`."""
-    from pdfminer.layout import LTFigure, LTImage, LTTextBox
+    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox
 
     x0, y0, x1, y1 = ltpage.bbox
     width, height = x1 - x0, y1 - y0
     page = PageLayout(width, height)
     image_area = 0.0
+    rotated: list[Line] = []
+    n_lines = 0
 
     def walk(container: Any) -> None:
-        nonlocal image_area
+        nonlocal image_area, n_lines
         for obj in container:
             if isinstance(obj, LTTextBox):
-                lines = [Line(ln.get_text(), ln.x0 - x0, ln.y0 - y0, ln.x1 - x0, ln.y1 - y0) for ln in obj]
+                lines = []
+                for ln in obj:
+                    line = Line(ln.get_text(), ln.x0 - x0, ln.y0 - y0, ln.x1 - x0, ln.y1 - y0)
+                    first = next((c for c in ln if isinstance(c, LTChar)), None)
+                    if first is not None and not first.upright:
+                        rotated.append(line)
+                    lines.append(line)
+                n_lines += len(lines)
                 if lines:
                     page.blocks.append(Block.of(lines))
             elif isinstance(obj, LTImage):
@@ -227,6 +236,8 @@ def _layout_of(ltpage: Any) -> PageLayout:
                 walk(obj)
 
     walk(ltpage)
+    if rotated and len(rotated) < n_lines / 2:
+        drop_lines(page, rotated)
     if width > 0 and height > 0:
         page.image_cover = min(1.0, image_area / (width * height))
     return page

@@ -20,6 +20,7 @@ __all__ = [
     "Line",
     "PageLayout",
     "clean_pages",
+    "drop_lines",
     "group_lines",
     "join_hyphenated",
     "reading_order",
@@ -77,6 +78,14 @@ class PageLayout:
     image_cover: float = 0.0  # share of the page area covered by images (0..1)
     invisible_text: float = 0.0  # share of text drawn invisibly (render mode 3: an OCR layer)
     error: str | None = None  # set when the backend could not read the page
+
+
+def drop_lines(page: PageLayout, lines: list[Line]) -> None:
+    """Remove the given lines (e.g. rotated margin text that a backend flagged: read
+    horizontally it is one letter per line) from a page, in place."""
+    gone = {id(ln) for ln in lines}
+    kept = ([ln for ln in b.lines if id(ln) not in gone] for b in page.blocks)
+    page.blocks = [Block.of(lns) for lns in kept if lns]
 
 
 # --------------------------------------------------------------------------- characters
@@ -341,27 +350,27 @@ def reading_order(blocks: list[Block]) -> list[Block]:
 # --------------------------------------------------------------------------- line grouping
 
 
-def group_lines(lines: list[Line]) -> list[Block]:
-    """Group positioned lines into blocks (for backends without their own layout analysis):
-    a line joins the block above it when it is vertically close (gap below 0.4 × line
-    height), of similar height, and aligned with it (left edges, centres or overlap)."""
+def _group(lines: list[Line], max_pitch: float, samples: list[float] | None) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     open_blocks: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+    for ln in lines:
         h = ln.y1 - ln.y0
         target = None
         for blk in open_blocks:
             last = blk[-1]
             lh = last.y1 - last.y0
-            gap = last.y0 - ln.y1
-            if gap > 0.4 * max(h, lh) or gap < -0.5 * min(h, lh):
+            ref = max(h, lh, 1.0)
+            pitch = (last.y0 - ln.y0) / ref  # bottom to bottom, in line heights
+            if pitch > max_pitch or last.y0 - ln.y1 < -0.5 * min(h, lh):
                 continue
-            if not (0.7 * lh <= h <= 1.4 * lh):
+            if not (0.5 * lh <= h <= 2.0 * lh):
                 continue
             overlap = min(last.x1, ln.x1) - max(last.x0, ln.x0)
             aligned = abs(last.x0 - ln.x0) < 0.5 * h or abs((last.x0 + last.x1) - (ln.x0 + ln.x1)) < h
             if aligned or overlap > 0.5 * min(last.x1 - last.x0, ln.x1 - ln.x0):
                 target = blk
+                if samples is not None:
+                    samples.append(pitch)
                 break
         if target is None:
             target = [ln]
@@ -371,7 +380,24 @@ def group_lines(lines: list[Line]) -> list[Block]:
             target.append(ln)
         # blocks whose last line is far above can never be extended again
         open_blocks = [b for b in open_blocks if b[-1].y0 - ln.y0 < 3 * max(h, 1.0)]
-    return [Block.of(b) for b in blocks]
+    return blocks
+
+
+def group_lines(lines: list[Line]) -> list[Block]:
+    """Group positioned lines into blocks (for backends without their own layout analysis).
+
+    A line joins the block above it when it is aligned with it (left edges, centres or
+    overlap), of similar height, and the baseline pitch is the page's usual line pitch:
+    the most common pitch between aligned neighbours, measured in line heights (fonts'
+    line boxes differ, so no absolute threshold fits all), plus a small tolerance; a
+    larger pitch is a paragraph break.
+    """
+    ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    samples: list[float] = []
+    _group(ordered, 2.0, samples)
+    counts = Counter(round(p * 20) for p in samples if p > 0.5)
+    usual = counts.most_common(1)[0][0] / 20 if counts and counts.most_common(1)[0][1] >= 2 else 1.15
+    return [Block.of(b) for b in _group(ordered, usual + 0.15, None)]
 
 
 # --------------------------------------------------------------------------- headers/footers
@@ -475,7 +501,7 @@ def clean_pages(pages: list[PageLayout]) -> tuple[list[str], list[str]]:
         elif page.image_cover >= SCAN_IMAGE_COVER and chars <= SCAN_MAX_CHARS:
             scanned.append(pno)
         parts = []
-        for b in reading_order(blks):
+        for b in _join_continuations(reading_order(blks)):
             parts.append("\n".join(_dehyphenate([ln.text for ln in b.lines])))
         out.append("\n\n".join(parts))
     if scanned:
@@ -493,6 +519,50 @@ def clean_pages(pages: list[PageLayout]) -> tuple[list[str], list[str]]:
             f"page(s) {_ranges(ocr)} are scanned images with an OCR text layer; the text may contain recognition errors"
         )
     return out, warnings
+
+
+def _pitch(a: Line, b: Line) -> float:
+    """Baseline distance from line ``a`` down to line ``b``, in line heights."""
+    return (a.y0 - b.y0) / max(a.y1 - a.y0, b.y1 - b.y0, 1.0)
+
+
+def _join_continuations(blocks: list[Block]) -> list[Block]:
+    """Merge a block into the one before it (in reading order) when its first line sits at
+    the usual line pitch (its own, else the page's) right below the previous block's last line, overlaps it
+    horizontally and does not start left of it: a paragraph whose first line the backend
+    split off (hanging label "Övriga deltagare  Anna, Bo," + continuation lines)."""
+    if len(blocks) < 2:
+        return blocks
+    counts = Counter(
+        round(_pitch(a, b) * 20)
+        for blk in blocks
+        for a, b in zip(blk.lines, blk.lines[1:], strict=False)
+        if a.y0 > b.y0
+    )
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return blocks
+    usual = counts.most_common(1)[0][0] / 20
+    out = [blocks[0]]
+    for b in blocks[1:]:
+        last, first = out[-1].lines[-1], b.lines[0]
+        h_last, h_first = last.y1 - last.y0, first.y1 - first.y0
+        overlap = min(last.x1, first.x1) - max(last.x0, first.x0)
+        if len(b.lines) >= 2:  # the continuation's own line pitch is the best reference
+            ref = _pitch(b.lines[0], b.lines[1])
+        elif len(out[-1].lines) >= 2:
+            ref = _pitch(out[-1].lines[-2], last)
+        else:
+            ref = usual
+        if (
+            0.5 < _pitch(last, first) <= ref + 0.1
+            and 0.8 * h_last <= h_first <= 1.25 * h_last
+            and overlap > 0.5 * min(last.x1 - last.x0, first.x1 - first.x0)
+            and first.x0 >= last.x0 - 1.0
+        ):
+            out[-1] = Block.of(out[-1].lines + b.lines)
+        else:
+            out.append(b)
+    return out
 
 
 def _ranges(nums: list[int]) -> str:

@@ -72,24 +72,28 @@ def check_flate_streams(data: bytes, limits: PdfLimits, guard: Guard) -> None:
         guard.inflated(size)
 
 
-def _page_lines(textpage: Any) -> list[Line]:
-    """Rebuild visual lines from per-character loose boxes."""
+def _page_lines(textpage: Any, raw: Any) -> tuple[list[Line], list[Line]]:
+    """Rebuild visual lines from per-character loose boxes; returns (lines, rotated lines)."""
     n = textpage.count_chars()
     if n <= 0:
-        return []
+        return [], []
     text = textpage.get_text_range(0, n)
     if len(text) != n:  # surrogate pairs: fall back to one call per character
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(n))
     text = text.replace("\ufffe", "-")  # pdfium reports a line-end hyphen as U+FFFE
     lines: list[Line] = []
+    rotated: list[Line] = []
     chars: list[str] = []
     x0 = y0 = x1 = y1 = 0.0
     space = False
+    turned = False
     getbox = textpage.get_charbox
 
     def flush() -> None:
         if chars:
             lines.append(Line("".join(chars), x0, y0, x1, y1))
+            if turned:
+                rotated.append(lines[-1])
             chars.clear()
 
     for i in range(n):
@@ -113,6 +117,8 @@ def _page_lines(textpage: Any) -> list[Line]:
                 chars.append(" ")
         if not chars:
             x0, y0, x1, y1 = left, bottom, right, top
+            angle = raw.FPDFText_GetCharAngle(textpage.raw, i) % 6.283185307179586
+            turned = 0.05 < angle < 6.23  # radians: not upright
         else:
             x1 = max(x1, right)
             y0 = min(y0, bottom)
@@ -120,7 +126,7 @@ def _page_lines(textpage: Any) -> list[Line]:
         chars.append(ch)
         space = False
     flush()
-    return lines
+    return lines, rotated
 
 
 def _image_cover(page: Any, raw: Any, width: float, height: float) -> float:
@@ -170,9 +176,12 @@ def pdfium_layouts(data: bytes, limits: PdfLimits, guard: Guard, warnings: list[
                     width, height = page.get_size()
                     textpage = page.get_textpage()
                     try:
-                        lines = _page_lines(textpage)
+                        lines, rotated = _page_lines(textpage, raw)
                     finally:
                         textpage.close()
+                    if rotated and len(rotated) < len(lines) / 2:  # margin text, not a turned page
+                        gone = {id(ln) for ln in rotated}
+                        lines = [ln for ln in lines if id(ln) not in gone]
                     layout = PageLayout(width, height, group_lines(lines), _image_cover(page, raw, width, height))
                     if layout.image_cover >= 0.5 and lines:  # only scans need the (slower) object walk
                         layout.invisible_text = _invisible_text(page, raw)
