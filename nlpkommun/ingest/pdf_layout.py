@@ -233,13 +233,13 @@ def _dehyphenate(lines: list[str]) -> list[str]:
 
 _PAGE_NO = re.compile(
     r"^(?:(?:sida|sidan|page|s\.)\s*)?(?P<n>\d{1,4})\s*"
-    r"(?:\(\s*(?P<m1>\d{1,4})\s*\)|/\s*(?P<m2>\d{1,3})|(?:av|of)\s+(?P<m3>\d{1,4}))?$"
+    r"(?:\(\s*(?P<m1>\d{1,4})\s*\)?|/\s*(?P<m2>\d{1,3})|(?:av|of)\s+(?P<m3>\d{1,4}))?$"
     r"|^[-–—]\s*(?P<n2>\d{1,4})\s*[-–—]$",
     re.IGNORECASE,
 )
 # a page number with its total at the end of a header line: "Tjänsteskrivelse   Sida 2 (5)"
 _TRAILING_PAGE_NO = re.compile(
-    r"\s+(?:(?:sida|sidan|page)\s*)?(?P<n>\d{1,4})\s*(?:\(\s*(?P<m1>\d{1,4})\s*\)|(?:av|of)\s+(?P<m3>\d{1,4}))$",
+    r"\s+(?:(?:sida|sidan|page)\s*)?(?P<n>\d{1,4})\s*(?:\(\s*(?P<m1>\d{1,4})\s*\)?|(?:av|of)\s+(?P<m3>\d{1,4}))$",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")

@@ -47,7 +47,9 @@ def test_join_hyphenated_declines(line: str, nxt: str) -> None:
     assert join_hyphenated(line, nxt) is None
 
 
-@pytest.mark.parametrize("text", ["3", "Sida 2 (5)", "2 (13)", "sida 4 av 9", "4/9", "- 7 -", "Page 3 of 8"])
+@pytest.mark.parametrize(
+    "text", ["3", "Sida 2 (5)", "2 (13)", "100 (131", "sida 4 av 9", "4/9", "- 7 -", "Page 3 of 8"]
+)
 def test_page_numbers(text: str) -> None:
     assert is_page_number(text)
 
