@@ -81,6 +81,11 @@ def extract_metadata(text: str) -> dict[str, Any]:
     if meeting_date is None and body is not None:
         meeting_date = mh.body_meeting_date(lines, body, int(document_date[:4]) if document_date else year)
 
+    officers = mp.case_officers(lines)
+    signed = mp.signatories(lines, kind)
+    for o in mp.signing_case_officers(signed):
+        if not any(x["name"].casefold() == o["name"].casefold() for x in officers):
+            officers.append(o)
     return {
         "title": mh.title(lines, kind, type_ln, year),
         "document_type": kind,
@@ -89,8 +94,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         "meeting_date": meeting_date,
         "document_date": document_date,
         "reference_numbers": mh.reference_numbers(lines),
-        "case_officers": mp.case_officers(lines),
-        "signatories": mp.signatories(lines, kind),
+        "case_officers": officers,
+        "signatories": signed,
         "attachments": mp.attachments(lines),
     }
 

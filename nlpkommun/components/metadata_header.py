@@ -149,6 +149,7 @@ def _bodies() -> dict:
         "parents": data["genitive_parents"],
         "utskott": data["utskott_codes"],
         "subject": re.compile(data["decision_subject"]),
+        "regions": tuple(data["regions"]),
         "structure": [
             (re.compile(r["pattern"], re.IGNORECASE), r["municipality"]) for r in data["municipality_by_structure"]
         ],
@@ -292,7 +293,8 @@ def _base_of(written: str) -> str | None:
 
 
 _EXPLICIT = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|Kommun|stad|Stad)(?:s|en|ens)?\b|\bRegion\s+([A-ZÅÄÖ][\wåäö]+)\b"
+    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|Kommun|stad|Stad)(?:s|en|ens)?\b|"
+    r"\bRegion\s+([A-ZÅÄÖ][\wåäö]+(?:\s(?:län|[A-ZÅÄÖ][\wåäö]+))?)s?\b|\b(Västra Götalandsregionen)\b"
 )
 
 
@@ -304,17 +306,21 @@ def municipality(text: str, lines: list[Line]) -> str | None:
     structural rule (body types only one municipality has), else the most mentioned
     municipality name."""
     known = municipalities()
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()  # weighted mentions
     forms: dict[str, str] = {}
     head_end = header(lines)[-1].end if header(lines) else 0
     caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
     for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
         weight = 3 if m.start() < head_end else 1
+        if m.group(4):
+            votes[m.group(4)] += weight
+            forms.setdefault(m.group(4), m.group(4))
+            continue
         if m.group(3):
-            base = _base_of(m.group(3))
-            if base and known[base].startswith("Region"):
-                votes[base] += weight
-                forms.setdefault(base, known[base])
+            region = next((r for r in _bodies()["regions"] if m.group(3).startswith(r)), None)
+            if region:  # a region is often named in a municipality's documents: count it less
+                votes[f"Region {region}"] += weight if weight > 1 else 0.5
+                forms.setdefault(f"Region {region}", f"Region {region}")
             continue
         written, kind = m.group(1), m.group(2)
         base = _base_of(written) or _base_of(written.split()[-1].split("-")[-1])

@@ -118,7 +118,7 @@ def _months() -> dict[str, int]:
 def _date_patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
     return [
-        ("iso", re.compile(r"(?<![\d/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
+        ("iso", re.compile(r"(?<![\d/-])(\d{4})[-‐‑–](\d{1,2})[-‐‑–](\d{1,2})(?![\d-])")),
         ("compact", re.compile(r"(?<![\d/-])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d-])")),
         ("euro", re.compile(r"(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")),
         ("text", re.compile(rf"(?<!\d)(\d{{1,2}})(?::e|:a)?\s+({month})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE)),
@@ -181,6 +181,7 @@ def strip_dates(s: str, year: int | None = None) -> str:
 
 _PARTICLES = frozenset({"de", "af", "von", "van", "der", "den", "la", "le", "du", "da", "di", "el", "al", "bin", "ibn"})
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíóúçñ'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüøæáíóúçñ'’]+)?$")
+_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.$")
 PARTY_SUFFIX = re.compile(r"\s*\(\s*[A-ZÅÄÖa-zåäö!]{1,5}\s*\)\s*$")
 
 
@@ -242,8 +243,8 @@ def is_name(line: str, *, allow_party: bool = False) -> bool:
     known_first = toks[0] in first_names()
     caps = 0
     for i, t in enumerate(toks):
-        if t.lower() in _PARTICLES and 0 < i < len(toks) - 1:
-            continue
+        if 0 < i < len(toks) - 1 and (t.lower() in _PARTICLES or _INITIAL.match(t)):
+            continue  # "Norma De Guitierrez", "Anna B. Svensson"
         if not _NAME_WORD.match(t) or is_title_word(t):
             return False
         if t.lower() in name_stopwords() and not (known_first and i > 0):

@@ -69,10 +69,17 @@ def names_in(text: str) -> list[str]:
 # --- case officers ---------------------------------------------------------------------
 
 
+def _title_under_name(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` ("Handläggare") is the title under a signature's name line."""
+    return i > 0 and not blank_between(lines[i - 1], lines[i]) and is_name(lines[i - 1].text)
+
+
 def case_officers(lines: list[Line]) -> list[Official]:
     """Handläggare blocks: the name after the label, then phone, e-mail and title lines."""
     out: list[Official] = []
     for i, ln in enumerate(lines):
+        if _title_under_name(lines, i):
+            continue
         parts = split_label(ln.text, "case_officer")
         following = lines[i + 1 : i + 5]
         if parts:
@@ -167,7 +174,9 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
     Lines of a handläggare block are not signatures."""
     head_ids: set[int] = set()
     for i, ln in enumerate(lines):
-        if label_of(ln.text, "case_officer") or split_label(ln.text, "case_officer"):
+        if (label_of(ln.text, "case_officer") or split_label(ln.text, "case_officer")) and not _title_under_name(
+            lines, i
+        ):
             head_ids.update(x.index for x in lines[i : i + 4])
     out: list[Official] = []
     run: list[tuple[str, list[str]]] = []
@@ -287,6 +296,12 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                         break
                 out.extend(official(n, title) for n in names)
     return out
+
+
+def signing_case_officers(signed: list[Official]) -> list[Official]:
+    """Signatories whose title says they are the handläggare ("Handläggare", "Ansvarig
+    handläggare"), as case officers."""
+    return [dict(o) for o in signed if o["title"] and "handläggare" in o["title"].lower()]
 
 
 def signatories(lines: list[Line], kind: str | None) -> list[Official]:

@@ -473,6 +473,13 @@ def test_protokoll_role_label_lines_sign() -> None:
     assert titles == {"Axel Holm": "ordförande", "Eva Berg": "sekreterare", "Ola Nord": "justerare"}
 
 
+def test_signing_handlaggare_is_a_case_officer() -> None:
+    text = "Rubrik\n\nÄrendet\nText här.\n\nKarin Ek\nEnhetschef\n\nOlle Berg\nHandläggare\n"
+    m = extract_metadata(text)
+    assert [o["name"] for o in m["signatories"]] == ["Karin Ek", "Olle Berg"]
+    assert [o["name"] for o in m["case_officers"]] == ["Olle Berg"]
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
@@ -484,6 +491,9 @@ def test_municipality_rules() -> None:
     assert municipality("Region Gotland beslutar.", lines("")) == "Region Gotland"
     assert municipality("Skolor i Lund och i Lund igen.", lines("")) == "Lunds kommun"
     assert municipality("Inget om någon ort här.", lines("")) is None
+    assert municipality("Region Skåne beslutar. Region Skånes styrelse. Region Skåne.", lines("")) == "Region Skåne"
+    text = "Rubrik\n\nÄrendet\nRegion Stockholm och Region Stockholm. Nacka kommun, Nacka kommun."
+    assert municipality(text, lines(text)) == "Nacka kommun"
 
 
 def test_reference_numbers_only_standalone_or_header() -> None:
@@ -496,6 +506,8 @@ def test_line_helpers() -> None:
     assert [f.value for f in find_day_dates("den 3 mars 2021 och 2021-04-01")] == ["2021-03-03", "2021-04-01"]
     assert [f.value for f in find_day_dates("13 maj", year=2019)] == ["2019-05-13"]
     assert find_day_dates("08-718 80 00") == []
+    assert is_name("Anna B. Svensson") and not is_name("B. Svensson")
+    assert [f.value for f in find_day_dates("2022‐02‐24")] == ["2022-02-24"]  # Unicode hyphens
     assert is_name("Norma De La Cruz") and not is_name("Välfärd skola") and not is_name("Ordförandes signatur")
     assert split_names("Anna Persson Erik Lund") == ["Anna Persson", "Erik Lund"]
 
