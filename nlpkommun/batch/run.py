@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from nlpkommun.batch.inputs import Limits, count_inputs, iter_documents
+from nlpkommun.batch.inputs import Limits, count_inputs, iter_documents, iter_units
 from nlpkommun.batch.local import LocalEngine, WorkerConfig, default_workers
 from nlpkommun.batch.manifest import Manifest, errors_path_for
 from nlpkommun.batch.progress import Progress
@@ -92,6 +92,19 @@ def run_batch(
     return summary
 
 
+def largest_first(units: Iterable[str]) -> list[str]:
+    """Files and archives by size, largest first, so the slowest documents start early
+    instead of running alone at the end of the run (records are written as they finish)."""
+
+    def size(unit: str) -> int:
+        try:
+            return os.path.getsize(unit)
+        except OSError:
+            return -1
+
+    return sorted(units, key=lambda u: (-size(u), u))
+
+
 def _run_local(
     inputs: Sequence[str | os.PathLike[str]],
     output: Path,
@@ -106,8 +119,9 @@ def _run_local(
     max_worker_memory_mb: float | None,
     progress: str,
 ) -> BatchSummary:
+    units = largest_first(iter_units(inputs))
     with Manifest(output, errors, resume=resume, extra_done=extra_done) as manifest:
-        bar = Progress(count_inputs(inputs, limits), mode=progress) if progress != "off" else None
+        bar = Progress(count_inputs(units, limits), mode=progress) if progress != "off" else None
         engine = LocalEngine(
             manifest,
             workers=workers or default_workers(),
@@ -117,7 +131,7 @@ def _run_local(
             progress=bar,
         )
         try:
-            return engine.run(iter_documents(inputs, limits))
+            return engine.run(iter_documents(units, limits))
         except KeyboardInterrupt:
             s = engine.summary
             print(
