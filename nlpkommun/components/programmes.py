@@ -297,7 +297,7 @@ def classify_long_form(short: str, long: str) -> str:
         return "organisation"
     if _ends_with_any(last, cues["law_suffixes"]) or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}:
         return "law"
-    if _ends_with_any(last, cues["org_suffixes"]):
+    if _ends_with_any(last, cues["org_suffixes"]) or _ends_with_any(_head_word(long), cues["org_suffixes"]):
         return "organisation"
     if any(w.casefold() in cues["english_org_words"] for w in _words(long)):
         return "organisation"  # "National College for Teaching and Learning (NCTL)"
@@ -443,21 +443,45 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
     for name, start in _named_programmes(text):
-        if not _entity_overlaps(start, start + len(name), entities) and name.upper() not in blocked:
+        if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
+            continue
+        if not _names_a_place_or_body(name):
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
 
     # 4. capitalised names in lists that hold a programme
     for name, start in _list_names(text, programme_spans):
-        if not _entity_overlaps(start, start + len(name), entities) and not _ends_with_any(
-            _last_word(name), cues["org_suffixes"]
-        ):
+        if not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
             col.add(name, None)
 
     out = col.mentions()
     for item in out:
         item.pop("expansion", None)
     return out
+
+
+@cache
+def _place_words() -> tuple[str, ...]:
+    """Heads and street suffixes of place names (``place_patterns.json``)."""
+    pat = read_json("place_patterns.json")
+    return tuple(w.casefold() for w in pat["place_heads"] + pat["street_suffixes"] + pat["school_suffixes"])
+
+
+def _head_word(name: str) -> str:
+    """The head of a name: the last word before a preposition ("Hjärnvägar i förskolan" →
+    "hjärnvägar", "Inspektionen för vård och omsorg" → "inspektionen"), else the last word."""
+    words = _words(name)
+    for i, w in enumerate(words[1:], start=1):
+        if w in ("i", "för", "på", "mot", "med", "av", "om", "till", "vid", "inom"):
+            return words[i - 1].casefold()
+    return words[-1].casefold() if words else ""
+
+
+def _names_a_place_or_body(name: str) -> bool:
+    """Whether a name is a place or a body ("Vällingby centrum", "Stockholms stad",
+    "Sickla skola"), not a programme."""
+    last = _head_word(name)
+    return _ends_with_any(last, _cues()["org_suffixes"]) or _ends_with_any(last, _place_words())
 
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:

@@ -127,3 +127,13 @@ def test_cue_names_stop_at_verbs_and_english_organisations_are_not_programmes() 
     )
     names = {p["acronym"] or p["name"] for p in find_programmes(text)}
     assert names == {"Ung på jobb", "Trygghetsprogram 2020–2023"}
+
+
+def test_head_word_decides_organisations_and_places_in_lists() -> None:
+    assert classify_long_form("MFD", "Myndigheten för delaktighet") == "organisation"
+    assert classify_long_form("HIF", "Hjärnvägar i förskolan") == "programme"
+    text = (
+        "Vi samverkar med Polisen, Stockholms stad, Vällingby centrum, Sickla skola, Lisa Carlsson och "
+        "Mentorer i våldsprevention (MVP) samt Fritid för framtid."
+    )
+    assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"MVP", "Fritid för framtid"}
