@@ -16,6 +16,7 @@ from nlpkommun.components.metadata_lines import (
     Line,
     blank_between,
     find_day_dates,
+    fold,
     is_any_label,
     is_name,
     is_section_heading,
@@ -67,7 +68,7 @@ def header(lines: list[Line]) -> list[Line]:
 def _types() -> dict:
     data = read_json("document_types.json")
     return {
-        "header": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["header_lines"]],
+        "header": [(t, re.compile(fold(p))) for t, p in data["header_lines"]],
         "self": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["self_references"]],
         "prefix": [(t, re.compile(p, re.IGNORECASE)) for t, p in data["title_prefixes"]],
         "meeting": frozenset(data["meeting_record_labels"]),
@@ -82,7 +83,7 @@ def type_line(head: list[Line]) -> tuple[str, Line] | None:
         if len(ln.text.split()) > 12:
             continue
         for kind, pat in _types()["header"]:
-            if pat.search(ln.text):
+            if pat.search(fold(ln.text)):  # OCR may lose the diacritics
                 return kind, ln
     return None
 

@@ -58,6 +58,20 @@ def labels() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
 
 
+_FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
+
+
+def fold(s: str) -> str:
+    """Lower case without Swedish diacritics, same length ("Sammanträdesdatum" and the OCR
+    reading "Sammantradesdatum" fold alike)."""
+    return s.translate(_FOLD).lower()
+
+
+@cache
+def _folded_labels() -> dict[str, dict[str, str]]:
+    return {group: {fold(lab): lab for lab in labs} for group, labs in labels().items()}
+
+
 _LEADER = re.compile(r"[.…_]{2,}")
 _SPACES = re.compile(r"\s+")
 
@@ -72,14 +86,13 @@ def _norm_label(s: str) -> str:
 
 def label_of(line: str, group: str) -> str | None:
     """The label of ``group`` that the whole line is (``"Handläggare"``, ``"Dnr:"``), or None."""
-    n = _norm_label(line)
-    return n if n in labels()[group] else None
+    return _folded_labels()[group].get(fold(_norm_label(line)))
 
 
 @cache
 def _label_regex(group: str) -> re.Pattern[str]:
-    alts = "|".join(re.escape(lab) for lab in sorted(labels()[group], key=len, reverse=True))
-    return re.compile(rf"({alts})(?:\s*[:.]\s*|\s+)(\S.*)$", re.IGNORECASE)
+    alts = "|".join(re.escape(lab) for lab in sorted(_folded_labels()[group], key=len, reverse=True))
+    return re.compile(rf"({alts})(?:\s*[:.]\s*|\s+)(\S.*)$")
 
 
 def split_label(line: str, group: str) -> tuple[str, str] | None:
@@ -88,21 +101,21 @@ def split_label(line: str, group: str) -> tuple[str, str] | None:
     if len(line) > 300:
         return None
     line = _LEADER.sub(" ", line).strip()
-    m = _label_regex(group).match(line)
+    m = _label_regex(group).match(fold(line))  # folding keeps offsets
     if not m:
         return None
-    return m.group(1).lower(), m.group(2).strip()
+    return _folded_labels()[group][m.group(1)], line[m.start(2) :].strip()
 
 
 def is_any_label(line: str) -> bool:
     """Whether the line is one of the known block labels (any group) or a section heading."""
-    n = _norm_label(line)
-    return any(n in group for group in labels().values())
+    n = fold(_norm_label(line))
+    return any(n in group for group in _folded_labels().values())
 
 
 def is_section_heading(line: str) -> bool:
     """Whether the line is a body-text section heading ("Sammanfattning", "Ärendet" ...)."""
-    return _norm_label(line) in labels()["section_headings"]
+    return fold(_norm_label(line)) in _folded_labels()["section_headings"]
 
 
 # --- dates ----------------------------------------------------------------------------

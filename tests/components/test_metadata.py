@@ -480,6 +480,14 @@ def test_signing_handlaggare_is_a_case_officer() -> None:
     assert [o["name"] for o in m["case_officers"]] == ["Olle Berg"]
 
 
+def test_ocr_text_without_diacritics() -> None:
+    text = "SAMMANTRADESPROTOKOLL\nKommunstyrelsen\nSammantradesdatum 3 juni 2019\n\n§136\n\nKS 2019/476\n\n" \
+        "Overlatelse av fastighet\n\nBeslut\nKommunstyrelsen beslutar att godkanna avtalet.\n"
+    m = extract_metadata(text)
+    assert (m["document_type"], m["title"]) == ("protokollsutdrag", "Overlatelse av fastighet")
+    assert (m["body"], m["meeting_date"], m["reference_numbers"]) == ("Kommunstyrelsen", "2019-06-03", ["KS 2019/476"])
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
