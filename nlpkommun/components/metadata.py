@@ -18,11 +18,19 @@ The rules, in short:
   kallelse the type line ("Sammanträdesprotokoll"); else the first header line that is
   not a label, label value, date, diarienummer, body, municipality, unit or name
   (preferring lines after the type line), joined with its next line when it wraps.
-- body: the "Till" block, a header line that is a body's name, an abbreviation on the type
-  line ("KS" → "Kommunstyrelsen"), else the deciding body after "Förslag till beslut".
-- municipality: explicit "X kommun" / "X stad" / "Region X" of a known municipality (most
-  frequent), else a documented structural rule (stadsdelsnämnder: Stockholms stad), else
-  the municipality name mentioned most often (at least twice).
+- body: the "Till" block, "fört vid <body>s sammanträde", a header line that is a body's
+  name, an abbreviation on the type line ("KS" → "Kommunstyrelsen"), else the deciding
+  body after "Förslag till beslut".
+- municipality: explicit "X kommun" / "X stad" / "Region X" of a known municipality or
+  region (header mentions weigh more, passing mentions of a region less), unless a
+  documented structural rule (stadsdelsnämnder: Stockholms stad) beats a single passing
+  mention; else the municipality name mentioned most often.
+- people: "Handläggare"/"Vår referens" blocks with phone and e-mail; signatures (name and
+  title lines, two names side by side, names first and titles after, "Ort den <datum>" or
+  a greeting before the names), justerare, "Underskrifter" blocks, "Ordförande: X" lines of
+  a protokoll, and digital attestations whose "Datum" column gives each signatory a date.
+  In a protokoll only signatures with a signing role (ordförande, sekreterare, justerare)
+  count. Labels are matched without diacritics, so OCR text layers work too.
 - meeting date: the date next to the body in the "Till" block, "Sammanträdesdatum",
   "Protokoll från <date>"; for meeting records (protokoll, kallelse, documents with an
   attendance/participant list) the header date; else a date on a line saying the matter

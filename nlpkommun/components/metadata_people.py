@@ -18,6 +18,7 @@ from nlpkommun.components.metadata_lines import (
     Line,
     blank_between,
     find_day_dates,
+    first_names,
     is_any_label,
     is_name,
     is_section_heading,
@@ -71,7 +72,10 @@ def names_in(text: str) -> list[str]:
 
 def _title_under_name(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` ("Handläggare") is the title under a signature's name line."""
-    return i > 0 and not blank_between(lines[i - 1], lines[i]) and is_name(lines[i - 1].text)
+    if i == 0 or blank_between(lines[i - 1], lines[i]):
+        return False
+    above = lines[i - 1].text
+    return is_name(above) and above.split()[0] in first_names()
 
 
 def case_officers(lines: list[Line]) -> list[Official]:
