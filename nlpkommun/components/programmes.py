@@ -295,9 +295,13 @@ def classify_long_form(short: str, long: str) -> str:
         return "party"
     if short.casefold() in known["org_abbrs"] or long.casefold() in known["org_forms"]:
         return "organisation"
-    if _ends_with_any(last, cues["law_suffixes"]) or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}:
+    if (
+        _ends_with_any(last, cues["law_suffixes"])
+        or _ends_with_any(_head_word(long), cues["law_suffixes"])
+        or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}
+    ):
         return "law"
-    if _ends_with_any(last, cues["org_suffixes"]) or _ends_with_any(_head_word(long), cues["org_suffixes"]):
+    if _ends_with_any(_head_word(long), cues["org_suffixes"]):
         return "organisation"
     if any(w.casefold() in cues["english_org_words"] for w in _words(long)):
         return "organisation"  # "National College for Teaching and Learning (NCTL)"
