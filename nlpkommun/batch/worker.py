@@ -40,11 +40,21 @@ def _test_hooks(data: bytes) -> None:
         ctypes.string_at(0)  # dereferences NULL: SIGSEGV
     if b"NLPKOMMUN-TEST-ABORT" in data:
         os.abort()
-    marker = b"NLPKOMMUN-TEST-SLEEP="
+    hold = b""
+    alloc = _hook_number(data, b"NLPKOMMUN-TEST-ALLOC-MB=")
+    if alloc is not None:
+        hold = b"x" * int(alloc * 1024 * 1024)  # touched, so it is resident
+    delay = _hook_number(data, b"NLPKOMMUN-TEST-SLEEP=")
+    if delay is not None:
+        time.sleep(delay)
+    del hold
+
+
+def _hook_number(data: bytes, marker: bytes) -> float | None:
     at = data.find(marker)
-    if at >= 0:
-        digits = data[at + len(marker):at + len(marker) + 8].split()[0]
-        time.sleep(float(digits))
+    if at < 0:
+        return None
+    return float(data[at + len(marker):at + len(marker) + 8].split()[0])
 
 
 def _warm_up(nlp: Any) -> None:

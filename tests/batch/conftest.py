@@ -115,18 +115,22 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 
 def add_misbehaving(docs: Path, expected: dict[str, str]) -> None:
-    """A document that segfaults its worker and one that outlives the timeout (test hooks)."""
+    """Documents that segfault their worker, outlive the timeout, or grow past the memory
+    limit (test hooks)."""
     crash = docs / "crash.txt"
     crash.write_text("Protokoll NLPKOMMUN-TEST-SEGFAULT\n", encoding="utf-8")
     expected[str(crash)] = "WorkerCrashedError"
     slow = docs / "sub" / "slow.txt"
     slow.write_text("Protokoll NLPKOMMUN-TEST-SLEEP=300\n", encoding="utf-8")
     expected[str(slow)] = "DocumentTimeoutError"
+    hog = docs / "sub" / "hog.txt"
+    hog.write_text("Protokoll NLPKOMMUN-TEST-ALLOC-MB=1200 NLPKOMMUN-TEST-SLEEP=30\n", encoding="utf-8")
+    expected[str(hog)] = "WorkerMemoryError"
 
 
 @pytest.fixture(scope="session")
 def local_run(tmp_path_factory):
-    """One local CLI run (2 workers, 4 s timeout, hooks on) over the mixed corpus:
+    """One local CLI run (2 workers, 4 s timeout, 1000 MB per worker, hooks on) over the mixed corpus:
     (root, output, expected outcomes, (exit status, stdout, stderr))."""
     root = tmp_path_factory.mktemp("batch")
     expected = make_corpus(root)
@@ -135,7 +139,7 @@ def local_run(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(TEST_HOOKS_ENV, "1")
         result = run_cli("batch", str(root / "docs"), "--output", str(out), "--workers", "2", "--timeout", "4",
-                         "--progress", "log")
+                         "--max-worker-memory", "1000", "--progress", "log")
     return root, out, expected, result
 
 

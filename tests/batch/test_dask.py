@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlpkommun.batch import errors_path_for, process_shard, run_batch
+from nlpkommun.batch import errors_path_for, process_shard
 from nlpkommun.batch.dask_engine import make_shards, parts_dir_for
 from nlpkommun.batch.worker import TEST_HOOKS_ENV
-from tests.batch.conftest import assert_outcomes, read_jsonl
+from tests.batch.conftest import assert_outcomes, read_jsonl, run_cli
 
 distributed = pytest.importorskip("distributed")
 
@@ -38,14 +38,17 @@ def test_dask_local_cluster_matches_local_run(local_run, tmp_path, monkeypatch):
     monkeypatch.setenv(TEST_HOOKS_ENV, "1")
     out = tmp_path / "dask.jsonl"
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        summary = run_batch([root / "docs"], out, engine="dask", scheduler=client, shards=2, timeout=4,
-                            progress="off")
+                                  dashboard_address=None) as cluster:
+        code, stdout, err = run_cli("batch", str(root / "docs"), "--output", str(out), "--engine", "dask",
+                                    "--scheduler", cluster.scheduler_address, "--shards", "2", "--timeout", "4",
+                                    "--max-worker-memory", "1000")
+    assert code == 0, err
+    assert "shard 2/2 done" in err
     assert_outcomes(out, expected)
     assert _records(out) == _records(local_out)
     assert _errors(out) == _errors(local_out)
-    assert summary.ok == sum(1 for v in expected.values() if v == "ok")
-    assert summary.failed == len(expected) - summary.ok
+    ok = sum(1 for v in expected.values() if v == "ok")
+    assert f"{ok} ok, {len(expected) - ok} failed, 0 skipped" in stdout
     assert not parts_dir_for(out).exists()
 
 
