@@ -65,8 +65,12 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = name_parts(a), name_parts(b)
     if len(pa) < 2 or len(pb) < 2:
         return False
-    if not (_same_part(pa[0], pb[0]) and _same_part(pa[-1], pb[-1])):
+    if not _same_part(pa[0], pb[0]):
         return False
+    if not _same_part(pa[-1], pb[-1]):
+        # a double surname written in full once: "Klara Palmberg" / "Klara Palmberg Broryd"
+        short, long_ = sorted((pa, pb), key=len)
+        return len(short) == 2 and len(long_) == 3 and short[1] == long_[1]
     ma, mb = pa[1:-1], pb[1:-1]
     if ma and mb:
         return fuzz.ratio(" ".join(pa), " ".join(pb)) >= FULL_RATIO
@@ -128,9 +132,16 @@ def resolve_persons(
                         best, best_score = c, s
         return best
 
-    ordered = sorted(mentions, key=lambda m: (-len(name_parts(m["name"])), m["start"]))
+    def genitive_base(name: str) -> str:
+        """A misspelt genitive ("Rolf Wastsons") of a known name becomes that name's form."""
+        if not name.endswith("s") or find(name) is not None:
+            return name
+        c = find(name[:-1])
+        return name[:-1] if c is not None else name
+
+    ordered = sorted(mentions, key=lambda m: (-len(name_parts(m["name"])), m["name"].endswith("s"), m["start"]))
     for m in ordered:
-        name = strip_genitive(m["name"], all_names)
+        name = genitive_base(strip_genitive(m["name"], all_names))
         if len(name_parts(name)) < 2:
             continue
         c = find(name)
@@ -140,7 +151,7 @@ def resolve_persons(
         c["names"].append(name)
         c["mentions"].append({**m, "name": name})
     for m in weak or []:
-        name = strip_genitive(m["name"], [n for c in clusters for n in c["names"]])
+        name = genitive_base(strip_genitive(m["name"], [n for c in clusters for n in c["names"]]))
         if len(name_parts(name)) < 2:
             continue
         c = find(name)

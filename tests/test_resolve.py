@@ -52,3 +52,11 @@ def test_surname_only_mentions_attach_when_unambiguous() -> None:
 
 def test_weak_mentions_never_found_a_person() -> None:
     assert resolve_persons([], [_m("Hässelby Torg", 0)]) == []
+
+
+def test_double_surnames_and_misspelt_genitives() -> None:
+    assert same_person("Klara Palmberg", "Klara Palmberg Broryd")
+    assert not same_person("Klara Palmberg", "Klara Lind Broryd")
+    ms = [_m("Rolf Wasteson", 0, party="V"), _m("Rolf Wastsons", 40)]
+    (p,) = resolve_persons(ms)
+    assert p["name"] == "Rolf Wasteson" and p["party"] == "V"
