@@ -14,6 +14,7 @@ Reads: :class:`~nlpkommun.records.DocumentRecord` objects. Writes: HTML strings,
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy import displacy
 
+from nlpkommun.api import Failure
 from nlpkommun.errors import BackendNotInstalledError, InputError
 from nlpkommun.records import DocumentRecord
 
@@ -76,12 +78,16 @@ def entity_spans(record: DocumentRecord) -> list[dict[str, Any]]:
         add(date.start, date.end, "DATE")
 
     priority = {label: i for i, label in enumerate(COLORS)}
+    starts: list[int] = []  # the chosen spans, kept sorted and non-overlapping
+    ends: list[int] = []
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
     for start, end, label in sorted(candidates, key=lambda c: (-(c[1] - c[0]), priority[c[2]], c[0])):
-        if all(end <= s or start >= e for s, e in taken):
-            chosen.append((start, end, label))
-            taken.append((start, end))
+        i = bisect.bisect_right(starts, start)
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        chosen.append((start, end, label))
     return [{"start": s, "end": e, "label": label} for s, e, label in sorted(chosen)]
 
 
@@ -229,7 +235,7 @@ def _as_record(item: object) -> DocumentRecord | None:
             return DocumentRecord.model_validate(item)
         except ValueError as exc:
             raise InputError(f"not a DocumentRecord: {exc}") from exc
-    if type(item).__name__ == "Failure":  # nlpkommun.api.Failure: a document without a record
+    if isinstance(item, Failure):  # a document that has no record
         return None
     raise InputError(f"records_to_frames expects DocumentRecord objects or their dicts, got {type(item).__name__}")
 
