@@ -38,6 +38,7 @@ class DataOptions:
     use_suc: bool = False
     synthetic: int = 0
     upper_fraction: float = 0.0
+    swap_fraction: float = 0.0
     seed: int = 0
 
 
@@ -104,6 +105,13 @@ def build_splits(data_dir: str | Path, opts: DataOptions) -> Splits:
     if opts.use_suc:
         suc = read_suc_slice(data_dir / SUC_SLICE, keep=labels)
         train += remove_overlap(dedup(suc), *protected, klintan_hold)
+    if opts.swap_fraction > 0:
+        from nlpkommun.ner.augment import build_gazetteer, swap_entities
+
+        gaz = build_gazetteer(train)
+        with_ents = [s for s in train if s.spans()]
+        k = int(len(with_ents) * opts.swap_fraction)
+        train += [swap_entities(s, gaz, rng) for s in rng.sample(with_ents, k)]
     if opts.upper_fraction > 0:
         with_names = [s for s in train if any(lab == "PER" for _, _, lab in s.spans())]
         k = int(len(with_names) * opts.upper_fraction)
