@@ -63,7 +63,8 @@ def process_shard(
             config=WorkerConfig(ner=ner, pdf_backend=pdf_backend),
             progress=progress,
         )
-        summary = engine.run(iter_documents(inputs, limits or Limits()))
+        own = (manifest.output, manifest.errors)
+        summary = engine.run(iter_documents(iter_units(inputs, exclude=own), limits or Limits()))
     return summary.as_dict()
 
 
@@ -154,8 +155,10 @@ def run_dask(
     limits: Limits | None = None,
     max_worker_memory_mb: float | None = None,
     progress: str = "auto",
+    final_outputs: Sequence[str | os.PathLike[str]] = (),
 ) -> BatchSummary:
-    """Run a batch on a Dask cluster; ``scheduler`` is an address or a ``distributed.Client``."""
+    """Run a batch on a Dask cluster; ``scheduler`` is an address or a ``distributed.Client``.
+    ``final_outputs``: files the run writes afterwards (a Parquet file), never inputs."""
     distributed = _require_distributed()
     config = config or WorkerConfig()
     started = time.monotonic()
@@ -169,7 +172,7 @@ def run_dask(
         if not resume and parts_dir.is_dir() and any(parts_dir.iterdir()):
             raise BatchError(f"{parts_dir} holds parts of an earlier run; pass --resume to merge and continue them")
         leftover = merge_parts(parts_dir, manifest)
-        units = list(iter_units(inputs))
+        units = list(iter_units(inputs, exclude=(manifest.output, manifest.errors, parts_dir, *final_outputs)))
         if isinstance(scheduler, distributed.Client):
             client = scheduler
         else:

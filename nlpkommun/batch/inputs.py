@@ -96,18 +96,25 @@ def unsafe_member_name(name: str) -> str | None:
     return None
 
 
-def iter_units(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def iter_units(
+    inputs: Iterable[str | os.PathLike[str]], exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[str]:
     """Top-level work units: each file and each archive, with folders walked recursively
-    in sorted order. Missing inputs are yielded too (they fail when read)."""
+    in sorted order. Missing inputs are yielded too (they fail when read). Paths in
+    ``exclude`` (the run's own output files and folders) are never inputs."""
+    skip = {os.path.realpath(p) for p in exclude}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not _skipped_name(d))
+                dirs[:] = sorted(
+                    d for d in dirs if not _skipped_name(d) and os.path.realpath(Path(root) / d) not in skip
+                )
                 for name in sorted(files):
-                    if not _skipped_name(name):
-                        yield str(Path(root) / name)
-        else:
+                    full = Path(root) / name
+                    if not _skipped_name(name) and os.path.realpath(full) not in skip:
+                        yield str(full)
+        elif os.path.realpath(path) not in skip:
             yield str(path)
 
 

@@ -67,6 +67,7 @@ def run_batch(
             extra_done = parquet.read_ids(output)
     elif format != "jsonl":
         raise BatchError(f"unknown output format {format!r} (jsonl or parquet)")
+    own_files = (output, output.with_name(output.name + ".tmp"), journal, errors)  # never inputs
     if engine == "dask":
         if scheduler is None:
             raise BatchError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
@@ -75,12 +76,13 @@ def run_batch(
         summary = run_dask(
             inputs, journal, scheduler=scheduler, errors=errors, resume=resume, extra_done=extra_done,
             shards=shards, timeout=timeout, config=config, limits=limits,
-            max_worker_memory_mb=max_worker_memory_mb, progress=progress,
+            max_worker_memory_mb=max_worker_memory_mb, progress=progress, final_outputs=own_files,
         )
     elif engine == "local":
         summary = _run_local(
             inputs, journal, errors, resume=resume, extra_done=extra_done, workers=workers, timeout=timeout,
             config=config, limits=limits, max_worker_memory_mb=max_worker_memory_mb, progress=progress,
+            own_files=own_files,
         )
     else:
         raise BatchError(f"unknown engine {engine!r} (local or dask)")
@@ -118,8 +120,9 @@ def _run_local(
     limits: Limits,
     max_worker_memory_mb: float | None,
     progress: str,
+    own_files: Sequence[Path],
 ) -> BatchSummary:
-    units = largest_first(iter_units(inputs))
+    units = largest_first(iter_units(inputs, exclude=own_files))
     with Manifest(output, errors, resume=resume, extra_done=extra_done) as manifest:
         bar = Progress(count_inputs(units, limits), mode=progress) if progress != "off" else None
         engine = LocalEngine(

@@ -44,6 +44,7 @@ def test_folders_recurse_sorted_and_skip_hidden(tmp_path):
     assert units == [str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), str(tmp_path / "b" / "c" / "d.txt")]
     explicit = tmp_path / ".hidden"
     assert list(iter_units([explicit])) == [str(explicit)]
+    assert list(iter_units([tmp_path], exclude=[tmp_path / "a.txt", tmp_path / "b"])) == [str(tmp_path / "z.txt")]
 
 
 def test_zip_members_read_and_hostile_members_refused(tmp_path):

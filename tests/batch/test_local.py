@@ -83,9 +83,11 @@ def test_strict_exit_status(tmp_path):
     (bad / "missing-link.txt").symlink_to(tmp_path / "gone.txt")
     with zipfile.ZipFile(bad / "evil.zip", "w") as zf:
         zf.writestr("../../../tmp/evil.txt", "x")
-    code, stdout, err = run_cli("batch", str(bad), "--output", str(tmp_path / "s.jsonl"), "--strict",
-                                "--progress", "off")
+    out = bad / "s.jsonl"  # inside the input folder: the run's own files are never inputs
+    code, stdout, err = run_cli("batch", str(bad), "--output", str(out), "--strict", "--progress", "off")
     assert code == 4, err
     assert "0 ok, 2 failed" in stdout
-    entries = read_jsonl(tmp_path / "s.errors.jsonl")
+    entries = read_jsonl(bad / "s.errors.jsonl")
     assert sorted(e["error"] for e in entries) == ["ArchiveError", "InputNotFoundError"]
+    code, stdout, err = run_cli("batch", str(bad), "--output", str(out), "--resume", "--progress", "off")
+    assert code == 0 and "0 ok, 0 failed, 2 skipped" in stdout, stdout + err
