@@ -22,12 +22,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlpkommun.index import Index
@@ -161,20 +164,38 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def timed_queries(ix: Index, cases: list[tuple[str, dict]]) -> tuple[list[float], int]:
-    latencies, hits = [], 0
+@dataclass
+class Timings:
+    """Per-query wall-clock and CPU milliseconds, and how many queries found something."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    hits: int = 0
+
+
+def timed(call: Callable[[], list]) -> Callable[[Timings], None]:
+    def measure(into: Timings) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        found = call()
+        into.cpu.append((time.process_time() - cpu) * 1000)
+        into.wall.append((time.perf_counter() - wall) * 1000)
+        into.hits += bool(found)
+
+    return measure
+
+
+def timed_queries(ix: Index, cases: list[tuple[str, dict]]) -> Timings:
+    timings = Timings()
     for query, facets in cases:
-        start = time.perf_counter()
-        found = ix.search(query, limit=10, **facets)
-        latencies.append((time.perf_counter() - start) * 1000)
-        hits += bool(found)
-    return latencies, hits
+        timed(lambda q=query, f=facets: ix.search(q, limit=10, **f))(timings)
+    return timings
 
 
-def report(label: str, latencies: list[float], hits: int) -> None:
+def report(label: str, t: Timings) -> None:
     print(
-        f"  {label:<44} p50 {percentile(latencies, 50):6.1f} ms   p95 {percentile(latencies, 95):6.1f} ms   "
-        f"max {max(latencies):6.1f} ms   ({len(latencies)} queries, {hits} with hits)"
+        f"  {label:<42} wall p50 {percentile(t.wall, 50):5.1f} p95 {percentile(t.wall, 95):5.1f} "
+        f"max {max(t.wall):5.1f} ms | CPU p50 {percentile(t.cpu, 50):5.1f} p95 {percentile(t.cpu, 95):5.1f} ms "
+        f"| {len(t.wall)} queries, {t.hits} with hits"
     )
 
 
@@ -185,6 +206,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=6, help="pages read from each corpus PDF (default 6)")
     parser.add_argument("--queries", type=int, default=300, help="timed queries per kind (default 300)")
     parser.add_argument("--workdir", type=Path, default=None, help="where JSONL and index go (default: a temp dir)")
+    parser.add_argument("--reuse", action="store_true", help="measure queries on the index already in --workdir")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
@@ -194,36 +216,50 @@ def main() -> int:
     workdir = args.workdir or Path(tmp.name)  # type: ignore[union-attr]
     workdir.mkdir(parents=True, exist_ok=True)
     jsonl, db = workdir / "replicas.jsonl", workdir / "replicas.sqlite"
-    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-        path.unlink(missing_ok=True)
-
     print(f"search_latency: {args.docs} documents from {origin}")
     print(f"  each replica: a {args.chars}-character window of a source text (TRUNCATED from the full documents),")
     print("  varied id/title/date/body and synthetic entities (2-8 persons with parties, 1-4 orgs, 0-2 programmes)")
+    print(f"  machine load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer when")
+    print("  other processes compete for the CPU; CPU times are this process's own work)")
+    if args.reuse and db.is_file():
+        print(f"  reusing the index in {db} (--reuse): no build figures")
+    else:
+        build(args, texts, rng, jsonl, db)
+    measure_queries(args, texts, db)
+    if tmp is not None:
+        tmp.cleanup()
+    return 0
+
+
+def build(args: argparse.Namespace, texts: list[tuple[str, str]], rng: random.Random, jsonl: Path, db: Path) -> None:
+    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        path.unlink(missing_ok=True)
     start = time.perf_counter()
     with jsonl.open("w", encoding="utf-8") as out:
         for i in range(args.docs):
             out.write(json.dumps(make_record(i, texts, args.chars, rng), ensure_ascii=False) + "\n")
     print(f"  wrote {jsonl.stat().st_size / 1e6:.0f} MB JSONL in {time.perf_counter() - start:.1f} s (not timed below)")
-
     with Index(db) as ix:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         stats = ix.add_jsonl([jsonl], batch_size=1000)
-        build = time.perf_counter() - start
+        build, build_cpu = time.perf_counter() - start, time.process_time() - cpu
         start = time.perf_counter()
         ix.optimize()
         optimize = time.perf_counter() - start
     assert stats.indexed == args.docs and not stats.bad_lines, stats
-    size = sum(p.stat().st_size for p in workdir.glob("replicas.sqlite*"))
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     print(
-        f"build: {stats.indexed} docs in {build:.1f} s = {stats.indexed / build:,.0f} docs/s "
-        f"(JSONL parse + validation + lemmas + FTS5 + entity tables)"
+        f"build: {stats.indexed} docs in {build:.1f} s wall = {stats.indexed / build:,.0f} docs/s "
+        f"({build_cpu:.1f} s CPU = {stats.indexed / build_cpu:,.0f} docs/s per CPU-second); "
+        "JSONL parse + validation + lemmas + FTS5 + entity tables"
     )
     print(
         f"  optimize (FTS5 segment merge + ANALYZE): {optimize:.1f} s; "
-        f"with it {stats.indexed / (build + optimize):,.0f} docs/s; index size {size / 1e6:.0f} MB"
+        f"with it {stats.indexed / (build + optimize):,.0f} docs/s wall; index size {size / 1e6:.0f} MB"
     )
 
+
+def measure_queries(args: argparse.Namespace, texts: list[tuple[str, str]], db: Path) -> None:
     vocab = query_words(texts, 400)
     qrng = random.Random(args.seed + 1)
     two_words = [f"{qrng.choice(vocab)} {qrng.choice(vocab)}" for _ in range(args.queries)]
@@ -232,35 +268,36 @@ def main() -> int:
     with Index(db, create=False) as ix:
         timed_queries(ix, [(q, {"party": p}) for q, p in zip(two_words[:20], parties[:20], strict=True)])  # warm-up
         print(
-            f"query latency (warm, limit 10, snippets and entities included; words from the corpus' "
+            f"query latency (warm, limit 10, snippets and entities included; words drawn from the corpus' "
             f"{len(vocab)} most frequent content words):"
         )
-        lat, hits = timed_queries(ix, [(q, {"party": p}) for q, p in zip(two_words, parties, strict=True)])
-        report("two words + party facet  [GOAL p95 < 50 ms]", lat, hits)
-        goal = percentile(lat, 95)
-        report(
-            "two words + body facet",
-            *timed_queries(ix, [(q, {"body": b}) for q, b in zip(two_words, bodies, strict=True)]),
-        )
-        report("two words, no facet", *timed_queries(ix, [(q, {}) for q in two_words]))
-        report(
-            "one word + party + date range",
-            *timed_queries(
-                ix,
-                [
-                    (q.split()[0], {"party": p, "date_from": "2015", "date_to": "2019-06"})
-                    for q, p in zip(two_words, parties, strict=True)
-                ],
-            ),
-        )
+        goal = timed_queries(ix, [(q, {"party": p}) for q, p in zip(two_words, parties, strict=True)])
+        report("two words + party facet [GOAL p95 < 50 ms]", goal)
+        by_body = [(q, {"body": b}) for q, b in zip(two_words, bodies, strict=True)]
+        report("two words + body facet", timed_queries(ix, by_body))
+        report("two words, no facet", timed_queries(ix, [(q, {}) for q in two_words]))
+        dated = [
+            (q.split()[0], {"party": p, "date_from": "2015", "date_to": "2019-06"})
+            for q, p in zip(two_words, parties, strict=True)
+        ]
+        report("one word + party + date range", timed_queries(ix, dated))
         report(
             "filter only: party + programme, by date",
-            *timed_queries(ix, [("", {"party": p, "programme": "MVP"}) for p in parties]),
+            timed_queries(ix, [("", {"party": p, "programme": "MVP"}) for p in parties]),
         )
-    print(f"RESULT two-word + one-facet p95 = {goal:.1f} ms ({'meets' if goal < 50 else 'MISSES'} the 50 ms goal)")
-    if tmp is not None:
-        tmp.cleanup()
-    return 0
+        counts = Timings()
+        for q in two_words[: max(1, args.queries // 3)]:
+            timed(lambda q=q: ix.facet_counts("party", q))(counts)
+        report("facet counts: parties over two-word matches", counts)
+    wall, cpu = percentile(goal.wall, 95), percentile(goal.cpu, 95)
+    if wall < 50:
+        verdict = "meets the 50 ms goal"
+    elif cpu < 50:
+        verdict = "meets the 50 ms goal in CPU time; wall time misses it under this machine load"
+    else:
+        verdict = "MISSES the 50 ms goal"
+    print(f"RESULT two words + one facet: p95 {wall:.1f} ms wall, {cpu:.1f} ms CPU: {verdict}")
+    print(f"  machine load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

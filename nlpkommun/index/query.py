@@ -118,13 +118,3 @@ def match_expression(terms: list[Term]) -> str | None:
     if not terms:
         return None
     return " AND ".join(term_expression(t) for t in terms)
-
-
-def highlight_stems(terms: list[Term]) -> list[str]:
-    """Word stems to highlight in a snippet when FTS5 found the match via the lemma column."""
-    stems: list[str] = []
-    for term in terms:
-        stems.extend(term.words)
-        if term.lemma:
-            stems.append(term.lemma)
-    return sorted(set(stems), key=len, reverse=True)

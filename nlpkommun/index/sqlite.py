@@ -19,12 +19,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from nlpkommun.index import query as q
+from nlpkommun.index import snippets
 from nlpkommun.index.errors import IndexNotFoundError, InvalidRecordError, QueryError, SearchIndexError
 from nlpkommun.index.facets import count as facet_count
 from nlpkommun.index.filters import Filters, facet_tokens, key, party_key
 from nlpkommun.index.jsonl import BadLine, read_records
 from nlpkommun.index.schema import ENTITY_TABLES, SCHEMA, SCHEMA_VERSION
-from nlpkommun.index.snippets import lead, stem_snippet
 from nlpkommun.index.text import Lemmas, scrub_all
 from nlpkommun.records import DocumentRecord
 
@@ -424,13 +424,11 @@ class Index:
         start, end = highlight
         hits = []
         for rowid, score in ranked:
-            snippet_row = self._db.execute(
+            fragment, text = self._db.execute(
                 "SELECT snippet(docs_fts, 1, ?, ?, '…', 24), text FROM docs_fts WHERE docs_fts MATCH ? AND rowid = ?",
-                (start, end, expression, rowid),
+                (snippets.FTS_START, snippets.FTS_END, expression, rowid),
             ).fetchone()
-            snippet = snippet_row[0] if snippet_row else ""
-            if snippet_row and start not in snippet:
-                snippet = stem_snippet(snippet_row[1], q.highlight_stems(terms), start, end) or snippet
+            snippet = snippets.highlight(fragment, text, terms, start, end)
             hits.append(self._hit(rowid, snippet, -score, terms, filters))
         return hits
 
@@ -449,7 +447,7 @@ class Index:
         hits = []
         for (rowid,) in rows:
             text = self._db.execute("SELECT substr(text, 1, 400) FROM docs_fts WHERE rowid=?", (rowid,)).fetchone()
-            hits.append(self._hit(rowid, lead(text[0] if text else None), None, [], filters))
+            hits.append(self._hit(rowid, snippets.lead(text[0] if text else None), None, [], filters))
         return hits
 
     def _execute(self, sql: str, params: tuple) -> list[tuple]:
