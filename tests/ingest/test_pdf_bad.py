@@ -171,3 +171,32 @@ def test_zlib_guard_is_inactive_outside_read_pdf() -> None:
     assert len(pdftypes.zlib.decompress(big)) == 3_000_000
     with pytest.raises(zlib.error):
         pdftypes.zlib.decompress(big[:-10])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_random_damage_gives_text_or_typed_error(good: bytes, backend: str) -> None:
+    """Byte flips, cuts, zeroed and duplicated ranges: never an untyped exception or a hang."""
+    import random
+
+    rng = random.Random(20260123)
+    outcomes = set()
+    for _ in range(40):
+        data = bytearray(good)
+        mode = rng.choice(["flip", "cut", "zero", "dup"])
+        if mode == "flip":
+            for _ in range(rng.randint(1, 40)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif mode == "cut":
+            data = data[: rng.randrange(9, len(data))]
+        elif mode == "zero":
+            a = rng.randrange(len(data))
+            data[a : a + 2000] = bytes(len(data[a : a + 2000]))
+        else:
+            a, b = rng.randrange(len(data)), rng.randrange(len(data))
+            data[a:a] = data[b : b + 1000]
+        try:
+            result = read_pdf(bytes(data), backend=backend, limits=PdfLimits(max_seconds=10))
+            outcomes.add("text" if any(result.pages) else "empty")
+        except PdfError as exc:
+            outcomes.add(type(exc).__name__)
+    assert "text" in outcomes and "PdfCorruptError" in outcomes
