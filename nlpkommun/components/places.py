@@ -9,16 +9,18 @@ and law suffixes in ``programme_cues.json``, party names in ``parties.json``.
 
 Sources, in priority order (an earlier source's span wins an overlap):
 
-1. "<Name> torg/centrum/strand/stadshus/forum/…" ("Hässelby torg", "Nacka stadshus");
+1. "<Name> torg/centrum/strand/stadshus/forum/…" ("Hässelby torg", "Nacka stadshus"), and
+   the name before "stadsdelsområde"/"stadsdel"/"tätort" ("Spånga-Tensta stadsdelsområde");
 2. streets with or without a number ("Granitvägen 15", "Storgatan");
 3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12");
 4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Åkermyntan",
-   "i Solsidan", "stadsdelen Fisksätra") that is not an organisation, school, law,
-   party, programme or person;
+   "på Hisingen", "stadsdelen Fisksätra") and names coordinated with it ("i Tensta, Hjulsta
+   och Akalla") that are not an organisation, school, law, event, party, programme or person;
 5. municipality and country names from the lexicons, not followed by "kommun"/"stad"
    (then they name the organisation) and not inside a person's name;
-6. NER LOC entities, minus junk (lower case, digits, single letters, organisation or
-   school names).
+6. NER LOC entities, minus junk (common words, first names, digits, organisation, school
+   and genitive forms); a single-word LOC also needs a locative cue, the gazetteer or a
+   second LOC occurrence.
 
 Once a name is accepted, all its occurrences are mentions (genitive "Nackas" included).
 Case variants ("Hässelby Torg"/"Hässelby torg") and genitives merge into one Place, named
@@ -67,6 +69,7 @@ def _lex() -> dict[str, Any]:
     party_forms |= {f.casefold() for o in authorities for f in [o["name"], *o.get("forms", [])]}
     return {
         "heads": pat["place_heads"],
+        "areas": pat["area_heads"],
         "capitalised_heads": frozenset(pat["capitalised_heads"]),
         "streets": pat["street_suffixes"],
         "locatives": pat["locative_prepositions"],
@@ -112,6 +115,11 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
         return True
     last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
+
+
+def _sentence_start_common(text: str, start: int, name: str) -> bool:
+    """A capitalised common word at a sentence start ("Varje stadsdel"), not a name."""
+    return _sentence_start(text, start) and name.casefold() in _common_words()
 
 
 def _company_follows(text: str, end: int) -> bool:
@@ -187,6 +195,11 @@ def find_places(
         if m.group(2)[0].isupper() and m.group(2).casefold() not in lex["capitalised_heads"]:
             continue
         accept(start, m.end(), text[start : m.end()])
+    # 1b. "<Name> stadsdelsområde": the name is the place
+    areas = _alt(lex["areas"])
+    for m in re.finditer(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])", text):
+        if not _bad_name(m.group(1), lex) and not _sentence_start_common(text, m.start(1), m.group(1)):
+            accept(m.start(1), m.end(1), m.group(1))
     # 2. streets
     streets = _alt(lex["streets"])
     for m in re.finditer(

@@ -89,3 +89,10 @@ def test_coordinated_locatives_property_lead_words_and_city_organisation() -> No
 def test_events_are_not_places_and_pa_is_locative() -> None:
     got = names("Insatserna på Hisingen utökas. Förvaltningen deltog i Järvaveckan och på Skolverket.")
     assert set(got) == {"Hisingen"}
+
+
+def test_area_heads_name_the_place() -> None:
+    got = names(
+        "Insatser i Spånga-Tensta stadsdelsområde. Varje stadsdel har råd. Skärholmens stadsdelsnämnd beslutar."
+    )
+    assert set(got) == {"Spånga-Tensta"}
