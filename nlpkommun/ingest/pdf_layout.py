@@ -297,8 +297,15 @@ def _split_x(blocks: list[Block], tol: float = 0.5) -> list[list[Block]]:
     return cols
 
 
+# a text column holds a paragraph of at least 3 lines and this wide (points; ~25 characters)
+MIN_COLUMN_WIDTH = 130.0
+
+
 def _is_text_column(col: list[Block]) -> bool:
-    return sum(len(b.lines) for b in col) >= 4 and any(len(b.lines) >= 3 for b in col)
+    """Running text, not a column of form labels or values."""
+    return sum(len(b.lines) for b in col) >= 4 and any(
+        len(b.lines) >= 3 and b.x1 - b.x0 >= MIN_COLUMN_WIDTH for b in col
+    )
 
 
 def _columns(blocks: list[Block]) -> list[list[Block]] | None:

@@ -74,8 +74,8 @@ def _line(text: str, x0: float, y1: float, width: float | None = None, size: flo
     return Line(text, x0, y1 - size, x0 + (width if width is not None else 5.0 * len(text)), y1)
 
 
-def _block(x0: float, y1: float, *texts: str, leading: float = 12.0) -> Block:
-    return Block.of([_line(t, x0, y1 - i * leading) for i, t in enumerate(texts)])
+def _block(x0: float, y1: float, *texts: str, leading: float = 12.0, width: float | None = None) -> Block:
+    return Block.of([_line(t, x0, y1 - i * leading, width) for i, t in enumerate(texts)])
 
 
 def _texts(blocks: list[Block]) -> list[str]:
@@ -84,8 +84,8 @@ def _texts(blocks: list[Block]) -> list[str]:
 
 def test_reading_order_two_text_columns_with_aligned_paragraph_gaps() -> None:
     title = Block.of([_line("Rubrik över båda spalterna", 70, 780, width=450)])
-    left = [_block(70, 740, "V1", "v", "v", "v"), _block(70, 680, "V2", "v", "v")]
-    right = [_block(320, 740, "H1", "h", "h", "h"), _block(320, 680, "H2", "h", "h")]
+    left = [_block(70, 740, "V1", "v", "v", "v", width=200), _block(70, 680, "V2", "v", "v", width=200)]
+    right = [_block(320, 740, "H1", "h", "h", "h", width=200), _block(320, 680, "H2", "h", "h", width=200)]
     footer_note = Block.of([_line("Not under spalterna", 70, 600, width=450)])
     order = reading_order([right[1], footer_note, left[1], title, right[0], left[0]])
     assert _texts(order) == ["Rubrik över båda spalterna", "V1", "V2", "H1", "H2", "Not under spalterna"]
@@ -103,6 +103,18 @@ def test_reading_order_label_value_rows_stay_paired() -> None:
         "Stadshuset kl 9.00",
         "Justeringsdatum",
         "8 februari 2018",
+    ]
+
+
+def test_reading_order_form_columns_are_not_text_columns() -> None:
+    labels = _block(85, 658, "Sammanträdesdatum", "Anslaget sätts upp", "Anslaget tas ned", "Förvaring")
+    values = _block(281, 658, "6 februari", "9 februari", "5 mars", "Stadshuset")
+    below = [_block(85, 584, "Underskrift"), _block(281, 584, "........", "Nämndsekreterare")]
+    assert _texts(reading_order([below[1], values, below[0], labels])) == [
+        "Sammanträdesdatum",
+        "6 februari",
+        "Underskrift",
+        "........",
     ]
 
 
