@@ -13,6 +13,7 @@ on a file system every worker sees.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -185,13 +186,14 @@ def run_dask(
         shard_lists = make_shards(units, shards or 4 * threads) if units else []
         parts_dir.mkdir(parents=True, exist_ok=True)
         [done] = client.scatter([frozenset(manifest.done)], broadcast=True)
+        # keyword arguments travel in a partial: Dask's submit() has its own ``workers=``
+        task = functools.partial(
+            process_shard, workers=1, timeout=timeout, ner=config.ner, pdf_backend=config.pdf_backend,
+            limits=limits, max_worker_memory_mb=max_worker_memory_mb,
+        )
         futures = {}
         for i, shard in enumerate(shard_lists):
-            fut = client.submit(
-                process_shard, shard, str(parts_dir / f"part-{i:05d}.jsonl"),
-                workers=1, timeout=timeout, skip=done, ner=config.ner, pdf_backend=config.pdf_backend,
-                limits=limits, max_worker_memory_mb=max_worker_memory_mb, pure=False,
-            )
+            fut = client.submit(task, shard, str(parts_dir / f"part-{i:05d}.jsonl"), skip=done, pure=False)
             futures[fut] = i
         shard_total = BatchSummary()
         failures: list[str] = []

@@ -67,3 +67,39 @@ def test_process_shard_is_idempotent_and_plain(tmp_path):
     skipped = process_shard([str(docs / "a.txt")], str(tmp_path / "other.jsonl"),
                             skip=[read_jsonl(out)[0]["id"]])
     assert skipped["skipped"] == 1 and skipped["ok"] == 0
+
+
+def test_failed_shard_fails_the_run_and_resume_finishes_it(tmp_path, monkeypatch):
+    """A shard task that dies (here: raises once, as a lost worker would) fails the run
+    with exit 2; what the other shard finished is kept, and --resume finishes the rest."""
+    from nlpkommun.batch import dask_engine
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    big = docs / "a.txt"
+    big.write_text("Kommunfullmäktige sammanträdde i stadshuset. " * 20, encoding="utf-8")
+    small = docs / "b.txt"
+    small.write_text("Byggnadsnämnden beslutade.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    real = dask_engine.process_shard
+    marker = tmp_path / "failed-once"  # a file: Dask may run a copy of this function
+
+    def flaky(inputs, output, **kwargs):
+        if output.endswith("part-00000.jsonl") and not marker.exists():  # the largest unit's shard
+            marker.touch()
+            raise RuntimeError("worker lost")
+        return real(inputs, output, **kwargs)
+
+    monkeypatch.setattr(dask_engine, "process_shard", flaky)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        args = ("batch", str(docs), "--output", str(out), "--engine", "dask", "--scheduler",
+                cluster.scheduler_address, "--shards", "2", "--progress", "off")
+        code, _, err = run_cli(*args)
+        assert code == 2 and "1 of 2 Dask shards failed" in err and "--resume" in err, err
+        assert [r["source"] for r in read_jsonl(out)] == [str(small)]  # the finished shard is kept
+        code, stdout, err = run_cli(*args, "--resume")
+    assert code == 0, err
+    assert "1 ok, 0 failed, 1 skipped" in stdout
+    assert sorted(r["source"] for r in read_jsonl(out)) == [str(big), str(small)]
+    assert not parts_dir_for(out).exists()
