@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
 from nlpkommun.batch.inputs import Document, InputFailure
@@ -59,6 +60,15 @@ def default_workers() -> int:
     return max(1, min(cpus, 8))
 
 
+def _worker_env() -> dict[str, str]:
+    """The parent's environment, with this package importable even when it is not installed."""
+    env = dict(os.environ)
+    root = Path(__file__).resolve().parents[2]
+    if root.name not in ("site-packages", "dist-packages"):  # a source checkout, maybe not installed
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 @dataclass
 class _Worker:
     proc: subprocess.Popen
@@ -78,6 +88,7 @@ class _Worker:
                 [sys.executable, "-m", "nlpkommun.batch.worker", str(task_r), str(res_w)],
                 pass_fds=(task_r, res_w),
                 stdin=subprocess.DEVNULL,
+                env=_worker_env(),
             )
         finally:
             os.close(task_r)
