@@ -122,6 +122,26 @@ def _sentence_start_common(text: str, start: int, name: str) -> bool:
     return _sentence_start(text, start) and name.casefold() in _common_words()
 
 
+def _in_name_context(text: str, start: int, end: int, genitive: bool, lex: dict[str, Any]) -> bool:
+    """Whether an occurrence of a place name is part of another name: an organisation
+    ("Nacka kommun", "Stockholms stad"), a person ("Anna Lund", "Lund, Maria", "Nora
+    Svensson") or a longer proper name ("Sveriges Kommuner och Regioner")."""
+    after = text[end : end + 40]
+    nxt = re.match(r"\s+([\wåäö]+)", after)
+    if nxt and nxt.group(1).casefold() in lex["not_after"]:
+        if not genitive or not _ends_with(nxt.group(1), lex["schools"]):
+            return True
+    same_line = re.match(r"[ \t]+([\wåäö]+)", after)
+    if same_line and same_line.group(1)[:1].isupper():
+        return True
+    inverted = re.match(r",[ \t]*([A-ZÅÄÖ][\wåäö]+)", after)
+    if inverted and inverted.group(1) in _first_names():
+        return True
+    window = max(0, start - 40)
+    prev = re.search(r"([\wåäö]+)[ \t]+$", text[window:start])
+    return bool(prev and prev.group(1)[:1].isupper() and not _sentence_start(text, window + prev.start()))
+
+
 def _company_follows(text: str, end: int) -> bool:
     """Whether the name continues into a company name ("Pedagogpoolen i Sverige AB")."""
     return bool(re.match(r"(?:[ \t]+[\wåäö]+){0,3}[ \t]+AB\b", text[end : end + 60]))
@@ -251,19 +271,8 @@ def find_places(
     # 5. gazetteer names
     gaz = _alt(sorted(lex["gazetteer"]))
     for m in re.finditer(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])", text):
-        nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
-        if nxt and not m.group(2) and (nxt.group(1).casefold() in lex["not_after"] or nxt.group(1)[:1].isupper()):
+        if _in_name_context(text, m.start(), m.end(), bool(m.group(2)), lex):
             continue
-        if (
-            nxt
-            and m.group(2)
-            and nxt.group(1).casefold() in lex["not_after"]
-            and not _ends_with(nxt.group(1), lex["schools"])
-        ):
-            continue  # "Stockholms stad": the organisation
-        prev = re.search(r"([\wåäö]+)\s+$", text[max(0, m.start() - 40) : m.start()])
-        if prev and prev.group(1)[:1].isupper() and not _sentence_start(text, prev.start() + max(0, m.start() - 40)):
-            continue  # "Anna Lund": part of a person's name
         if m.group(1).casefold() in common:
             cue = re.search(rf"(?i:{locs})\s+$", text[max(0, m.start() - 30) : m.start()])
             if not cue:
@@ -300,10 +309,8 @@ def _group(
         for m in re.finditer(rf"(?<![\wåäö-]){re.escape(name)}(s?)(?![\wåäö-])", text, re.I):
             if not m.group()[:1].isupper():
                 continue
-            nxt = re.match(r"\s+([\wåäö]+)", text[m.end() : m.end() + 40])
-            if nxt and nxt.group(1).casefold() in lex["not_after"]:
-                if not m.group(1) or not _ends_with(nxt.group(1), lex["schools"]):
-                    continue
+            if (m.start(), m.end()) not in spans and _in_name_context(text, m.start(), m.end(), bool(m.group(1)), lex):
+                continue
             if _overlaps(m.start(), m.end(), list(spans)) or _overlaps(m.start(), m.end(), blocked):
                 continue
             spans.add((m.start(), m.end()))

@@ -96,3 +96,10 @@ def test_area_heads_name_the_place() -> None:
         "Insatser i Spånga-Tensta stadsdelsområde. Varje stadsdel har råd. Skärholmens stadsdelsnämnd beslutar."
     )
     assert set(got) == {"Spånga-Tensta"}
+
+
+def test_gazetteer_names_as_surnames_and_organisations() -> None:
+    text = "Närvarande\nLund, Maria (S)\nNora Svensson (M)\nSveriges kommuner och regioner yttrar sig. Barnen i Lund mår bra."
+    got = names(text)
+    assert got == {"Lund": ["Lund"]}
+    assert find_places(text)[0]["mentions"][0]["start"] == text.rindex("Lund")
