@@ -133,7 +133,8 @@ def find_party_mentions(text: str) -> list[dict[str, Any]]:
         if not letters[0].isupper() or len(letters) < 2:
             continue
         before = text[max(0, m.start() - 80) : m.start()]
-        nb = _NAME_BEFORE.search(before.split("\n")[-1])
+        before = re.sub(r"\s*(?:m\.\s?fl\.?|med flera)\s*$", " ", before.split("\n")[-1])
+        nb = _NAME_BEFORE.search(before)
         if not nb:
             continue
         words = nb.group(0).split()

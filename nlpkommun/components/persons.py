@@ -235,7 +235,9 @@ def _political_verb_after(s: str) -> bool:
 
 def _political_before(s: str) -> bool:
     low = s.casefold().rstrip()
-    return any(low.endswith(w) for w in _sections()["political_words_before"])
+    if any(low.endswith(w) for w in _sections()["political_words_before"]):
+        return True
+    return any(re.search(p, low) for p in _sections()["political_patterns_before"])
 
 
 @dataclass
@@ -414,7 +416,7 @@ def find_candidates(
         line_end = len(text) if line_end < 0 else line_end
 
         # party in parentheses right after: "Lisa Carlsson (S)"
-        pm = re.match(r"[ \t]*(?:m\.[ \t]?fl\.?[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?", after)
+        pm = re.match(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?", after)
         if pm and (c.end + pm.end()) in abbr_at:
             p = abbr_at[c.end + pm.end()]
             c.party, c.party_name = p["party"], p["party_name"]
@@ -452,6 +454,12 @@ def find_candidates(
         r = role_at_end(text[line_start : c.start])
         if r and re.search(r"[\w.]\s+$", text[line_start : c.start]):
             c.add_role(r)
+        elif re.fullmatch(r"[ \t]*[,.]?[ \t]*", text[c.end : line_end]):
+            # a list item "• Produktionsdirektör Välfärd samhällsservice Anette Böe"
+            head = text[line_start : c.start].strip(" \t•*·▪–-")
+            r = role_at_start(head) if head and len(head.split()) <= 5 else None
+            if r and not any(line_start <= o.start < c.start for o in cands if o is not c):
+                c.add_role(r)
         fm = re.match(r"[ \t]*(?:,|-|–|—)[ \t]*", after_paren)
         if fm:
             r = role_at_start(after_paren[fm.end() :])
@@ -592,7 +600,11 @@ def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, 
             groups.append([c])
     for g in groups:
         last = g[-1]
-        if len(g) > 1 and last.party and re.match(r"[ \t]*\(\s*(?:båda|alla|samtliga)\s", text[last.end :]):
+        shared = re.match(
+            r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*\(|\(\s*(?:båda|alla|samtliga)\s)", text[last.end :]
+        )
+        motion = _political_before(text[max(0, g[0].start - 80) : g[0].start])
+        if len(g) > 1 and last.party and (shared or (motion and all(c.party is None for c in g[:-1]))):
             for c in g[:-1]:
                 if c.party is None:
                     c.party, c.party_name = last.party, last.party_name

@@ -136,3 +136,17 @@ def test_bare_party_letters_and_roles_in_parentheses() -> None:
         "Eva Ås": None,
     }
     assert got["Eva Ås"]["kind"] == "official" and got["Eva Ås"]["roles"] == ["ekonomichef"]
+
+
+def test_motion_authors_and_list_items() -> None:
+    got = _by_name(
+        "Motion den 18 november 2019 från Tomas Ottosson och Fredrik Holmqvist (V)\n"
+        "• Produktionsdirektör Välfärd samhällsservice Anette Böe\n"
+        "Fyllnadsval efter Eva Olin för perioden 2021."
+    )
+    assert got["Fredrik Holmqvist"]["party"] == "V" and got["Tomas Ottosson"]["party"] == "V"
+    assert got["Anette Böe"]["roles"] == ["produktionsdirektör"]
+    assert got["Eva Olin"]["kind"] == "politician"
+    # without a motion context, "A och B (S)" gives the party to B only
+    got = _by_name("Anna Berg och Karin Ek (S) träffades.")
+    assert got["Anna Berg"]["party"] is None and got["Karin Ek"]["party"] == "S"
