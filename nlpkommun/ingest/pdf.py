@@ -11,7 +11,7 @@ memory: :class:`PdfLimits` caps the input size, the pages read, the wall-clock s
 document (checked cooperatively between pages and between content-stream operators) and
 the size of every decompressed stream and of all of them together (Flate streams are
 inflated incrementally, so a decompression bomb is stopped at the cap, not after it has
-filled memory).
+filled memory; LZW and RunLength streams likewise).
 """
 
 from __future__ import annotations
@@ -145,11 +145,68 @@ class _BoundedZlib:
         return getattr(zlib, name)
 
 
+def _bounded_lzwdecode(data: bytes) -> bytes:
+    """pdfminer's LZW decoder, stopped at the stream cap and the deadline."""
+    from pdfminer.lzw import LZWDecoder
+
+    guard = _GUARD.get()
+    if guard is None:
+        return _LZW_ORIG(data)
+    out: list[bytes] = []
+    size = 0
+    for i, chunk in enumerate(LZWDecoder(BytesIO(data)).run()):
+        size += len(chunk)
+        if size > guard.limits.max_stream_bytes:
+            guard.inflated(size)  # raises
+        if i % 4096 == 0:
+            guard.check()
+        out.append(chunk)
+    guard.inflated(size)
+    return b"".join(out)
+
+
+def _runlength_size(data: bytes) -> int:
+    """Decoded size of a RunLength stream, without decoding it."""
+    size = i = 0
+    n = len(data)
+    while i < n:
+        length = data[i]
+        if length == 128:
+            break
+        if length < 128:
+            size += length + 1
+            i += length + 2
+        else:
+            size += 257 - length
+            i += 2
+    return size
+
+
+def _bounded_rldecode(data: bytes) -> bytes:
+    """pdfminer's RunLength decoder, refused beyond the stream cap."""
+    guard = _GUARD.get()
+    if guard is not None:
+        guard.check()
+        guard.inflated(_runlength_size(data))
+    return _RL_ORIG(data)
+
+
+_LZW_ORIG: Any = None
+_RL_ORIG: Any = None
+
+
 def _install_zlib_guard() -> None:
+    """Route pdfminer's Flate, LZW and RunLength decoding through the guard (a no-op
+    outside :func:`read_pdf`)."""
+    global _LZW_ORIG, _RL_ORIG
     import pdfminer.pdftypes as pdftypes
 
     if not isinstance(pdftypes.zlib, _BoundedZlib):
         pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
+    if _LZW_ORIG is None:
+        _LZW_ORIG, _RL_ORIG = pdftypes.lzwdecode, pdftypes.rldecode
+        pdftypes.lzwdecode = _bounded_lzwdecode  # type: ignore[assignment]
+        pdftypes.rldecode = _bounded_rldecode  # type: ignore[assignment]
 
 
 # --------------------------------------------------------------------------- pdfminer backend

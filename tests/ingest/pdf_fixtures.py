@@ -217,3 +217,67 @@ def cyclic_pages_pdf() -> bytes:
             _FONT_OBJ,
         ]
     )
+
+
+def lzw_encode(data: bytes, codes_per_table: int = 250) -> bytes:
+    """PDF LZWDecode encoder with 9-bit codes only (the table is cleared before it grows
+    past 511 entries)."""
+    codes = [256]
+    i = 0
+    while i < len(data):
+        table = {bytes([c]): c for c in range(256)}
+        nxt, count, w = 258, 0, b""
+        while i < len(data) and count < codes_per_table:
+            c = data[i : i + 1]
+            if w + c in table:
+                w += c
+            else:
+                codes.append(table[w])
+                count += 1
+                table[w + c] = nxt
+                nxt += 1
+                w = c
+            i += 1
+        if w:
+            codes.append(table[w])
+        codes.append(256)
+    codes.append(257)
+    acc = nbits = 0
+    out = bytearray()
+    for code in codes:
+        acc = (acc << 9) | code
+        nbits += 9
+        while nbits >= 8:
+            nbits -= 8
+            out.append((acc >> nbits) & 0xFF)
+    if nbits:
+        out.append((acc << (8 - nbits)) & 0xFF)
+    return bytes(out)
+
+
+def filtered_page_pdf(stream_data: bytes, filter_name: bytes) -> bytes:
+    """A one-page PDF whose content stream is already encoded with ``filter_name``."""
+    stream = b"<< /Length %d /Filter /%s >>\nstream\n" % (len(stream_data), filter_name) + stream_data + b"\nendstream"
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            stream,
+            _FONT_OBJ,
+        ]
+    )
+
+
+HELLO = b"BT /F1 12 Tf 72 700 Td (Hej) Tj ET "
+
+
+def runlength_encode_spaces(prefix: bytes, n_spaces: int) -> bytes:
+    """RunLength data: ``prefix`` literally, then ``n_spaces`` spaces as 128-byte runs."""
+    out = bytearray()
+    for k in range(0, len(prefix), 128):
+        chunk = prefix[k : k + 128]
+        out += bytes([len(chunk) - 1]) + chunk
+    out += bytes([129, 32]) * (n_spaces // 128) + b"\x80"
+    return bytes(out)

@@ -200,3 +200,18 @@ def test_random_damage_gives_text_or_typed_error(good: bytes, backend: str) -> N
         except PdfError as exc:
             outcomes.add(type(exc).__name__)
     assert "text" in outcomes and "PdfCorruptError" in outcomes
+
+
+def test_lzw_and_runlength_streams_decode_and_are_capped() -> None:
+    from tests.ingest.pdf_fixtures import HELLO, filtered_page_pdf, lzw_encode, runlength_encode_spaces
+
+    lzw_small = filtered_page_pdf(lzw_encode(HELLO + b" " * 10_000), b"LZWDecode")
+    rl_small = filtered_page_pdf(runlength_encode_spaces(HELLO, 10_000), b"RunLengthDecode")
+    assert read_pdf(lzw_small).pages == ["Hej"]
+    assert read_pdf(rl_small).pages == ["Hej"]
+    lzw_bomb = filtered_page_pdf(lzw_encode(HELLO + b" " * 3_000_000), b"LZWDecode")
+    rl_bomb = filtered_page_pdf(runlength_encode_spaces(HELLO, 3_000_000), b"RunLengthDecode")
+    assert len(lzw_bomb) < 60_000 and len(rl_bomb) < 60_000
+    for bomb in (lzw_bomb, rl_bomb):
+        with pytest.raises(PdfLimitError, match="max_stream_bytes"):
+            read_pdf(bomb, limits=PdfLimits(max_stream_bytes=1_000_000))
