@@ -108,6 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     school = _alt(lex["school_years"])
     holidays = _alt(lex["holidays"])
     den = rf"(?:\b[Dd]en{sp})?"
+    weekdays = _alt(read_json("months.json")["weekdays"])
     ordinal = r"(?::[ae]|:e)?"
     flags = re.IGNORECASE
     return {
@@ -124,6 +125,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "decade": re.compile(rf"{nb}\d{{4}}{dash}?talet"),
         # dates
+        "iso_range": re.compile(rf"{nb}({year})-(\d\d)-(\d\d)[ \t]*(?:--|-|–|—)[ \t]*({year})-(\d\d)-(\d\d){na}"),
         "iso_day": re.compile(rf"{nb}({year})([-./])(\d{{1,2}})\2(\d{{1,2}}){na}"),
         "compact": re.compile(rf"{nb}({year})(\d\d)(\d\d){na}"),
         "short": re.compile(rf"{nb}(\d\d)-(\d\d)-(\d\d){na}"),
@@ -134,7 +136,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "day_month": re.compile(rf"{den}(?<![\d])(\d{{1,2}}){ordinal}{sp}({month})(?:{sp}({year}))?{na}", flags),
         "slash_day": re.compile(
-            rf"(?:(?:[Dd]en){sp}(\d{{1,2}})/(\d{{1,2}})(?:(?:{sp}|-)({year}))?|{nb}(\d{{1,2}})/(\d{{1,2}})(?:{sp}|-)({year})){na}"
+            rf"(?:(?:[Dd]en|(?i:{weekdays})(?:en)?(?:{sp}den)?){sp}(\d{{1,2}})/(\d{{1,2}})(?:(?:{sp}|-)({year}))?|{nb}(\d{{1,2}})/(\d{{1,2}})(?:{sp}|-)({year})){na}"
         ),
         "holiday": re.compile(rf"\b({holidays}){sp}({year}){na}", flags),
         "month_range": re.compile(rf"\b({month}){osp}(?:{dash}|/){osp}({month})(?:{sp}({year}))?{na}", flags),
@@ -232,6 +234,15 @@ class _Finder:
                 cand = handler(m)
                 if cand is not None:
                     self.add(cand)
+
+    def h_iso_range(self, m: re.Match[str]) -> _Cand | None:
+        """ "2022-01-01--2022-01-31": two explicit days (each one is a date of its own)."""
+        y1, m1, d1, y2, m2, d2 = (int(g) for g in m.groups())
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+            return None
+        first_end = m.start() + 10
+        self.add(_Cand(m.start(), first_end, _day(y1, m1, d1), "day", explicit_year=y1))
+        return _Cand(m.end() - 10, m.end(), _day(y2, m2, d2), "day", explicit_year=y2)
 
     def h_iso_day(self, m: re.Match[str]) -> _Cand | None:
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -480,6 +491,7 @@ def find_dates(
     f = _Finder(text, season_style)
     f.block()
     for rule in (
+        "iso_range",
         "iso_day",
         "compact",
         "short",
@@ -512,7 +524,7 @@ def document_reference_year(text: str) -> int | None:
     """The year a document's year-less dates belong to (see the module docstring)."""
     f = _Finder(text, "year")
     f.block()
-    for rule in ("iso_day", "compact", "short", "euro", "day_month", "slash_day", "month_year"):
+    for rule in ("iso_range", "iso_day", "compact", "short", "euro", "day_month", "slash_day", "month_year"):
         f.run(rule, getattr(f, f"h_{rule}"))
     return f.reference_year()
 

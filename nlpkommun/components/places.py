@@ -199,7 +199,10 @@ def find_places(
 
     # 1. <Name> torg/centrum/…
     heads = _alt(lex["heads"])
-    for m in re.finditer(rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+((?i:{heads}))(?![\wåäö])", text):
+    for m in re.finditer(
+        rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+((?i:{heads}))(?:[ \t]+\d{{1,3}}[A-Za-z]?(?![\d:,.]\d))?(?![\wåäö])",
+        text,
+    ):
         start, name = m.start(), m.group(1)
         first = name.split()[0]
         if (_sentence_start(text, start) and first.casefold() in common and first not in lex["gazetteer"]) or (

@@ -196,6 +196,16 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     out.append(Abbreviation(short, inner_start, inner_start + len(short), long, long_start, before_end))
                     break
             continue
+        # "(long form, ACR)": both inside the brackets
+        tail = re.fullmatch(rf"(.{{3,100}}?),\s*({ACRONYM})", inner)
+        if tail and is_acronym(tail.group(2)) and aligns_from_start(tail.group(2), tail.group(1).strip()):
+            long = tail.group(1).strip()
+            if _valid_long_form(tail.group(2), long):
+                s0 = inner_start + inner.index(tail.group(2), len(tail.group(1)))
+                out.append(
+                    Abbreviation(tail.group(2), s0, s0 + len(tail.group(2)), long, inner_start, inner_start + len(long))
+                )
+                continue
         # "ACR (long form)": the word right before the bracket is the acronym
         before = re.search(rf"({ACRONYM})\s*$", text[: m.start()])
         if before and is_acronym(before.group(1)) and len(_words(inner)) >= 2:
@@ -236,6 +246,11 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper():
             out.append((name, m.start(1)))
+    # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
+    strong = "|".join(sorted(cues["heads"] - cues["weak_heads"], key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]{{2,}}-(?:{strong}))(?![\wåäö-])", text):
+        if not _sentence_start(text, m.start()):
+            out.append((m.group(1), m.start(1)))
     # quoted sentence-case names: ”Rörelse för bättre inlärning”
     blockers = cues["quote_blockers_before"]
     for m in re.finditer(r"[”\"«]([A-ZÅÄÖ][^”\"»\n]{2,70})[”\"»]", text):
@@ -265,7 +280,7 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
     # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021"
     th = "|".join(sorted(cues["titled_compound_heads"], key=len, reverse=True))
     for m in re.finditer(
-        rf"(?:(?<=[a-zåäö,] )|(?<=\())([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
+        rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
         rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
         text,
     ):
@@ -486,6 +501,11 @@ def _names_a_place_or_body(name: str) -> bool:
     "Sickla skola"), not a programme."""
     last = _head_word(name)
     return _ends_with_any(last, _cues()["org_suffixes"]) or _ends_with_any(last, _place_words())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or "\n" in before or bool(re.search(r"[.!?:•]\s*$", before))
 
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:

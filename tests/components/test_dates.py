@@ -127,3 +127,11 @@ def test_component_in_pipeline() -> None:
 def test_den_is_a_word_and_spans_keep_their_year() -> None:
     got = values("Under perioden 1 januari–30 juni 2021 anmäldes brott.")
     assert got == [("1 januari", "2021-01-01", "day"), ("30 juni 2021", "2021-06-30", "day")]
+
+
+def test_weekday_slash_dates_and_iso_ranges() -> None:
+    got = values(
+        "Beslut 2022-01-10. Justering tisdag 15/2 kl. 16.00. Delegationsbeslut perioden 2022-01-01--2022-01-31."
+    )
+    assert ("tisdag 15/2", "2022-02-15", "day") in got
+    assert ("2022-01-01", "2022-01-01", "day") in got and ("2022-01-31", "2022-01-31", "day") in got

@@ -99,7 +99,14 @@ def test_area_heads_name_the_place() -> None:
 
 
 def test_gazetteer_names_as_surnames_and_organisations() -> None:
-    text = "Närvarande\nLund, Maria (S)\nNora Svensson (M)\nSveriges kommuner och regioner yttrar sig. Barnen i Lund mår bra."
+    text = (
+        "Närvarande\nLund, Maria (S)\nNora Svensson (M)\n"
+        "Sveriges kommuner och regioner yttrar sig. Barnen i Lund mår bra."
+    )
     got = names(text)
     assert got == {"Lund": ["Lund"]}
     assert find_places(text)[0]["mentions"][0]["start"] == text.rindex("Lund")
+
+
+def test_head_with_street_number() -> None:
+    assert set(names("Plats: Kommunhuset, sal A, Stora torget 1, kl. 17.30")) == {"Stora torget 1"}

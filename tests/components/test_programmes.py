@@ -137,3 +137,14 @@ def test_head_word_decides_organisations_and_places_in_lists() -> None:
         "Mentorer i våldsprevention (MVP) samt Fritid för framtid."
     )
     assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"MVP", "Fritid för framtid"}
+
+
+def test_bracketed_long_form_then_acronym_and_named_compounds() -> None:
+    text = (
+        "4. Skolplan för kommunen 2021-2024\n"
+        "6. Information om riktade insatser (Samverkan för bästa skola, SBS)\n"
+        "8. Rapport från Rinkebysvenska-projektet och bidrag."
+    )
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"Skolplan", "SBS", "Rinkebysvenska-projektet"}
+    assert got["SBS"]["name"] == "Samverkan för bästa skola"
