@@ -8,7 +8,8 @@ Data: ``months.json``, ``seasons.json``, ``holidays.json``, ``year_cues.txt``,
 What is recognised (value / granularity):
 
 - ``2022-02-24``, ``20190409``, ``21-02-01`` (yy-mm-dd), ``24.02.2022``, ``den 24/2 2022``,
-  ``24 februari 2022``, ``den 3:e mars`` → ``2022-02-24`` / day. A date without a year takes
+  ``tisdag 15/2``, ``24 februari 2022``, ``den 3:e mars`` → ``2022-02-24`` / day; the ends
+  of "2022-01-01--2022-01-31" are two days. A date without a year takes
   the year of a range partner ("18 januari till den 31 januari 2018"), else the
   document's reference year (the most frequent year among its explicit day/month dates,
   the first one on a tie, or the ``reference_year`` argument); with no year at all the

@@ -1,31 +1,40 @@
 """Programmes: named programmes, methods, projects, plans and strategies, with acronyms.
 
-Reads: ``doc.text``, ``doc.ents`` (PER/ORG/LOC spans are never programme names) and the
-party abbreviations in ``parties.json``. Writes: ``doc._.nk_programmes``, Programme-shaped
-dicts ``{"name", "acronym", "mentions"}``. Data: ``programme_cues.json``.
+Reads: ``doc.text`` and ``doc.ents`` (a PER span covering a candidate vetoes it; the NER
+model is not trained on programmes, so ORG/LOC spans do not). Writes:
+``doc._.nk_programmes``, Programme-shaped dicts ``{"name", "acronym", "mentions"}``.
+Data: ``programme_cues.json``; party and authority names/acronyms from ``parties.json``
+and ``authorities.json`` (never programmes); place heads from ``place_patterns.json``.
 
-Four sources, each a plain function:
+Sources:
 
 1. :func:`find_abbreviations` — acronym definitions in the Schwartz–Hearst style, adapted
-   to Swedish: "long form (ACR)", "long form [ACR]" and "ACR (long form)". The acronym's
-   letters are matched right to left inside the long form, the first letter at a word
-   start, the others anywhere, so compound parts count ("sociala insatsgrupp (SIG)":
-   S-ociala I-nsats-G-rupp). Definitions whose long form names an organisation (it ends
-   in …förvaltningen, …nämnden, …inspektionen, myndighet, a party …) or a law (…lagen,
-   …balken) are left to the organisations component / not emitted.
+   to Swedish: "long form (ACR)", "long form [ACR]", "ACR (long form)", "(long form,
+   ACR)", "ACR står för long form" and the apposition "ACR, long form, är …". The
+   acronym's letters are matched right to left inside the long form, the first letter at
+   a word start, the others anywhere, so compound parts count ("sociala insatsgrupp
+   (SIG)": S-ociala I-nsats-G-rupp). :func:`classify_long_form` leaves out definitions
+   whose head word (the last word before a preposition, else the last word) names an
+   organisation (…förvaltningen, …nämnden, Inspektionen för …, myndighet, English
+   "College"…), a law (…lagen, Lag om …) or a party: the organisations component owns those.
 2. Undefined acronyms in programme context: "ANDT-program", "SEMLA-metoden", "metoden
    SEMLA", "ett arbetssätt som kallas för SEMLA". A hyphenated compound list right after
    ("ANDT-program för att minska alkohol-, narkotika-, dopning- och tobaksbruk") whose
    initials spell the acronym confirms it. Weak heads ("SIP-arbetet", "NPF-utbildning")
    count only for an acronym that is a programme by another rule.
-3. Proper names after a programme noun: "projektet ”Trygga barn”", "metoden Motiverande
-   samtal"; and titled names with a year ("Agenda 2030").
+3. Proper names: after a programme noun ("forskningsprojektet ”Hjärnvägar i förskolan”",
+   "Projektet Språkstörning", "metoden Motiverande samtal"), quoted sentence-case names
+   ("”Rörelse för bättre inlärning”", not mottos or report titles), appositions ("Ifous
+   2.0, ett samarbete om …"), mid-sentence capitalised plan titles ("Kapacitetsplan",
+   "Affärsplan 2019-2021"), "Rinkebysvenska-projektet", and titled names with a year
+   ("Agenda 2030").
 4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
    allvarssamtal, Mentorer i våldsprevention (MVP), Fritid för framtid, Agera tillsammans
-   (AT) och …"): sentence-case names that are not entities, organisations or places.
+   (AT) och …"): sentence-case names that are not persons, organisations or places.
 
 Every occurrence of an acronym ("SIG", "SIG:s", "ANDT-programmet") or a name (also with
-Swedish definite/genitive endings) becomes a mention.
+Swedish definite/genitive endings) becomes a mention. Generic plan references
+("handlingsplanen", "strategin för …") are not emitted.
 """
 
 from __future__ import annotations
