@@ -94,3 +94,10 @@ def test_empty_user_password_pdf_is_readable() -> None:
     enc = pdfencrypt.StandardEncryption("", ownerPassword="hemligt", canPrint=1, canCopy=0)
     data = text_pages_pdf(["Kommunfullmäktige"], encrypt=enc)
     assert read_pdf(data).pages == ["Kommunfullmäktige"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_leading_junk_before_signature_is_tolerated(municipal: bytes, backend: str) -> None:
+    """Some archives store PDFs behind a stray HTTP header; %PDF- within 1 kB still counts."""
+    result = read_pdf(b"HTTP/1.1 200 OK\r\n\r\n" + municipal, backend=backend)
+    assert result.pages == MUNICIPAL_PAGES
