@@ -48,7 +48,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlpkommun.resources import read_json
+from nlpkommun.resources import read_json, read_lines
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}"
 _INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
@@ -253,7 +253,7 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
     # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
     for m in re.finditer(rf"(?<![\wåäö])[\wåäöÅÄÖ]*(?i:{heads})\s+[”\"«]?({_NAME})", text):
         name = _trim_name(m.group(1), min_words=1)
-        if name and name[:1].isupper() and not name.isupper():
+        if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             out.append((name, m.start(1)))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
     strong = "|".join(sorted(cues["heads"] - cues["weak_heads"], key=len, reverse=True))
@@ -265,11 +265,12 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"[”\"«]([A-ZÅÄÖ][^”\"»\n]{2,70})[”\"»]", text):
         name = m.group(1).strip()
         prev = re.findall(r"[\wåäö]+", text[max(0, m.start() - 30) : m.start()].casefold())
-        if prev and prev[-1] in blockers:
+        if any(w in blockers for w in prev[-3:]):
+            continue  # 'motionen om ”Fler bänkar”', 'mottot är ”…”'
+        if re.search(r"[.!?:;,]$", name) or len(name.split()) > 7 or name.endswith(" AB"):
             continue
-        if re.search(r"[.!?:;,]$", name) or len(name.split()) > 7:
-            continue
-        if len(name.split()) == 1 or _sentence_case_name(name) or re.fullmatch(rf"{_NAME}", name):
+        single = len(name.split()) == 1
+        if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
             if not any(
                 w.casefold() in cues["stop_words"] - {"för", "i", "mot", "med", "till", "om", "på", "och"}
                 for w in name.split()
@@ -510,6 +511,20 @@ def _names_a_place_or_body(name: str) -> bool:
     "Sickla skola"), not a programme."""
     last = _head_word(name)
     return _ends_with_any(last, _cues()["org_suffixes"]) or _ends_with_any(last, _place_words())
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    try:
+        return frozenset(read_lines("first_names.txt"))
+    except FileNotFoundError:
+        return frozenset()
+
+
+def _person_like(name: str) -> bool:
+    """ "Anna Svensson": every word capitalised and the first a known first name."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0] in _first_names()
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -148,3 +148,11 @@ def test_bracketed_long_form_then_acronym_and_named_compounds() -> None:
     got = by_acronym(find_programmes(text))
     assert set(got) == {"Skolplan", "SBS", "Rinkebysvenska-projektet"}
     assert got["SBS"]["name"] == "Samverkan för bästa skola"
+
+
+def test_quotes_of_titles_companies_and_people_are_not_programmes() -> None:
+    text = (
+        "Motionen om ”Fler bänkar i parken” besvaras. Avtal med ”Nacka Energi AB”. Projektet Anna Svensson "
+        "leder. Samarbete i ”Ifous 2.0” och ”Fritids.nu” samt ”Rörelse för bättre inlärning”."
+    )
+    assert [p["name"] for p in find_programmes(text)] == ["Ifous 2.0", "Fritids.nu", "Rörelse för bättre inlärning"]
