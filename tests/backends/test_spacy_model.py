@@ -121,3 +121,10 @@ def test_pipeline_without_entities_is_a_typed_error(tmp_path):
     nlp.to_disk(tmp_path / "plain")
     with pytest.raises(ModelNotFoundError, match="no entity component"):
         nlpkommun.load(ner=tmp_path / "plain", components=False)
+
+
+def test_saved_pipeline_with_a_foreign_ner_loads_with_spacy(foreign_pipeline, tmp_path):
+    nlpkommun.load(ner=str(foreign_pipeline), components=False).to_disk(tmp_path / "saved")
+    nlp = spacy.load(tmp_path / "saved")
+    assert nlp.get_pipe_meta("ner").factory == FACTORY
+    assert [(e.text, e.label_) for e in nlp(TEXT).ents][0] == ("Anna Berg", "PER")
