@@ -269,10 +269,10 @@ def _layout_of(ltpage: Any) -> PageLayout:
     page = PageLayout(width, height)
     image_area = 0.0
     rotated: list[Line] = []
-    n_lines = 0
+    n_chars = 0
 
     def walk(container: Any) -> None:
-        nonlocal image_area, n_lines
+        nonlocal image_area, n_chars
         for obj in container:
             if isinstance(obj, LTTextBox):
                 lines = []
@@ -282,7 +282,7 @@ def _layout_of(ltpage: Any) -> PageLayout:
                     if first is not None and not first.upright:
                         rotated.append(line)
                     lines.append(line)
-                n_lines += len(lines)
+                    n_chars += len(line.text.strip())
                 if lines:
                     page.blocks.append(Block.of(lines))
             elif isinstance(obj, LTImage):
@@ -293,7 +293,7 @@ def _layout_of(ltpage: Any) -> PageLayout:
                 walk(obj)
 
     walk(ltpage)
-    if rotated and len(rotated) < n_lines / 2:
+    if rotated and sum(len(ln.text.strip()) for ln in rotated) < n_chars / 2:  # margin text, not a turned page
         drop_lines(page, rotated)
     if width > 0 and height > 0:
         page.image_cover = min(1.0, image_area / (width * height))

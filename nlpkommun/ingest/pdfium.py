@@ -179,7 +179,8 @@ def pdfium_layouts(data: bytes, limits: PdfLimits, guard: Guard, warnings: list[
                         lines, rotated = _page_lines(textpage, raw)
                     finally:
                         textpage.close()
-                    if rotated and len(rotated) < len(lines) / 2:  # margin text, not a turned page
+                    n_rotated = sum(len(ln.text) for ln in rotated)
+                    if rotated and n_rotated < sum(len(ln.text) for ln in lines) / 2:  # margin text, not a turned page
                         gone = {id(ln) for ln in rotated}
                         lines = [ln for ln in lines if id(ln) not in gone]
                     layout = PageLayout(width, height, group_lines(lines), _image_cover(page, raw, width, height))

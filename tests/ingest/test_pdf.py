@@ -101,3 +101,28 @@ def test_leading_junk_before_signature_is_tolerated(municipal: bytes, backend: s
     """Some archives store PDFs behind a stray HTTP header; %PDF- within 1 kB still counts."""
     result = read_pdf(b"HTTP/1.1 200 OK\r\n\r\n" + municipal, backend=backend)
     assert result.pages == MUNICIPAL_PAGES
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_rotated_margin_text_is_dropped(backend: str) -> None:
+    """Text turned 90° in the margin would come out one letter per line; it is left out."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from tests.ingest.pdf_fixtures import FONT, LEFT, H
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont(FONT, 11)
+    for i, line in enumerate(["Kommunstyrelsen beslutar att anta planen.", "Beslutet gäller från i dag.", "Slut."]):
+        c.drawString(LEFT, H - 120 - 14 * i, line)
+    c.saveState()
+    c.translate(30, 300)
+    c.rotate(90)
+    c.drawString(0, 0, "Inledning")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    page = read_pdf(buf.getvalue(), backend=backend).pages[0]
+    assert page == "Kommunstyrelsen beslutar att anta planen.\nBeslutet gäller från i dag.\nSlut."
