@@ -3,7 +3,7 @@
 Reads: ``doc.text`` and ``doc.ents`` (a PER span covering a candidate vetoes it; the NER
 model is not trained on programmes, so ORG/LOC spans do not). Writes:
 ``doc._.nk_programmes``, Programme-shaped dicts ``{"name", "acronym", "mentions"}``.
-Data: ``programme_cues.json``; party and authority names/acronyms from ``parties.json``
+Data: ``programme_cues.json``, ``known_programmes.txt``; party and authority names/acronyms from ``parties.json``
 and ``authorities.json`` (never programmes); place heads from ``place_patterns.json``.
 
 Sources:
@@ -28,6 +28,8 @@ Sources:
    2.0, ett samarbete om …"), mid-sentence capitalised plan titles ("Kapacitetsplan",
    "Affärsplan 2019-2021"), "Rinkebysvenska-projektet", and titled names with a year
    ("Agenda 2030").
+   Well-known national programmes and methods (``known_programmes.txt``: Läslyftet, NTA,
+   BBIC, SSPF, …) count without a definition.
 4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
    allvarssamtal, Mentorer i våldsprevention (MVP), Fritid för framtid, Agera tillsammans
    (AT) och …"): sentence-case names that are not persons, organisations or places.
@@ -478,6 +480,13 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
 
+    # 3b. well-known national programmes and methods (known_programmes.txt)
+    for name, acronym, start, end in _known_programmes(text):
+        if acronym and (acronym in org_acronyms or acronym.upper() in blocked):
+            continue
+        col.add(name, acronym)
+        programme_spans.append((start, end))
+
     # 4. capitalised names in lists that hold a programme
     for name, start in _list_names(text, programme_spans):
         if not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
@@ -511,6 +520,30 @@ def _names_a_place_or_body(name: str) -> bool:
     "Sickla skola"), not a programme."""
     last = _head_word(name)
     return _ends_with_any(last, _cues()["org_suffixes"]) or _ends_with_any(last, _place_words())
+
+
+@cache
+def _known_lexicon() -> tuple[tuple[str | None, str | None], ...]:
+    """(name, acronym) pairs of ``known_programmes.txt`` (a lone acronym has no name)."""
+    out = []
+    for line in read_lines("known_programmes.txt"):
+        name, _, acronym = line.partition("\t")
+        name, acronym = name.strip(), acronym.strip()
+        if not acronym and is_acronym(name) and name.isupper():
+            name, acronym = "", name
+        out.append((name or None, acronym or None))
+    return tuple(out)
+
+
+def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]]:
+    """Occurrences of well-known programmes: (name, acronym, start, end)."""
+    out = []
+    for name, acronym in _known_lexicon():
+        for form in (f for f in (name, acronym) if f):
+            m = re.search(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ])", text)
+            if m:
+                out.append((name, acronym, m.start(), m.end()))
+    return out
 
 
 @cache

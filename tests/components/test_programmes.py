@@ -156,3 +156,11 @@ def test_quotes_of_titles_companies_and_people_are_not_programmes() -> None:
         "leder. Samarbete i ”Ifous 2.0” och ”Fritids.nu” samt ”Rörelse för bättre inlärning”."
     )
     assert [p["name"] for p in find_programmes(text)] == ["Ifous 2.0", "Fritids.nu", "Rörelse för bättre inlärning"]
+
+
+def test_known_national_programmes_without_definition() -> None:
+    text = "Skolorna deltar i Läslyftet och NTA. Socialtjänsten utreder enligt BBIC. Läslyftets material används."
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"Läslyftet", "NTA", "BBIC"}
+    assert got["NTA"]["name"] == "Naturvetenskap och teknik för alla"
+    assert [m["text"] for m in got["Läslyftet"]["mentions"]] == ["Läslyftet", "Läslyftets"]
