@@ -89,6 +89,7 @@ def search(
     With --format json the output is {"query", "hits": [...], "facets": {field: [[value, count], ...]}}.
     """
     from nlpkommun.index.sqlite import Index
+    from nlpkommun.index.text import scrub
 
     filters = dict(
         person=person,
@@ -106,7 +107,7 @@ def search(
         hits = ix.search(query, limit=limit, **filters)
         counts = {field: ix.facet_counts(field, query, **filters) for field in facet or []}
     if format is SearchFormat.json:
-        result = {"query": query, "hits": [h.to_dict() for h in hits], "facets": counts}
+        result = {"query": scrub(query), "hits": [h.to_dict() for h in hits], "facets": counts}
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return
     if not hits:

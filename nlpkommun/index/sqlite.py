@@ -113,7 +113,10 @@ class Index:
         if "docs_fts" in tables:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None or int(row[0]) != SCHEMA_VERSION:
-                raise SearchIndexError(f"{self.path} has index schema {row and row[0]}, expected {SCHEMA_VERSION}")
+                raise SearchIndexError(
+                    f"{self.path} was built with index schema {row and row[0]}; this version of nlpkommun needs "
+                    f"schema {SCHEMA_VERSION}: rebuild it with `nlpkommun index` into a new file"
+                )
             return
         if tables - {"meta"}:
             raise SearchIndexError(f"{self.path} is an SQLite database but not an nlpkommun index")

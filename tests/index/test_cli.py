@@ -36,6 +36,8 @@ def test_index_search_export_round_trip(tmp_path, capsys):
     assert "body: Kommunstyrelsen 1 · Socialnämnden 1 · Utbildningsnämnden 1\n" in out
 
     assert main(["search", "'; DROP TABLE docs; --", "--db", str(db)]) == 0
+    assert main(["search", "v\udce5ld", "--db", str(db), "-f", "json"]) == 0  # undecodable argv byte
+    assert json.loads(capsys.readouterr().out)["query"] == "v?ld"
     assert main(["search", "", "--db", str(db), "--limit", "2", "-f", "json"]) == 0
     capsys.readouterr()
 
