@@ -481,8 +481,10 @@ def test_signing_handlaggare_is_a_case_officer() -> None:
 
 
 def test_ocr_text_without_diacritics() -> None:
-    text = "SAMMANTRADESPROTOKOLL\nKommunstyrelsen\nSammantradesdatum 3 juni 2019\n\n§136\n\nKS 2019/476\n\n" \
+    text = (
+        "SAMMANTRADESPROTOKOLL\nKommunstyrelsen\nSammantradesdatum 3 juni 2019\n\n§136\n\nKS 2019/476\n\n"
         "Overlatelse av fastighet\n\nBeslut\nKommunstyrelsen beslutar att godkanna avtalet.\n"
+    )
     m = extract_metadata(text)
     assert (m["document_type"], m["title"]) == ("protokollsutdrag", "Overlatelse av fastighet")
     assert (m["body"], m["meeting_date"], m["reference_numbers"]) == ("Kommunstyrelsen", "2019-06-03", ["KS 2019/476"])
