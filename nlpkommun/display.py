@@ -161,20 +161,19 @@ def record_html(record: DocumentRecord, max_chars: int = HTML_TEXT_CHARS) -> str
         if shown < len(record.text)
         else ""
     )
+    sections = [
+        ("Persons", _table(["name", "party", "kind", "roles", "mentions"], persons), len(persons)),
+        ("Organisations", _table(["name", "kind", "acronym", "mentions"], orgs), len(orgs)),
+        ("Programmes", _table(["name", "acronym", "mentions"], programmes), len(programmes)),
+        ("Places", _table(["name", "mentions"], places), len(places)),
+        ("Dates", _table(["text", "value", "granularity"], dates), len(dates)),
+    ]
+    boxes = "".join(f"<div><h4>{title} ({count})</h4>{table}</div>" for title, table, count in sections)
     parts = [
         "<div class='nlpkommun-record'>",
         f"<h3>{_e(md.title or PurePath(record.source).name or 'document')}</h3>",
         _table(["field", "value"], meta_rows),
-        f"<h4>Persons ({len(persons)})</h4>",
-        _table(["name", "party", "kind", "roles", "mentions"], persons),
-        f"<h4>Organisations ({len(orgs)})</h4>",
-        _table(["name", "kind", "acronym", "mentions"], orgs),
-        f"<h4>Programmes ({len(programmes)})</h4>",
-        _table(["name", "acronym", "mentions"], programmes),
-        f"<h4>Places ({len(places)})</h4>",
-        _table(["name", "mentions"], places),
-        f"<h4>Dates ({len(dates)})</h4>",
-        _table(["text", "value", "granularity"], dates),
+        f"<div style='display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start'>{boxes}</div>",
         "<h4>Text</h4>",
         _legend(),
         render_entities(record, 0, shown),
