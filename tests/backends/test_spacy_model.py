@@ -128,3 +128,10 @@ def test_saved_pipeline_with_a_foreign_ner_loads_with_spacy(foreign_pipeline, tm
     nlp = spacy.load(tmp_path / "saved")
     assert nlp.get_pipe_meta("ner").factory == FACTORY
     assert [(e.text, e.label_) for e in nlp(TEXT).ents][0] == ("Anna Berg", "PER")
+
+
+def test_foreign_ner_works_across_two_processes(foreign_pipeline):
+    nlp = nlpkommun.load(ner=str(foreign_pipeline), components=False)
+    texts = [TEXT, "Anna Berg igen.", "Inget namn här."]
+    two = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert two == [[(e.text, e.label_) for e in nlp(t).ents] for t in texts]
