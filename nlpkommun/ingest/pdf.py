@@ -26,7 +26,7 @@ from io import BytesIO
 from typing import Any
 
 from nlpkommun.errors import NotPdfError, PdfCorruptError, PdfEncryptedError, PdfError, PdfLimitError
-from nlpkommun.ingest.pdf_layout import Block, Line, PageLayout, clean_pages, drop_lines
+from nlpkommun.ingest.pdf_layout import Block, Line, PageLayout, clean_pages, drop_rotated
 
 __all__ = ["BACKENDS", "PdfLimits", "PdfPages", "read_pdf"]
 
@@ -269,10 +269,9 @@ def _layout_of(ltpage: Any) -> PageLayout:
     page = PageLayout(width, height)
     image_area = 0.0
     rotated: list[Line] = []
-    n_chars = 0
 
     def walk(container: Any) -> None:
-        nonlocal image_area, n_chars
+        nonlocal image_area
         for obj in container:
             if isinstance(obj, LTTextBox):
                 lines = []
@@ -282,7 +281,6 @@ def _layout_of(ltpage: Any) -> PageLayout:
                     if first is not None and not first.upright:
                         rotated.append(line)
                     lines.append(line)
-                    n_chars += len(line.text.strip())
                 if lines:
                     page.blocks.append(Block.of(lines))
             elif isinstance(obj, LTImage):
@@ -293,8 +291,7 @@ def _layout_of(ltpage: Any) -> PageLayout:
                 walk(obj)
 
     walk(ltpage)
-    if rotated and sum(len(ln.text.strip()) for ln in rotated) < n_chars / 2:  # margin text, not a turned page
-        drop_lines(page, rotated)
+    drop_rotated(page, rotated)
     if width > 0 and height > 0:
         page.image_cover = min(1.0, image_area / (width * height))
     return page

@@ -21,6 +21,7 @@ __all__ = [
     "PageLayout",
     "clean_pages",
     "drop_lines",
+    "drop_rotated",
     "group_lines",
     "join_hyphenated",
     "reading_order",
@@ -77,7 +78,27 @@ class PageLayout:
     blocks: list[Block] = field(default_factory=list)
     image_cover: float = 0.0  # share of the page area covered by images (0..1)
     invisible_text: float = 0.0  # share of text drawn invisibly (render mode 3: an OCR layer)
+    rotated_chars: int = 0  # characters of rotated text left out (see drop_rotated)
+    kept_chars: int = 0  # characters kept when rotated text was left out
     error: str | None = None  # set when the backend could not read the page
+
+
+def drop_rotated(page: PageLayout, rotated: list[Line]) -> None:
+    """Leave out lines of rotated glyphs (flagged by the backend). Read horizontally,
+    text turned 90° comes out one letter per line, so it is garbage: when it is the minority
+    of the page (margin labels, vertical tabs) all of it goes; when most of the page is
+    rotated, only the one- and two-letter fragments go. ``page.rotated_chars`` records
+    how much was dropped (a warning when that was most of the page)."""
+    if not rotated:
+        return
+    total = sum(len(ln.text.strip()) for b in page.blocks for ln in b.lines)
+    if sum(len(ln.text.strip()) for ln in rotated) < total / 2:
+        gone = rotated
+    else:
+        gone = [ln for ln in rotated if len(ln.text.strip()) <= 2]
+    page.rotated_chars = sum(len(ln.text.strip()) for ln in gone)
+    page.kept_chars = total - page.rotated_chars
+    drop_lines(page, gone)
 
 
 def drop_lines(page: PageLayout, lines: list[Line]) -> None:
@@ -499,8 +520,11 @@ def clean_pages(pages: list[PageLayout]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     scanned: list[int] = []
     ocr: list[int] = []
+    turned: list[int] = []
     for pno, (page, blks) in enumerate(zip(pages, blocks, strict=True), start=1):
         chars = sum(len(ln.text) for b in blks for ln in b.lines)
+        if page.rotated_chars > page.kept_chars:
+            turned.append(pno)
         if page.error:
             warnings.append(f"page {pno}: could not be read ({page.error}); its text is missing")
         elif page.image_cover >= SCAN_IMAGE_COVER and chars and page.invisible_text >= 0.5:
@@ -521,6 +545,10 @@ def clean_pages(pages: list[PageLayout]) -> tuple[list[str], list[str]]:
             warnings.append(f"page(s) {_ranges(scanned)} have no text layer (scanned images?); their text is missing")
     elif pages and not any(out) and not any(p.error for p in pages):
         warnings.append(f"the PDF has {len(pages)} page(s) but no extractable text")
+    if turned:
+        warnings.append(
+            f"page(s) {_ranges(turned)}: most text is rotated 90° and was left out (it cannot be read in order)"
+        )
     if ocr:
         warnings.append(
             f"page(s) {_ranges(ocr)} are scanned images with an OCR text layer; the text may contain recognition errors"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from nlpkommun.errors import BackendNotInstalledError, PdfCorruptError, PdfEncryptedError, PdfError, PdfLimitError
-from nlpkommun.ingest.pdf_layout import Line, PageLayout, group_lines
+from nlpkommun.ingest.pdf_layout import Line, PageLayout, drop_rotated, group_lines
 
 if TYPE_CHECKING:
     from nlpkommun.ingest.pdf import Guard, PdfLimits
@@ -179,11 +179,8 @@ def pdfium_layouts(data: bytes, limits: PdfLimits, guard: Guard, warnings: list[
                         lines, rotated = _page_lines(textpage, raw)
                     finally:
                         textpage.close()
-                    n_rotated = sum(len(ln.text) for ln in rotated)
-                    if rotated and n_rotated < sum(len(ln.text) for ln in lines) / 2:  # margin text, not a turned page
-                        gone = {id(ln) for ln in rotated}
-                        lines = [ln for ln in lines if id(ln) not in gone]
                     layout = PageLayout(width, height, group_lines(lines), _image_cover(page, raw, width, height))
+                    drop_rotated(layout, rotated)
                     if layout.image_cover >= 0.5 and lines:  # only scans need the (slower) object walk
                         layout.invisible_text = _invisible_text(page, raw)
                 finally:

@@ -123,6 +123,12 @@ def test_rotated_margin_text_is_dropped(backend: str) -> None:
     c.drawString(0, 0, "Inledning")
     c.restoreState()
     c.showPage()
+    c.setFont(FONT, 11)  # page 2: nothing but rotated text
+    c.translate(300, 300)
+    c.rotate(90)
+    c.drawString(0, 0, "Tabell")
+    c.showPage()
     c.save()
-    page = read_pdf(buf.getvalue(), backend=backend).pages[0]
-    assert page == "Kommunstyrelsen beslutar att anta planen.\nBeslutet gäller från i dag.\nSlut."
+    result = read_pdf(buf.getvalue(), backend=backend)
+    assert result.pages == ["Kommunstyrelsen beslutar att anta planen.\nBeslutet gäller från i dag.\nSlut.", ""]
+    assert result.warnings == ["page(s) 2: most text is rotated 90° and was left out (it cannot be read in order)"]
