@@ -9,7 +9,9 @@ are all just words (or nothing). The only syntax we honour, by construction:
   (``socialtjänsten`` finds ``socialtjänst`` and ``socialtjänstens``);
 - ``"two words"`` in double quotes is an exact phrase (no lemma expansion);
 - ``Hässelby-Vällingby`` (words joined by ``-``) is a phrase too;
-- ``ungdom*`` (a word of at least 2 characters followed by ``*``) is a prefix search.
+- ``ungdom*`` (a word of at least 3 characters followed by ``*``) is a prefix search
+  (at most two per query: a short prefix can expand to thousands of words);
+- function words (``och``, ``mot``, ``för`` …) are ignored next to other words.
 
 The built expression goes to SQLite as a bound parameter, never into SQL text.
 """
@@ -21,7 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from nlpkommun.index.text import WORD, scrub
+from nlpkommun.index.text import WORD, scrub, stopwords
 
 #: longest query text considered; the rest is ignored
 MAX_QUERY_CHARS = 4096
@@ -29,8 +31,10 @@ MAX_QUERY_CHARS = 4096
 MAX_TERMS = 32
 #: longest word kept; longer "words" are cut (FTS5 tokens this long are junk anyway)
 MAX_WORD_CHARS = 100
-#: shortest prefix honoured for ``word*``
-MIN_PREFIX_CHARS = 2
+#: shortest prefix honoured for ``word*`` (short prefixes expand to thousands of words)
+MIN_PREFIX_CHARS = 3
+#: most ``word*`` prefix terms in one query; later ones are plain words
+MAX_PREFIX_TERMS = 2
 
 TEXT_COLUMNS = "{title text}"
 WORD_COLUMNS = "{title text lemmas}"
@@ -61,12 +65,18 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text)[:MAX_QUERY_CHARS]
 
 
-def parse(text: str | None, lemmatizer: Callable[[str], str]) -> list[Term]:
-    """The terms of free user text (possibly none). Never raises on any string."""
+def parse(text: str | None, lemmatizer: Callable[[str], str], stop: frozenset[str] | None = None) -> list[Term]:
+    """The terms of free user text (possibly none). Never raises on any string.
+
+    Plain words in ``stop`` (default: :func:`~nlpkommun.index.text.stopwords`) are dropped
+    when the query has other terms: ``våld mot ungdomar`` asks for ``våld`` and
+    ``ungdomar``. Phrases keep them.
+    """
     if not text:
         return []
+    stop = stopwords() if stop is None else stop
     terms: list[Term] = []
-    seen: set[Term] = set()
+    prefixes = 0
     for match in _PIECE.finditer(clean(text).lower()):
         phrase, joined, star = match.groups()
         raw = phrase if phrase is not None else joined
@@ -75,18 +85,19 @@ def parse(text: str | None, lemmatizer: Callable[[str], str]) -> list[Term]:
             continue
         if len(found) > 1:
             term = Term(tuple(found))
-        elif star and phrase is None and len(found[0]) >= MIN_PREFIX_CHARS:
+        elif star and phrase is None and len(found[0]) >= MIN_PREFIX_CHARS and prefixes < MAX_PREFIX_TERMS:
             term = Term((found[0],), prefix=True)
+            prefixes += 1
         elif phrase is not None:
             term = Term((found[0],))
         else:
             term = Term((found[0],), lemma=lemmatizer(found[0]))
-        if term not in seen:
-            seen.add(term)
+        if term not in terms:
             terms.append(term)
         if len(terms) >= MAX_TERMS:
             break
-    return terms
+    content = [t for t in terms if not (t.lemma is not None and t.words[0] in stop)]
+    return content or terms
 
 
 def quote(word: str) -> str:

@@ -103,6 +103,10 @@ class Index:
             self._db.execute("PRAGMA cache_size=-65536")
             self._ensure_schema(create)
         except sqlite3.DatabaseError as exc:
+            if "fts5" in str(exc):
+                raise SearchIndexError(
+                    f"this Python's SQLite ({sqlite3.sqlite_version}) is built without FTS5, which the index needs"
+                ) from exc
             raise SearchIndexError(f"cannot open index {self.path}: {exc}") from exc
         self._lemmas = Lemmas()
 

@@ -85,18 +85,26 @@ def test_random_garbage_never_raises(index):
 
 def test_parse_terms():
     lem = {"ungdomarna": "ungdom"}.get
-    terms = q.parse('ungdomarna "Våld bland" Hässelby-Vällingby soc* x*', lambda w: lem(w) or w)
+    terms = q.parse('ungdomarna "Våld bland" Hässelby-Vällingby soc* xy*', lambda w: lem(w) or w)
     assert terms == [
         q.Term(("ungdomarna",), lemma="ungdom"),
         q.Term(("våld", "bland")),
         q.Term(("hässelby", "vällingby")),
         q.Term(("soc",), prefix=True),
-        q.Term(("x",), lemma="x"),  # one-letter prefixes are plain words
+        q.Term(("xy",), lemma="xy"),  # two-letter prefixes are plain words
     ]
 
 
+def test_prefixes_are_limited_and_function_words_dropped():
+    terms = q.parse("abc* def* ghi*", str)
+    assert [t.prefix for t in terms] == [True, True, False]
+    assert [t.words for t in q.parse("våld mot ungdomar och", str)] == [("våld",), ("ungdomar",)]
+    assert [t.words for t in q.parse("och att", str)] == [("och",), ("att",)]  # nothing else to ask for
+    assert [t.words for t in q.parse('"våld mot" och', str)] == [("våld", "mot")]
+
+
 def test_every_word_is_quoted_in_the_expression():
-    terms = q.parse('NEAR title: "a b" ungdom*', lambda w: w)
+    terms = q.parse('NEAR title: "a b" ungdom*', lambda w: w, frozenset())
     expression = q.match_expression(terms)
     words = "{title text lemmas}"
     assert (
