@@ -158,7 +158,7 @@ def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], c
     if len(words) == 1 and (name.casefold() in common or name in _first_names()) and name not in lex["gazetteer"]:
         return True
     nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
-    if nxt and nxt.group(1).casefold() in lex["not_after"]:
+    if nxt and nxt.group(1).casefold() in lex["not_after"] or _company_follows(text, end):
         return True
     return name.endswith("s") and name not in lex["gazetteer"] and name[:-1] not in lex["gazetteer"]
 
@@ -282,7 +282,10 @@ def find_places(
                 continue  # "Vara", "Mark": a word unless used after a locative cue
         accept(m.start(), m.end(), m.group(1))
     # 6. NER LOC, filtered
-    loc_counts = Counter(text[s:e].strip() for s, e, label in entities if label == "LOC")
+    # occurrences where capitalisation means something (not at a sentence start)
+    loc_counts = Counter(
+        text[s:e].strip() for s, e, label in entities if label == "LOC" and not _sentence_start(text, s)
+    )
     for s, e, label in entities:
         if label != "LOC":
             continue
