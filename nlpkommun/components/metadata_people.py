@@ -184,6 +184,7 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
             head_ids.update(x.index for x in lines[i : i + 4])
     out: list[Official] = []
     run: list[tuple[str, list[str]]] = []
+    listing = False  # the current run follows a participant label ("Deltagare")
     signed_from = -1  # after a greeting or "Ort den <datum>", names are signatures
     for i, ln in enumerate(lines):
         if label_of(ln.text, "closing") or _PLACE_DATE.match(ln.text):
@@ -198,12 +199,20 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
             signed_from = -1
         element = None if ln.index in head_ids else _signature_element(ln.text)
         if element is None:
-            out.extend(_pair(run))
+            if not listing:
+                out.extend(_pair(run))
             run = []
+            listing = _is_participant_label(ln.text)
             continue
         run.append(element)
-    out.extend(_pair(run))
+    if not listing:
+        out.extend(_pair(run))
     return out
+
+
+def _is_participant_label(text: str) -> bool:
+    """"Deltagare", "Närvarande", "Ledamöter" …: a list of people follows, not signatures."""
+    return bool(label_of(text, "participants") or label_of(text, "case_officer"))
 
 
 def attestations(lines: list[Line]) -> list[Official]:

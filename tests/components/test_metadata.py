@@ -490,6 +490,12 @@ def test_ocr_text_without_diacritics() -> None:
     assert (m["body"], m["meeting_date"], m["reference_numbers"]) == ("Kommunstyrelsen", "2019-06-03", ["KS 2019/476"])
 
 
+def test_participant_lists_are_not_signatures() -> None:
+    text = "Rubrik\n\nÄrendet\nText.\n\nDeltagare\nAnna Ek\nRektor\nPer Holm\nController\n\n" \
+        "Mer text i ärendet.\n\nKarin Berg\nFörvaltningschef\n"
+    assert [s["name"] for s in extract_metadata(text)["signatories"]] == ["Karin Berg"]
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
