@@ -61,9 +61,10 @@ def as_list(value: str | Sequence[str] | None) -> list[str]:
     """One value or a sequence of values as a list (None → empty)."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if v is not None]
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, Sequence) or not all(v is None or isinstance(v, str) for v in values):
+        raise QueryError(f"a filter takes a string or a list of strings, not {value!r}")
+    return [v for v in values if v is not None]
 
 
 @lru_cache(maxsize=65536)

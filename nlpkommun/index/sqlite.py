@@ -357,8 +357,8 @@ class Index:
         """Ranked hits for free text ``query`` (bm25; title weighs most) within the filters.
 
         Each filter takes one value or a list (OR-ed); filters are AND-ed. Names match
-        case-insensitively and in full (person: canonical name; organisation: name or
-        acronym; programme: acronym or long name). Dates filter on the meeting date
+        case-insensitively and in full (person: canonical name or spelling variant;
+        organisation: name or acronym; programme: acronym or long name). Dates filter on the meeting date
         (else the document date) and take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. With no
         query words the filtered documents are listed newest first. Query text is never
         parsed as FTS or SQL syntax (see :mod:`nlpkommun.index.query`).

@@ -182,8 +182,13 @@ def test_opening_errors_are_typed(tmp_path):
         Index(other)
     with pytest.raises(SearchIndexError):
         Index(tmp_path)
-    with Index(tmp_path / "i.sqlite") as ix, pytest.raises(QueryError):
-        ix.search("x", limit=-1)
+    with Index(tmp_path / "i.sqlite") as ix:
+        with pytest.raises(QueryError):
+            ix.search("x", limit=-1)
+        with pytest.raises(QueryError):
+            ix.search("x", party=5)
+        with pytest.raises(QueryError):
+            ix.search("x", person=["Anna", 3])
 
 
 def test_lone_surrogates_in_records_are_replaced_not_fatal(tmp_path):
