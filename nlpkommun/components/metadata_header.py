@@ -283,6 +283,15 @@ def municipalities() -> dict[str, str]:
     return out
 
 
+_WEB = re.compile(r"(?:@|\bwww\.|://)(?:[\w-]+\.)*?([\w-]+)\.se\b", re.IGNORECASE)
+
+
+@cache
+def _by_domain() -> dict[str, str]:
+    """Web/e-mail domain label → municipality ("goteborg" → "Göteborg", "upplandsvasby")."""
+    return {fold(name).replace(" ", ""): name for name in municipalities()}
+
+
 def _base_of(written: str) -> str | None:
     """``"Stockholms"`` / ``"Nacka"`` → the municipality it names, if one."""
     known = municipalities()
@@ -331,6 +340,11 @@ def municipality(text: str, lines: list[Line]) -> str | None:
             continue  # "Nacka stad" is a place, not the municipality
         votes[base] += weight
         forms.setdefault(base, known[base])
+    for m in _WEB.finditer(text):  # "info@nacka.se", "www.malmo.se": the municipality's own domain
+        base = _by_domain().get(m.group(1).lower())
+        if base:
+            votes[base] += 2
+            forms.setdefault(base, known[base])
     best = votes.most_common(1)[0] if votes else None
     if best and best[1] >= 2:
         return forms[best[0]]

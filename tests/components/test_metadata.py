@@ -507,6 +507,7 @@ def test_municipality_rules() -> None:
     assert municipality("Region Gotland beslutar.", lines("")) == "Region Gotland"
     assert municipality("Skolor i Lund och i Lund igen.", lines("")) == "Lunds kommun"
     assert municipality("Inget om någon ort här.", lines("")) is None
+    assert municipality("E-post: anna.berg@stadshuset.goteborg.se\nwww.goteborg.se", lines("")) == "Göteborgs Stad"
     assert municipality("Region Skåne beslutar. Region Skånes styrelse. Region Skåne.", lines("")) == "Region Skåne"
     text = "Rubrik\n\nÄrendet\nRegion Stockholm och Region Stockholm. Nacka kommun, Nacka kommun."
     assert municipality(text, lines(text)) == "Nacka kommun"
