@@ -98,8 +98,12 @@ def canonical_compound(word: str) -> tuple[str, str, str] | None:
     ("utbildningsförvaltningens" → ("Utbildningsförvaltningen", "administration",
     "utbildningsförvaltning")), or None when the word is no organisation name."""
     pats = _patterns()
-    if word.casefold().endswith(tuple(pats["excluded_endings"])):
+    low = word.casefold()
+    if low.endswith(tuple(pats["excluded_endings"])):
         return None
+    eh = re.search(r"enhet(?:en|ens|s)?$", low)
+    if eh and _is_common(low[: eh.start()] + "en"):
+        return None  # "öppenheten", "medvetenhet", "lägenheten": -het nouns, not units
     hit = _head_of(word)
     if hit is None:
         return None
@@ -177,6 +181,8 @@ def find_organisation_mentions(
         st = _lead_trim(text, m.start(), m.start(2))
         if m.group(3) == "en" or st >= m.start(2) or text[st : m.start(2)].strip().casefold() == "region":
             continue
+        if re.search(r"(?:lig|ig|isk|sam|bar|vänlig)$", text[st : m.start(2)].strip()):
+            continue  # "Åldersvänlig kommun", "Hållbar stad"
         name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
     for m in re.finditer(rf"(?<![\w-])Region[ \t]+({CAPWORD})(s)?(?![\w-])", text):
@@ -223,24 +229,35 @@ def find_organisation_mentions(
     for m in re.finditer(rf"(?<![\w-])({heads})[ \t]+för[ \t]+", text):
         words: list[str] = []
         pos = m.end()
+        end = pos
         for wm in re.finditer(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*", text[pos : pos + 120]):
             w = wm.group(1)
             if w == "och":
                 nxt = text[pos + wm.end() : pos + wm.end() + 30].split()
-                if not nxt or nxt[0] in stop or nxt[0] in pats["unit_phrase_heads"] or not nxt[0].islower():
+                if (
+                    not nxt
+                    or nxt[0] in stop
+                    or nxt[0] in pats["unit_phrase_heads"]
+                    or not nxt[0].islower()
+                    or canonical_compound(nxt[0].strip(".,;:")) is not None
+                ):
                     break
                 words.append(w)
                 continue
-            if w in stop or not w.islower() or len(words) >= 6:
+            if w in stop or not w.islower() or not w.replace("-", "").isalpha() or len(words) >= 6 or _verb_form(w):
+                break
+            if w.endswith("s") and len(w) > 4:
+                words.append(w[:-1])  # a genitive ends the name: "enheten för fastighetsförvaltnings förslag"
+                end = pos + wm.start(1) + len(w) - 1
                 break
             words.append(w)
+            end = pos + wm.start(1) + len(w)
             if wm.group(2):
                 break
         while words and words[-1] == "och":
             words.pop()
         if not words:
             continue
-        end = text.find(words[-1], pos) + len(words[-1])
         head = m.group(1).casefold()
         kind = "unit"
         add(
@@ -285,16 +302,18 @@ def find_organisation_mentions(
         if st is None or len(text[st : m.end()].split()) < 2:
             continue
         words = text[st : m.start()].split()
+        tail = re.match(rf"[ \t]+{CAPWORD}(?![\w-])", text[m.end() : m.end() + 40])
+        if tail and tail.group(0).strip().casefold() in _stop_first():
+            tail = None
+        if len(words) == 1 and _is_common(words[0]) and not tail:
+            continue  # "Energi AB": the rest of the name is on another line
         if "och" in words:  # "Region Uppsala och Uppsalahem AB": two organisations
             before_och = words[: words.index("och")]
             if before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
                 st = text.index(words[words.index("och") + 1], st + len(" ".join(before_och)))
-        end = m.end()
-        tail = re.match(rf"[ \t]+{CAPWORD}(?![\w-])", text[end : end + 40])
-        if tail and tail.group(0).strip().casefold() not in _stop_first():
-            end += tail.end()  # "Förvaltnings AB Framtiden"
+        end = m.end() + (tail.end() if tail else 0)  # "Förvaltnings AB Framtiden"
         add(OrgMention(st, end, text[st:end], re.sub(r"\s+", " ", text[st:end]), "company", priority=7))
-    for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD})", text):
+    for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", text):
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=7))
 
     # NER ORG entities
@@ -315,6 +334,17 @@ def _is_common(word: str) -> bool:
     from nlpkommun.components.persons import is_common_word
 
     return is_common_word(word)
+
+
+def _verb_form(word: str) -> bool:
+    """A finite or participle verb form ("föreslår", "daterad", "anser"): its lemma is an
+    infinitive (ends in a vowel) and the form ends like a verb."""
+    from nlpkommun.lemmatizer import lemma_table
+
+    lemma = lemma_table().get(word.casefold())
+    if lemma is None or lemma == word.casefold():
+        return False
+    return lemma[-1] in "aåeiouy" and bool(re.search(r"(?:r|ad|at|ade|de|te|t)$", word))
 
 
 def _inflected_common(word: str) -> bool:

@@ -82,3 +82,16 @@ def test_defined_acronyms_join_the_organisation() -> None:
     (org,) = find_organisations("Pensionärsrådet (KPR) möts i maj. KPR har synpunkter.")
     assert org["acronym"] == "KPR"
     assert [m["text"] for m in org["mentions"]] == ["Pensionärsrådet", "KPR", "KPR"]
+
+
+def test_unit_phrases_stop_at_verbs_genitives_and_other_units() -> None:
+    text = (
+        "Enheten för strategisk stadsutveckling föreslår att. Enheten för fastighetsförvaltnings tjänsteskrivelse. "
+        "Enheten för bygg och inköpsenheten. Öppenheten och lägenheten. Åldersvänlig kommun. Nacka\nEnergi AB."
+    )
+    assert {o["name"] for o in find_organisations(text)} == {
+        "Enheten för strategisk stadsutveckling",
+        "Enheten för fastighetsförvaltning",
+        "Enheten för bygg",
+        "Inköpsenheten",
+    }
