@@ -1,5 +1,5 @@
 """A small invented corpus for the quickstart notebook when the project's shared/ folder is
-absent: four short committee texts with different meeting dates and one of them as a PDF.
+absent: four short committee documents with different meeting dates, one of them a PDF.
 
 All names are invented. The PDF is written by hand (one page, Helvetica, WinAnsi
 encoding), so no PDF library is needed.
@@ -101,11 +101,14 @@ def write_pdf(text: str, path: Path) -> Path:
 
 
 def write_corpus(directory: str | Path) -> tuple[Path, list[Path]]:
-    """Write the corpus into ``directory``; returns (the PDF, the text files)."""
+    """Write the corpus into ``directory``: :data:`PDF_SOURCE` as a PDF, the others as text
+    files; returns (the PDF, the text files)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     texts = []
     for name, text in DOCUMENTS.items():
+        if name == PDF_SOURCE:
+            continue
         path = directory / name
         path.write_text(text, encoding="utf-8")
         texts.append(path)
