@@ -25,7 +25,7 @@ class ModelOptions:
     batch_stop: int = 1000
     eval_frequency: int = 200
     patience: int = 1600
-    max_steps: int = 20000
+    max_steps: int = 2600
 
     def as_dict(self) -> dict[str, object]:
         """Plain dict of the options (for the model card / meta)."""

@@ -31,14 +31,14 @@ SUC_SLICE = "ner/sucx3_slice/removed_sents_from_original_to_simple.txt"
 
 @dataclass
 class DataOptions:
-    """What goes into the training set."""
+    """What goes into the training set (defaults are the shipped model's choice)."""
 
     labels: tuple[str, ...] = CORE_LABELS
     holdout_fraction: float = 0.1
     use_suc: bool = False
-    synthetic: int = 0
-    upper_fraction: float = 0.0
-    swap_fraction: float = 0.0
+    synthetic: int = 2000
+    upper_fraction: float = 0.1
+    swap_fraction: float = 0.5
     seed: int = 0
 
 
@@ -119,7 +119,8 @@ def build_splits(data_dir: str | Path, opts: DataOptions) -> Splits:
     if opts.synthetic > 0:
         from nlpkommun.ner.synthetic import generate
 
-        train += generate(opts.synthetic, seed=opts.seed)
+        common = [t for s in klintan_train + uner for t in s.tokens if t.isalpha() and t.islower() and len(t) >= 5]
+        train += generate(opts.synthetic, seed=opts.seed, common_words=common)
     rng.shuffle(train)
     return Splits(train=train, dev=klintan_hold + uner_dev, tests=tests)
 

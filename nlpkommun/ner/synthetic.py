@@ -10,7 +10,7 @@ tokens match what the pipeline sees at run time.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -57,8 +57,9 @@ Segment = tuple[str, str | None]
 
 
 class _Builder:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, common_words: tuple[str, ...] = ()) -> None:
         self.rng = rng
+        self.common_words = common_words
 
     def pick(self, seq: list[str] | tuple[str, ...]) -> str:
         return self.rng.choice(seq)
@@ -105,8 +106,12 @@ class _Builder:
             return f"Region {self.place()}"
         if r < 0.88:
             return f"Länsstyrelsen i {self.genitive(self.place())} län"
-        if r < 0.94:
+        if r < 0.92:
             return f"{self.place()} {self.pick(['Vatten AB', 'Energi AB', 'Bostäder AB', 'Parkering AB'])}"
+        if r < 0.97:
+            place = self.any_place()
+            return self.pick([f"{self.genitive(place)} förskola", f"{place}skolan", f"{place}gymnasiet",
+                              f"{self.genitive(place)} rektorsområde", f"{place} vård- och omsorgsboende"])
         return f"{self.body().capitalize()} i {self.place()}"
 
     def street(self) -> str:
@@ -196,6 +201,38 @@ def _templates(b: _Builder) -> list[Callable[[], list[Segment]]]:
                 (party, "ORG"), (b.pick([" i ", " till "]), None), (b.org(), "ORG"),
                 (b.pick(["", ".", " om " + b.pick(TOPICS)]), None)]
 
+    def heading() -> list[Segment]:
+        lines = []
+        for _ in range(b.rng.randint(1, 3)):
+            if b.common_words and b.rng.random() < 0.5:
+                line = " ".join(b.pick(b.common_words) for _ in range(b.rng.randint(1, 2))).capitalize()
+            else:
+                line = b.pick(_lexicon("headings"))
+            r = b.rng.random()
+            if r < 0.25:
+                line += f": 20{b.rng.randint(15, 24)}-{b.rng.randint(10, 12)}-{b.rng.randint(10, 28)}"
+            elif r < 0.4:
+                line += f" {b.rng.randint(1, 999)}"
+            lines.append(line)
+        return [("\n".join(lines), None)]
+
+    def handler_block() -> list[Segment]:
+        phone = f"08-{b.rng.randint(100, 999)} {b.rng.randint(10, 99)} {b.rng.randint(10, 99)}"
+        seg: list[Segment] = [(b.pick(["Handläggare", "Kontaktperson", "Namn", "Föredragande"]) + "\n", None),
+                              (b.person(), "PER")]
+        if b.rng.random() < 0.5:
+            seg.append((f"\nTelefon: {phone}", None))
+        if b.rng.random() < 0.5:
+            seg.append((f"\n{b.pick(OFFICIAL_ROLES).capitalize()}", None))
+        return seg
+
+    def approved_by() -> list[Segment]:
+        seg: list[Segment] = [("Detta dokument har godkänts digitalt av följande personer:\nNamn\n", None)]
+        for i in range(b.rng.randint(1, 3)):
+            seg += [("\n" if i else "", None), (b.person(), "PER"),
+                    (f", {b.pick(OFFICIAL_ROLES).capitalize()}", None)]
+        return seg + [(f"\nDatum\n20{b.rng.randint(15, 24)}-0{b.rng.randint(1, 9)}-1{b.rng.randint(0, 9)}", None)]
+
     def no_entity() -> list[Segment]:
         return [(b.pick(["Förslag till beslut", "Sammanfattning", "Ärendet", "Beslutsunderlag",
                          "Förvaltningens synpunkter", "Protokollet justeras", "Bilagor",
@@ -204,7 +241,8 @@ def _templates(b: _Builder) -> list[Callable[[], list[Segment]]]:
                          "Förvaltningen föreslår att ärendet återremitteras."]), None)]
 
     return [attendance, speaker, titled, signature, contact, proposal, prepared, sent_to,
-            motion, place_sentence, reservation, replaces, party_full, no_entity]
+            motion, place_sentence, reservation, replaces, party_full, no_entity,
+            heading, heading, handler_block, approved_by]
 
 
 def _to_sentence(segments: list[Segment]) -> TaggedSentence:
@@ -225,9 +263,13 @@ def _to_sentence(segments: list[Segment]) -> TaggedSentence:
     return TaggedSentence(tuple(t.text for t in doc), tuple(tags))
 
 
-def generate(n: int, seed: int = 0) -> list[TaggedSentence]:
-    """``n`` synthetic sentences, reproducible for a given ``seed``."""
+def generate(n: int, seed: int = 0, common_words: Sequence[str] = ()) -> list[TaggedSentence]:
+    """``n`` synthetic sentences, reproducible for a given ``seed``.
+
+    ``common_words`` (lower-case words from real text) become capitalised heading lines
+    without entities, teaching the model that a capitalised word alone on a line is not a name.
+    """
     rng = random.Random(seed)
-    builder = _Builder(rng)
+    builder = _Builder(rng, tuple(sorted(set(common_words))))
     templates = _templates(builder)
     return [_to_sentence(rng.choice(templates)()) for _ in range(n)]
