@@ -78,6 +78,29 @@ def _title_under_name(lines: list[Line], i: int) -> bool:
     return is_name(above) and above.split()[0] in first_names()
 
 
+def _label_row(rest: str) -> bool:
+    """Whether the text after a label is only more labels (a row of column labels)."""
+    words = rest.split()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n <= len(words) and is_any_label(" ".join(words[i : i + n])):
+                i += n
+                break
+        else:
+            return False
+    return bool(words)
+
+
+def _leading_name(row: str) -> str:
+    """The name at the start of a value row ("Ann Ulin 2022-02-03 KS 2022/12" → "Ann Ulin")."""
+    words = row.split()
+    for n in (4, 3, 2):
+        if is_name(" ".join(words[:n])):
+            return " ".join(words[:n])
+    return ""
+
+
 def case_officers(lines: list[Line]) -> list[Official]:
     """Handläggare blocks: the name after the label, then phone, e-mail and title lines."""
     out: list[Official] = []
@@ -86,7 +109,10 @@ def case_officers(lines: list[Line]) -> list[Official]:
             continue
         parts = split_label(ln.text, "case_officer")
         following = lines[i + 1 : i + 5]
-        if parts:
+        if parts and _label_row(parts[1]) and following:
+            # "Handläggare Datum Dnr" over "Ann Ulin 2022-02-03 KS 2022/12": the name leads the row
+            value, following = _leading_name(following[0].text), following[1:]
+        elif parts:
             value = parts[1]
         elif label_of(ln.text, "case_officer") and following:
             value, following = following[0].text, following[1:]

@@ -496,6 +496,13 @@ def test_participant_lists_are_not_signatures() -> None:
     assert [s["name"] for s in extract_metadata(text)["signatories"]] == ["Karin Berg"]
 
 
+def test_label_row_over_value_row() -> None:
+    text = "Tjänsteskrivelse\nHandläggare Datum Diarienummer\nAnn Berg 2022-02-03 KS 2022/123\n\nRubrik här\n"
+    m = extract_metadata(text)
+    assert [o["name"] for o in m["case_officers"]] == ["Ann Berg"]
+    assert (m["document_date"], m["reference_numbers"], m["title"]) == ("2022-02-03", ["KS 2022/123"], "Rubrik här")
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
