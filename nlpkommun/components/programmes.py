@@ -595,8 +595,20 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
                 continue
             item = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", part).strip()
             lead = len(part) - len(part.lstrip())
-            if start == s0 or not item:
-                continue  # the sentence's first words are capitalised anyway
+            if start == s0:
+                # the first item follows the lead-in: "Förvaltningen arbetar med Äldre för äldre"
+                tail = list(re.finditer(r"(?<=\s)[A-ZÅÄÖ]", item))
+                if not tail:
+                    continue
+                cut = tail[-1].start()
+                if not re.search(
+                    r"(?:\bmed|\bsåsom|\bsom|bland annat|\bexempelvis|t\.ex\.|\binklusive|:)\s+$", item[:cut]
+                ):
+                    continue  # only after a list-introducing word: "arbetar med Äldre för äldre, …"
+                lead += cut
+                item = item[cut:]
+            if not item:
+                continue
             if any(start <= a < start + len(part) for a, _ in programme_spans):
                 continue
             if _sentence_case_name(item):

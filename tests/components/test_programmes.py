@@ -164,3 +164,13 @@ def test_known_national_programmes_without_definition() -> None:
     assert set(got) == {"Läslyftet", "NTA", "BBIC"}
     assert got["NTA"]["name"] == "Naturvetenskap och teknik för alla"
     assert [m["text"] for m in got["Läslyftet"]["mentions"]] == ["Läslyftet", "Läslyftets"]
+
+
+def test_first_list_item_after_the_lead_in() -> None:
+    text = "Förvaltningen arbetar med Äldre för äldre, Mötesplats för seniorer (MFS) och Seniorsurfarna."
+    assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"Äldre för äldre", "MFS"}
+
+
+def test_first_list_item_needs_a_list_introducing_word() -> None:
+    text = "Fortsatt deltagande i Sveriges kommuner och landstings (SKL) PRIO-projekt, med fokus på skolan."
+    assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"PRIO"}
