@@ -572,6 +572,37 @@ def test_example_000_without_header(nlp) -> None:
     assert meta.case_officers == [] and meta.meeting_date is None
 
 
+def test_nacka_pdfs(nlp) -> None:
+    import nlpkommun
+
+    tjskr = nlpkommun.extract(
+        shared_path(
+            "corpus",
+            "nacka",
+            "Kommunstyrelsens_verksamhetsutskott__2018__2018-02-06__06_Nedlaggning_Skogsglantans_forskola__"
+            "06a_Nedlaggning_Skogsglantans_forskola_tjskr.pdf",
+        ),
+        nlp=nlp,
+    ).metadata
+    assert (tjskr.document_type, tjskr.body, tjskr.municipality) == (
+        "tjänsteskrivelse",
+        "Kommunstyrelsens verksamhetsutskott",
+        "Nacka kommun",
+    )
+    assert tjskr.meeting_date is None and tjskr.reference_numbers == ["KFKS 2018/53"]
+    assert len(tjskr.signatories) == 2  # two names side by side over two titles
+    utdrag = nlpkommun.extract(
+        shared_path(
+            "corpus",
+            "nacka",
+            "Kommunstyrelsens_verksamhetsutskott__2020__2020-03-17__00_Protokoll_KSVU_2020-03-17__17_omedelbar_justering.pdf",
+        ),
+        nlp=nlp,
+    ).metadata
+    assert (utdrag.document_type, utdrag.meeting_date) == ("protokollsutdrag", "2020-03-17")
+    assert utdrag.title.startswith("Tilldelningsbeslut") and utdrag.signatories == []
+
+
 @pytest.mark.parametrize("text", [NACKA_STYLE])
 def test_component_writes_plain_dict(nlp, text: str) -> None:
     doc = nlp(text)
