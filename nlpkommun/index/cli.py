@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
 #: bad JSONL lines printed one by one before only counting them
 MAX_BAD_LINES_SHOWN = 20
+#: records between progress lines when stderr is not a terminal
+PROGRESS_EVERY = 10_000
+
+T = TypeVar("T")
 
 
 class SearchFormat(str, Enum):
@@ -35,6 +41,21 @@ class _BadLineReporter:
         return f"; {self.count} malformed line(s) skipped" if self.count else ""
 
 
+def _progress(records: Iterator[T]) -> Iterator[T]:
+    """``records`` with a progress bar on a terminal, else a log line every
+    :data:`PROGRESS_EVERY` records."""
+    every = PROGRESS_EVERY
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        yield from tqdm(records, desc="indexing", unit=" docs", file=sys.stderr)
+        return
+    for n, record in enumerate(records, start=1):
+        yield record
+        if n % every == 0:
+            print(f"nlpkommun: indexing: {n} documents read", file=sys.stderr)
+
+
 def index(
     records: list[Path] = typer.Argument(..., help="JSONL files of records (from `nlpkommun batch`)."),
     db: Path = typer.Option(..., "--db", help="SQLite index file (created if missing)."),
@@ -45,14 +66,15 @@ def index(
 
     A document id already in the index is replaced; malformed lines are reported and skipped.
     """
-    from nlpkommun.index.jsonl import check_paths
+    from nlpkommun.index.jsonl import check_paths, read_records
     from nlpkommun.index.sqlite import Index
 
-    records = check_paths(records)
+    paths = check_paths(records)
     reporter = _BadLineReporter()
     with Index(db) as ix:
-        stats = ix.add_jsonl(records, batch_size=batch_size, on_bad_line=reporter)
+        stats = ix.add(_progress(read_records(paths, reporter)), batch_size=batch_size)
         if optimize and stats.indexed:
+            print("nlpkommun: merging index segments (--no-optimize skips this)", file=sys.stderr)
             ix.optimize()
         total = len(ix)
     print(

@@ -65,3 +65,13 @@ def test_errors_are_one_line_with_exit_2(tmp_path, capsys):
         assert main(args) == 2, args
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and f"[{code}]" in err and "Traceback" not in err, err
+
+
+def test_index_logs_progress_when_not_on_a_terminal(tmp_path, capsys, monkeypatch):
+    import nlpkommun.index.cli as index_cli
+
+    monkeypatch.setattr(index_cli, "PROGRESS_EVERY", 2)
+    jsonl = write_jsonl(tmp_path / "r.jsonl", CORPUS)
+    assert main(["index", str(jsonl), "--db", str(tmp_path / "p.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert "indexing: 2 documents read" in err and "indexing: 4 documents read" in err
