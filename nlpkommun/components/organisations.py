@@ -282,6 +282,11 @@ def find_organisation_mentions(
             continue  # "Siffror skola och förskola" (a heading)
         name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
+    pheads = "|".join(pats["school_plural_heads"])
+    for m in re.finditer(rf"(?<![\w-])({CAPWORD})[ \t]+({pheads})(?![\w-])", text):
+        prefix = m.group(1)
+        if "-" in prefix or re.search(r"(?:ens|ets|ans)$", prefix):
+            add(OrgMention(m.start(), m.end(), m.group(0), f"{prefix} {m.group(2)}", "unit", priority=5))
     cheads = "|".join(pats["school_compound_heads"])
     for m in re.finditer(rf"(?<![\w-])([{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({cheads})(s)?(?![\w-])", text):
         word = (m.group(1) + m.group(2)).casefold()
@@ -463,6 +468,19 @@ def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_te
     return out
 
 
+def compound_initials(name: str) -> str:
+    """Initials of a name's words and compound parts: "Kommunstyrelsens verksamhetsutskott" →
+    "KSVU", "Kommunstyrelsen" → "KS"."""
+    out = []
+    for word in name.split():
+        hit = _head_of(word)
+        if hit and len(hit[1]) >= 3:
+            out.append(hit[1][0] + hit[0]["indef"][0])
+        elif word[:1].isalpha():
+            out.append(word[0])
+    return "".join(out).upper()
+
+
 def _add_defined_acronym(item: dict[str, Any], text: str) -> None:
     """ "Kommunala pensionärsrådet (KPR)": the letters become the acronym, and their other
     occurrences mentions of the organisation."""
@@ -527,6 +545,18 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
         t = targets(m.base)
         if len(t) == 1:
             named[t[0]]["mentions"].append({"text": m.text, "start": m.start, "end": m.end})
+    # a bare acronym that abbreviates a compound name in the document: "KS" → Kommunstyrelsen
+    for key in list(order):
+        item = named[key]
+        acr = item["name"]
+        if not (item["acronym"] == acr and acr.isupper() and 2 <= len(acr) <= 5):
+            continue
+        t = [k for k in order if k != key and compound_initials(named[k]["name"]) == acr]
+        if len(t) == 1:
+            named[t[0]]["mentions"].extend(item["mentions"])
+            named[t[0]]["acronym"] = named[t[0]]["acronym"] or acr
+            order.remove(key)
+            del named[key]
     out = []
     for key in order:
         item = named[key]

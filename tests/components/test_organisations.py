@@ -95,3 +95,11 @@ def test_unit_phrases_stop_at_verbs_genitives_and_other_units() -> None:
         "Enheten för bygg",
         "Inköpsenheten",
     }
+
+
+def test_compound_initials_and_plural_school_groups() -> None:
+    from nlpkommun.components.organisations import compound_initials
+
+    assert compound_initials("Kommunstyrelsens verksamhetsutskott") == "KSVU"
+    got = _orgs("Condorens förskolor och Ektorp-Borgvalla skolor, men inte Nackas skolor.")
+    assert set(got) == {"Condorens förskolor", "Ektorp-Borgvalla skolor"}
