@@ -61,12 +61,12 @@ def _lex() -> dict[str, Any]:
         parties = read_json("parties.json").get("parties", [])
     except FileNotFoundError:
         parties = []
-    party_forms = {f.casefold() for p in parties for f in [p["name"], *p.get("forms", [])]}
+    org_forms = {f.casefold() for p in parties for f in [p["name"], *p.get("forms", [])]}
     try:
         authorities = read_json("authorities.json").get("organisations", [])
     except FileNotFoundError:
         authorities = []
-    party_forms |= {f.casefold() for o in authorities for f in [o["name"], *o.get("forms", [])]}
+    org_forms |= {f.casefold() for o in authorities for f in [o["name"], *o.get("forms", [])]}
     return {
         "heads": pat["place_heads"],
         "areas": pat["area_heads"],
@@ -81,7 +81,7 @@ def _lex() -> dict[str, Any]:
         "english_org_words": frozenset(cues["english_org_words"]),
         "law_suffixes": tuple(cues["law_suffixes"]),
         "gazetteer": frozenset(municipalities) | frozenset(read_lines("countries.txt")),
-        "party_forms": frozenset(party_forms),
+        "org_forms": frozenset(org_forms),
     }
 
 
@@ -105,13 +105,15 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _bad_name(name: str, lex: dict[str, Any]) -> bool:
+    """Whether a capitalised candidate names something other than a place: a party or
+    authority, an organisation, law, school or event (by its last word), a heading word."""
     words = name.split()
     first, last = words[0], words[-1]
     if first in lex["not_words"] or name.isupper() and name not in lex["gazetteer"]:
         return True
     if any(w.casefold() in lex["english_org_words"] for w in words):
         return True
-    if name.casefold() in lex["party_forms"] or name.casefold().removesuffix("s") in lex["party_forms"]:
+    if name.casefold() in lex["org_forms"] or name.casefold().removesuffix("s") in lex["org_forms"]:
         return True
     last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
