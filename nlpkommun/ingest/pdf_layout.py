@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -378,7 +379,9 @@ def reading_order(blocks: list[Block]) -> list[Block]:
 # --------------------------------------------------------------------------- line grouping
 
 
-def _group(lines: list[Line], max_pitch: float, samples: list[float] | None) -> list[list[Line]]:
+def _group(
+    lines: list[Line], max_pitch: Callable[[float], float], samples: list[tuple[int, float]] | None
+) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     open_blocks: list[list[Line]] = []
     for ln in lines:
@@ -389,7 +392,7 @@ def _group(lines: list[Line], max_pitch: float, samples: list[float] | None) -> 
             lh = last.y1 - last.y0
             ref = max(h, lh, 1.0)
             pitch = (last.y0 - ln.y0) / ref  # bottom to bottom, in line heights
-            if pitch > max_pitch or last.y0 - ln.y1 < -0.5 * min(h, lh):
+            if pitch > max_pitch(ref) or last.y0 - ln.y1 < -0.5 * min(h, lh):
                 continue
             if not (0.5 * lh <= h <= 2.0 * lh):
                 continue
@@ -398,7 +401,7 @@ def _group(lines: list[Line], max_pitch: float, samples: list[float] | None) -> 
             if aligned or overlap > 0.5 * min(last.x1 - last.x0, ln.x1 - ln.x0):
                 target = blk
                 if samples is not None:
-                    samples.append(pitch)
+                    samples.append((round(ref), pitch))
                 break
         if target is None:
             target = [ln]
@@ -417,15 +420,26 @@ def group_lines(lines: list[Line]) -> list[Block]:
     A line joins the block above it when it is aligned with it (left edges, centres or
     overlap), of similar height, and the baseline pitch is the page's usual line pitch:
     the most common pitch between aligned neighbours, measured in line heights (fonts'
-    line boxes differ, so no absolute threshold fits all), plus a small tolerance; a
-    larger pitch is a paragraph break.
+    line boxes differ, so no absolute threshold fits all) for lines of that height, plus a
+    small tolerance; a larger pitch is a paragraph break.
     """
     ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
-    samples: list[float] = []
-    _group(ordered, 2.0, samples)
-    counts = Counter(round(p * 20) for p in samples if p > 0.5)
-    usual = counts.most_common(1)[0][0] / 20 if counts and counts.most_common(1)[0][1] >= 2 else 1.15
-    return [Block.of(b) for b in _group(ordered, usual + 0.15, None)]
+    samples: list[tuple[int, float]] = []
+    _group(ordered, lambda _h: 2.0, samples)
+    usual = _usual_pitch([p for _h, p in samples]) or 1.15
+    by_height: dict[int, list[float]] = defaultdict(list)
+    for h, p in samples:
+        by_height[h].append(p)
+    usual_at = {h: _usual_pitch(ps) or usual for h, ps in by_height.items()}
+    return [Block.of(b) for b in _group(ordered, lambda h: usual_at.get(round(h), usual) + 0.15, None)]
+
+
+def _usual_pitch(pitches: list[float]) -> float | None:
+    """The most common pitch (in 1/20 line heights), if it occurs at least twice."""
+    counts = Counter(round(p * 20) for p in pitches if p > 0.5)
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return None
+    return counts.most_common(1)[0][0] / 20
 
 
 # --------------------------------------------------------------------------- headers/footers

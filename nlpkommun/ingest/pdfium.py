@@ -80,6 +80,7 @@ def _page_lines(textpage: Any, raw: Any) -> tuple[list[Line], list[Line]]:
     text = textpage.get_text_range(0, n)
     if len(text) != n:  # surrogate pairs: fall back to one call per character
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(n))
+    raw_text = text
     text = text.replace("\ufffe", "-")  # pdfium reports a line-end hyphen as U+FFFE
     lines: list[Line] = []
     rotated: list[Line] = []
@@ -107,6 +108,11 @@ def _page_lines(textpage: Any, raw: Any) -> tuple[list[Line], list[Line]]:
             space = True
             continue
         h = top - bottom
+        if chars and (raw_text[i] == "\ufffe" or h < 0.3 * (y1 - y0)):
+            chars.append(ch)  # a line-end hyphen pdfium generated, or a sliver box: same line
+            x1 = max(x1, right)
+            space = False
+            continue
         if chars:
             lh = y1 - y0
             base_shift = abs(bottom - y0)
