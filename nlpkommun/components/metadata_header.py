@@ -88,6 +88,21 @@ def type_line(head: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
+def _repeated_type_line(lines: list[Line]) -> tuple[str, Line] | None:
+    """A type line repeated on several pages (a running header or footer such as
+    "Tjänsteskrivelse 2021-03-01"), when the header names no type."""
+    seen: dict[str, list[Line]] = {}
+    for ln in lines:
+        if len(ln.text.split()) <= 6:
+            seen.setdefault(ln.text.lower(), []).append(ln)
+    for same in seen.values():
+        if len(same) >= 2:
+            found = type_line(same[:1])
+            if found:
+                return found
+    return None
+
+
 def paragraph_numbers(lines: list[Line]) -> list[str]:
     """Distinct paragraph numbers of the § headings (lines starting with "§ N")."""
     seen: list[str] = []
@@ -109,7 +124,7 @@ def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None
     if not lines:
         return None, None
     head = header(lines)
-    found = type_line(head)
+    found = type_line(head) or _repeated_type_line(lines)
     if found:
         kind, ln = found
         if kind == "protokoll" and len(paragraph_numbers(lines)) == 1 and not has_attendance_block(lines):
@@ -323,7 +338,7 @@ def municipality(text: str, lines: list[Line]) -> str | None:
     for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
         weight = 3 if m.start() < head_end else 1
         if m.group(4):
-            votes[m.group(4)] += weight
+            votes[m.group(4)] += weight if weight > 1 else 0.5
             forms.setdefault(m.group(4), m.group(4))
             continue
         if m.group(3):
@@ -545,6 +560,10 @@ def _clean_title(s: str) -> str:
 
 
 def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
+    for ln in head:  # "Ärende: Revidering av taxa"
+        labelled = split_label(ln.text, "title")
+        if labelled and len(labelled[1].split()) >= 2 and ":" in ln.text[: len(labelled[0]) + 2]:
+            return _clean_title(labelled[1])
     skip_next = False
     candidates: list[tuple[int, Line]] = []
     for i, ln in enumerate(head):

@@ -503,6 +503,13 @@ def test_label_row_over_value_row() -> None:
     assert (m["document_date"], m["reference_numbers"], m["title"]) == ("2022-02-03", ["KS 2022/123"], "Rubrik här")
 
 
+def test_title_label_and_running_footer_type() -> None:
+    text = "Socialförvaltningen\nÄrende: Revidering av taxa för färdtjänst\n\nBakgrund\nText om taxan.\n\n" \
+        "Tjänsteskrivelse 2021-03-01\n\nMer text på nästa sida.\n\nTjänsteskrivelse 2021-03-01\n"
+    m = extract_metadata(text)
+    assert (m["title"], m["document_type"]) == ("Revidering av taxa för färdtjänst", "tjänsteskrivelse")
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
