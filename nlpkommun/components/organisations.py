@@ -4,7 +4,8 @@ municipalities ("Nacka kommun", "Stockholms stad", "Region Gotland"), companies 
 foundations and associations, and NER ``ORG`` entities.
 
 Reads: ``doc.text``, NER ``ORG`` entities, ``doc._.nk_parties``, ``doc._.nk_programmes``
-(acronyms defined as programmes are not organisations), the resources
+and ``doc._.nk_places`` (acronyms defined as programmes are not organisations; NER ORG
+entities on a place or programme mention are dropped), the resources
 ``organisation_patterns.json`` and ``authorities.json``.
 Writes: ``doc._.nk_organisations``: Organisation-shaped dicts (``records.Organisation``).
 
@@ -141,6 +142,7 @@ def find_organisation_mentions(
     parties: list[dict[str, Any]] | None = None,
     org_spans: list[tuple[int, int]] | None = None,
     programme_acronyms: set[str] | None = None,
+    blocked_spans: list[tuple[int, int]] | None = None,
 ) -> list[OrgMention]:
     """All organisation mentions, overlapping ones resolved (longest, then highest priority)."""
     pats = _patterns()
@@ -321,8 +323,10 @@ def find_organisation_mentions(
     for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", text):
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=7))
 
-    # NER ORG entities
+    # NER ORG entities (not where a place or a programme was found)
     for s, e in org_spans or []:
+        if any(bs < e and s < be for bs, be in blocked_spans or []):
+            continue
         t = text[s:e]
         if t.endswith(":s"):
             t, e = t[:-2], e - 2
@@ -384,6 +388,12 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
         return False  # headings ("BEVIS OM ANSLAGSDAG") and unexplained acronyms
     if any(w.casefold() in _stop_first() for w in words):
         return False
+    if len(words) == 1:
+        w = words[0]
+        if w.endswith("-") or _role_word(w) or (len(w) > 8 and re.search(r"(?:en|et|na|erna|arna|orna|ena)$", w)):
+            return False  # "Avtalsspärren", "Fokusområden": common nouns in the definite form
+        if re.search(r"(?:vägen|gatan|torget|plan|parken|backen|stigen|gränd|allén)$", w):
+            return False
     common = [is_common_word(w) for w in words]
     if all(common) or (common[0] and _sentence_initial(text, start)):
         return False
@@ -573,9 +583,12 @@ def find_organisations(
     parties: list[dict[str, Any]] | None = None,
     org_spans: list[tuple[int, int]] | None = None,
     programme_acronyms: set[str] | None = None,
+    blocked_spans: list[tuple[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Organisation-shaped dicts for ``text``."""
-    return group_organisations(find_organisation_mentions(text, parties, org_spans, programme_acronyms), text)
+    """Organisation-shaped dicts for ``text``. ``blocked_spans`` (place and programme mentions)
+    keep NER ORG entities out."""
+    mentions = find_organisation_mentions(text, parties, org_spans, programme_acronyms, blocked_spans)
+    return group_organisations(mentions, text)
 
 
 @Language.factory("nlpkommun_organisations")
@@ -590,5 +603,10 @@ class OrganisationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         acronyms = {p["acronym"] for p in doc._.nk_programmes or [] if p.get("acronym")}
-        doc._.nk_organisations = find_organisations(doc.text, doc._.nk_parties, orgs, acronyms)
+        blocked = [
+            (m["start"], m["end"])
+            for item in (doc._.nk_places or []) + (doc._.nk_programmes or [])
+            for m in item.get("mentions", [])
+        ]
+        doc._.nk_organisations = find_organisations(doc.text, doc._.nk_parties, orgs, acronyms, blocked)
         return doc
