@@ -58,6 +58,12 @@ def test_single_expressions(text: str, expected: list[tuple[str, str, str]]) -> 
         "Nacka kommun, 131 81 Nacka",
         "Plats och tid Nacka stadshus kl 9.00 – 9.15",
         "1 (13)",
+        "prop. 2017/18:186",
+        "SOU 2019:40 och Ds 2019:12",
+        "SFS 2018:1197",
+        "dnr KS-2019-00123",
+        "Dnr 2019-000123",
+        "kl 13:30-15:00",
     ],
 )
 def test_never_dates(text: str) -> None:
