@@ -260,8 +260,8 @@ def body_from_header(head: list[Line], type_ln: Line | None, year: int | None) -
             full = expand_abbreviation(tok)
             if full:
                 return full
-        m = re.search(r"\b(?:för|från|vid)\s+(.+?)(?:s\s+sammanträde|\s+den\b|\s+\d|$)", type_ln.text)
-        if m and is_body_name(strip_dates(m.group(1), year)):
+        m = re.search(r"\b(?:för|från|vid|till)\s+(.+?)(?:s\s+sammanträde|\s+den\b|\s+\d|[,;]|$)", type_ln.text)
+        if m and is_body_name(strip_dates(m.group(1), year), any_case=True):
             return canonical_body(strip_dates(m.group(1), year))
     for ln in head:
         if ln is type_ln or label_of(ln.text, "addressee"):

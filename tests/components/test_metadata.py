@@ -510,6 +510,11 @@ def test_title_label_and_running_footer_type() -> None:
     assert (m["title"], m["document_type"]) == ("Revidering av taxa för färdtjänst", "tjänsteskrivelse")
 
 
+def test_motion_to_a_body_on_its_type_line() -> None:
+    m = extract_metadata("Motion till kommunfullmäktige\n\nFler cykelbanor i centrum\n\nVi föreslår cykelbanor.\n")
+    assert (m["document_type"], m["body"], m["title"]) == ("motion", "Kommunfullmäktige", "Fler cykelbanor i centrum")
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
