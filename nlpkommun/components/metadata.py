@@ -50,6 +50,8 @@ from spacy.tokens import Doc
 from nlpkommun.components import metadata_header as mh
 from nlpkommun.components import metadata_people as mp
 from nlpkommun.components.metadata_lines import split_lines
+from nlpkommun.components.metadata_municipality import municipality
+from nlpkommun.components.metadata_title import title
 
 
 def _meeting_record(kind: str | None, lines: list) -> bool:
@@ -95,10 +97,10 @@ def extract_metadata(text: str) -> dict[str, Any]:
         if not any(x["name"].casefold() == o["name"].casefold() for x in officers):
             officers.append(o)
     return {
-        "title": mh.title(lines, kind, type_ln, year),
+        "title": title(lines, kind, type_ln, year),
         "document_type": kind,
         "body": body,
-        "municipality": mh.municipality(text, lines),
+        "municipality": municipality(text, lines),
         "meeting_date": meeting_date,
         "document_date": document_date,
         "reference_numbers": mh.reference_numbers(lines),

@@ -1,8 +1,8 @@
-"""Header-level metadata: document type, title, body (nämnd), municipality, meeting and
+"""Header-level metadata: the header region, document type, body (nämnd), meeting and
 document dates, and the document's own reference numbers (diarienummer).
 
-Reads: ``document_types.json``, ``body_patterns.json``, ``municipalities.txt`` (and the
-label data through :mod:`metadata_lines`) under ``resources/sv/``. Plain functions over
+Reads: ``document_types.json``, ``body_patterns.json`` (and the label data through
+:mod:`metadata_lines`) under ``resources/sv/``. Plain functions over
 :class:`~nlpkommun.components.metadata_lines.Line` lists; writes nothing.
 """
 
@@ -18,14 +18,12 @@ from nlpkommun.components.metadata_lines import (
     find_day_dates,
     fold,
     is_any_label,
-    is_name,
     is_section_heading,
-    is_title_line,
     label_of,
     split_label,
     strip_dates,
 )
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import read_json
 
 #: how many lines at the top of a document count as its header
 HEADER_LINES = 30
@@ -33,13 +31,13 @@ HEADER_LINES = 30
 MAX_HEADER_LINE = 160
 
 _PAGE = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$", re.IGNORECASE)
-_PARAGRAPH = re.compile(r"^§§?\s*(\d{1,4})\b")
+PARAGRAPH = re.compile(r"^§§?\s*(\d{1,4})\b")
 _DNR_LABEL = r"(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|vårt\s+dnr|vår\s+beteckning|beteckning)"
-_REF_PREFIXED = re.compile(
+REF_PREFIXED = re.compile(
     r"(?<![\w/-])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,7}(?:[-–][A-ZÅÄÖ]{1,8})?(?:\s|[-–])?(?:19|20)\d{2}[/:]\d{1,6}(?:[:.-]\d{1,4})?)(?![\w/])"
 )
-_REF_DASHED = re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{2,8}[-–\s](?:19|20)\d{2}-\d{3,6})(?![\w/-])")
-_REF_LABELLED = re.compile(
+REF_DASHED = re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{2,8}[-–\s](?:19|20)\d{2}-\d{3,6})(?![\w/-])")
+REF_LABELLED = re.compile(
     rf"\b{_DNR_LABEL}\.?\s*:?\s*((?:[A-ZÅÄÖ]{{1,8}}(?:\s|[-–]))?[\dA-ZÅÄÖ][\w.:/–-]*\d[\w/]*)", re.IGNORECASE
 )
 
@@ -65,7 +63,7 @@ def header(lines: list[Line]) -> list[Line]:
 
 
 @cache
-def _types() -> dict:
+def types() -> dict:
     data = read_json("document_types.json")
     return {
         "header": [(t, re.compile(fold(p))) for t, p in data["header_lines"]],
@@ -82,7 +80,7 @@ def type_line(head: list[Line]) -> tuple[str, Line] | None:
     for ln in head:
         if len(ln.text.split()) > 12:
             continue
-        for kind, pat in _types()["header"]:
+        for kind, pat in types()["header"]:
             if pat.search(fold(ln.text)):  # OCR may lose the diacritics
                 return kind, ln
     return None
@@ -107,7 +105,7 @@ def paragraph_numbers(lines: list[Line]) -> list[str]:
     """Distinct paragraph numbers of the § headings (lines starting with "§ N")."""
     seen: list[str] = []
     for ln in lines:
-        m = _PARAGRAPH.match(ln.text)
+        m = PARAGRAPH.match(ln.text)
         if m and m.group(1) not in seen and "...." not in ln.text:
             seen.append(m.group(1))
     return seen
@@ -115,7 +113,7 @@ def paragraph_numbers(lines: list[Line]) -> list[str]:
 
 def has_attendance_block(lines: list[Line]) -> bool:
     """Whether the document lists who attended (a meeting record's first page)."""
-    meeting = _types()["meeting"]
+    meeting = types()["meeting"]
     return any(re.sub(r"\s+", " ", ln.text.rstrip(":")).lower() in meeting for ln in lines)
 
 
@@ -131,11 +129,11 @@ def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None
             kind = "protokollsutdrag"
         return kind, ln
     opening = text[:3000]
-    for kind, pat in _types()["self"]:
+    for kind, pat in types()["self"]:
         if pat.search(opening):
             return kind, None
     for ln in head:
-        for kind, pat in _types()["prefix"]:
+        for kind, pat in types()["prefix"]:
             if pat.search(ln.text):
                 return kind, None
     return "other", None
@@ -144,7 +142,7 @@ def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None
 def display_title(ln: Line) -> str:
     """A bare type line as a title: ``"SAMMANTRÄDESPROTOKOLL"`` → ``"Sammanträdesprotokoll"``."""
     key = re.sub(r"\s+", " ", strip_dates(ln.text)).lower()
-    shown = _types()["display"].get(key)
+    shown = types()["display"].get(key)
     if shown:
         return shown
     t = strip_dates(ln.text)
@@ -155,7 +153,7 @@ def display_title(ln: Line) -> str:
 
 
 @cache
-def _bodies() -> dict:
+def bodies() -> dict:
     data = read_json("body_patterns.json")
     heads = "|".join(sorted(map(re.escape, data["heads"]), key=len, reverse=True))
     return {
@@ -190,7 +188,7 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
     if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not (any_case or s[:1].isupper()):
         return False
     last = toks[-1].lower()
-    if last in _bodies()["non"] or not _bodies()["head"].search(last):
+    if last in bodies()["non"] or not bodies()["head"].search(last):
         return False
     if len(toks) > 1 and all(t.isupper() for t in toks):
         return False
@@ -201,7 +199,7 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
 
 def expand_abbreviation(token: str) -> str | None:
     """``"KS"`` → ``"Kommunstyrelsen"``, ``"KSAU"`` → ``"Kommunstyrelsens arbetsutskott"``."""
-    b = _bodies()
+    b = bodies()
     if token in b["abbr"]:
         return b["abbr"][token]
     for parent, gen in b["parents"].items():
@@ -277,113 +275,9 @@ def body_from_proposal(lines: list[Line]) -> str | None:
     for i, ln in enumerate(lines[:80]):
         if re.search(r"förslag till beslut$|^beslut$", ln.text.rstrip(":"), re.IGNORECASE):
             for nxt in lines[i + 1 : i + 4]:
-                m = _bodies()["subject"].match(re.sub(r"^\d+[.)]\s*", "", nxt.text))
+                m = bodies()["subject"].match(re.sub(r"^\d+[.)]\s*", "", nxt.text))
                 if m and is_body_name(m.group(1)):
                     return canonical_body(m.group(1))
-    return None
-
-
-# --- municipality ---------------------------------------------------------------------
-
-
-@cache
-def municipalities() -> dict[str, str]:
-    """Municipality name → the name it uses for itself ("Nacka" → "Nacka kommun")."""
-    out: dict[str, str] = {}
-    for line in read_lines("municipalities.txt"):
-        name, _, official = line.partition("\t")
-        name = name.strip()
-        genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
-        out[name] = official.strip() or f"{genitive} kommun"
-    return out
-
-
-_WEB = re.compile(r"(?:@|\bwww\.|://)(?:[\w-]+\.)*?([\w-]+)\.se\b", re.IGNORECASE)
-
-
-@cache
-def _by_domain() -> dict[str, str]:
-    """Web/e-mail domain label → municipality ("goteborg" → "Göteborg", "upplandsvasby")."""
-    return {fold(name).replace(" ", ""): name for name in municipalities()}
-
-
-def _base_of(written: str) -> str | None:
-    """``"Stockholms"`` / ``"Nacka"`` → the municipality it names, if one."""
-    known = municipalities()
-    if written in known:
-        return written
-    if written.endswith("s") and written[:-1] in known:
-        return written[:-1]
-    return None
-
-
-_EXPLICIT = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|Kommun|stad|Stad)(?:s|en|ens)?\b|"
-    r"\bRegion\s+([A-ZÅÄÖ][\wåäö]+(?:\s(?:län|[A-ZÅÄÖ][\wåäö]+))?)s?\b|\b(Västra Götalandsregionen)\b"
-)
-
-
-_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*(?![\w-])")
-
-
-def municipality(text: str, lines: list[Line]) -> str | None:
-    """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
-    structural rule (body types only one municipality has), else the most mentioned
-    municipality name."""
-    known = municipalities()
-    votes: Counter[str] = Counter()  # weighted mentions
-    forms: dict[str, str] = {}
-    head_end = header(lines)[-1].end if header(lines) else 0
-    caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
-    for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
-        weight = 3 if m.start() < head_end else 1
-        if m.group(4):
-            votes[m.group(4)] += weight if weight > 1 else 0.5
-            forms.setdefault(m.group(4), m.group(4))
-            continue
-        if m.group(3):
-            region = next((r for r in _bodies()["regions"] if m.group(3).startswith(r)), None)
-            if region:  # a region is often named in a municipality's documents: count it less
-                votes[f"Region {region}"] += weight if weight > 1 else 0.5
-                forms.setdefault(f"Region {region}", f"Region {region}")
-            continue
-        written, kind = m.group(1), m.group(2)
-        base = _base_of(written) or _base_of(written.split()[-1].split("-")[-1])
-        if base is None:
-            continue
-        if kind.lower() == "stad" and not known[base].lower().endswith("stad"):
-            continue  # "Nacka stad" is a place, not the municipality
-        votes[base] += weight
-        forms.setdefault(base, known[base])
-    for m in _WEB.finditer(text):  # "info@nacka.se", "www.malmo.se": the municipality's own domain
-        base = _by_domain().get(m.group(1).lower())
-        if base:
-            votes[base] += 2
-            forms.setdefault(base, known[base])
-    best = votes.most_common(1)[0] if votes else None
-    if best and best[1] >= 2:
-        return forms[best[0]]
-    for pat, name in _bodies()["structure"]:  # beats a single passing mention of another municipality
-        if pat.search(text):
-            return name
-    if best:
-        return forms[best[0]]
-    mentions: Counter[str] = Counter()
-    words = list(_CAP_WORD.finditer(text))
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt is not None and nxt.start() == w.end() + 1 and text[w.end()] == " ":
-            pair = _base_of(f"{w.group(0)} {nxt.group(0)}")
-            if pair:
-                mentions[pair] += 1
-                continue
-        base = _base_of(w.group(0))
-        if base and " " not in base:
-            mentions[base] += 1
-    if mentions:
-        (best, n), *rest = mentions.most_common(2) + [("", 0)]
-        if n > rest[0][1]:
-            return known[best]
     return None
 
 
@@ -457,9 +351,9 @@ def first_header_date(head: list[Line], year: int | None) -> str | None:
 # --- reference numbers ----------------------------------------------------------------
 
 
-def _own_reference_line(ln: Line, in_header: bool) -> bool:
-    rest = _REF_LABELLED.sub(" ", ln.text)
-    rest = _REF_DASHED.sub(" ", _REF_PREFIXED.sub(" ", rest))
+def own_reference_line(ln: Line, in_header: bool) -> bool:
+    rest = REF_LABELLED.sub(" ", ln.text)
+    rest = REF_DASHED.sub(" ", REF_PREFIXED.sub(" ", rest))
     rest = re.sub(r"§§?\s*\d+|\.{3,}|\b\d{1,3}\s*(?:\(\d+\))?$", " ", rest)
     rest = re.sub(rf"\b{_DNR_LABEL}\b\.?:?", " ", rest, flags=re.IGNORECASE)
     rest = strip_dates(rest)
@@ -482,13 +376,13 @@ def reference_numbers(lines: list[Line]) -> list[str]:
         text = ln.text
         if i and label_of(lines[i - 1].text, "reference") and len(text.split()) <= 3:
             text = f"Dnr {text}"  # "Diarienummer:" above its value
-        if not (_REF_PREFIXED.search(text) or _REF_LABELLED.search(text) or _REF_DASHED.search(text)):
+        if not (REF_PREFIXED.search(text) or REF_LABELLED.search(text) or REF_DASHED.search(text)):
             continue
-        if not _own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids):
+        if not own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids):
             continue
-        found = [m.group(1) for m in _REF_LABELLED.finditer(text)]
-        found += [m.group(1) for m in _REF_PREFIXED.finditer(text)]
-        found += [m.group(1) for m in _REF_DASHED.finditer(text) if not _year_span(m.group(1))]
+        found = [m.group(1) for m in REF_LABELLED.finditer(text)]
+        found += [m.group(1) for m in REF_PREFIXED.finditer(text)]
+        found += [m.group(1) for m in REF_DASHED.finditer(text) if not _year_span(m.group(1))]
         for ref in found:
             ref = re.sub(r"\s+", " ", ref).strip(" .,;:")
             if not re.search(r"\d", ref) or re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", ref):
@@ -496,127 +390,3 @@ def reference_numbers(lines: list[Line]) -> list[str]:
             if ref not in out:
                 out.append(ref)
     return out
-
-
-# --- title ----------------------------------------------------------------------------
-
-UNIT_NAME = re.compile(
-    r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
-    r"^(?:avdelningen|enheten|sektionen|staben)\s+för\b",
-    re.IGNORECASE,
-)
-_DANGLING_END = re.compile(
-    r"(?:\b(?:i|och|om|för|av|till|på|med|från|som|att|en|ett|den|det|eller|samt|vid|mot|under|över|inom|genom|"
-    r"efter|hos|mellan|enligt)|[,–-])$",
-    re.IGNORECASE,
-)
-_PHONE_LIKE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2,3}(?![\d-])")
-_VALUE_LABELS = ("case_officer", "addressee", "document_date", "meeting_date", "reference")
-_TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|beteckning)\s*:?$", re.IGNORECASE)
-
-
-def _is_municipality_line(s: str) -> bool:
-    s = s.strip(" ,.")
-    if s.isupper():
-        s = s.title().replace(" Kommun", " kommun").replace(" Stad", " stad")
-    known = municipalities()
-    return s in known.values() or bool(
-        re.fullmatch(r"[A-ZÅÄÖ][\wåäö -]+\s+(?:kommun|stad|Stad)|Region\s+[A-ZÅÄÖ]\w+", s)
-        and (_base_of(s.split()[0]) or _base_of(s.rsplit(" ", 1)[0]))
-    )
-
-
-def _skip_for_title(ln: Line, year: int | None) -> bool:
-    t = _PAGE_PREFIX.sub("", ln.text)
-    if t.lower().rstrip(":. ") in _types()["genre"]:
-        return True
-    if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
-        return True
-    if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
-        return True
-    for group in ("case_officer", "phone", "email", "document_date", "meeting_date", "reference"):
-        if split_label(t, group):
-            return True
-    if _REF_PREFIXED.search(t) and _own_reference_line(ln, True):
-        return True
-    rest = strip_dates(t, year)
-    if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest) or len(rest.split()) <= 1 and find_day_dates(t, year):
-        return True
-    if is_body_name(rest) or _is_municipality_line(rest) or UNIT_NAME.search(rest.strip(" ,.")):
-        return True
-    if len(rest.split()) <= 4 and is_title_line(rest):
-        return True  # the case officer's job title
-    return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
-
-
-_PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
-_ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
-
-
-def _clean_title(s: str) -> str:
-    s = _ATTACHMENT_PREFIX.sub("", _PAGE_PREFIX.sub("", s.strip()))
-    s = _TRAILING_LABEL.sub("", s)
-    return re.sub(r"\s+", " ", s).strip(" ,;:")
-
-
-def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
-    for ln in head:  # "Ärende: Revidering av taxa"
-        labelled = split_label(ln.text, "title")
-        if labelled and len(labelled[1].split()) >= 2 and ":" in ln.text[: len(labelled[0]) + 2]:
-            return _clean_title(labelled[1])
-    skip_next = False
-    candidates: list[tuple[int, Line]] = []
-    for i, ln in enumerate(head):
-        if ln is type_ln:
-            continue
-        if any(label_of(ln.text, g) for g in _VALUE_LABELS):
-            skip_next = True  # the label's value is the next line
-            continue
-        if skip_next or _skip_for_title(ln, year):
-            skip_next = False
-            continue
-        candidates.append((i, ln))
-    if not candidates:
-        return None
-    after = [c for c in candidates if type_ln is None or c[1].start > type_ln.start]
-    i, ln = (after or candidates)[0]
-    title = ln.text
-    for nxt_i in range(i + 1, min(i + 3, len(head))):
-        prev, nxt = head[nxt_i - 1], head[nxt_i]
-        wraps = _DANGLING_END.search(title) or nxt.text[:1].islower()
-        if not wraps or blank_between(prev, nxt) or is_any_label(nxt.text) or find_day_dates(nxt.text, year):
-            break
-        title = f"{title} {nxt.text}"
-    return _clean_title(title)
-
-
-def paragraph_title(lines: list[Line], year: int | None) -> str | None:
-    """The heading of the first § item ("§ 17" / "KFKS 2019/825" / "Tilldelningsbeslut ...")."""
-    for i, ln in enumerate(lines):
-        m = _PARAGRAPH.match(ln.text)
-        if not m or "...." in ln.text:
-            continue
-        same = _REF_PREFIXED.sub(" ", _REF_LABELLED.sub(" ", ln.text[m.end() :]))
-        if len(same.split()) >= 2:
-            return _clean_title(same)
-        for nxt in lines[i + 1 : i + 6]:
-            t = nxt.text
-            if _PARAGRAPH.match(t) or is_page_marker(t) or (_REF_PREFIXED.search(t) or _REF_LABELLED.search(t)):
-                continue
-            if not strip_dates(t, year) or is_section_heading(t):
-                continue
-            return _clean_title(t)
-        return None
-    return None
-
-
-def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int | None) -> str | None:
-    """The document's own heading (see the module docstring of :mod:`metadata`)."""
-    head = header(lines)
-    if kind in ("protokollsutdrag", "protokollsbilaga"):
-        t = paragraph_title(lines, year)
-        if t:
-            return t
-    if kind in ("protokoll", "kallelse") and type_ln is not None:
-        return display_title(type_ln)
-    return _generic_title(head, type_ln, year)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nlpkommun.components.metadata_header import UNIT_NAME, is_page_marker
+from nlpkommun.components.metadata_header import is_page_marker
 from nlpkommun.components.metadata_lines import (
     PARTY_SUFFIX,
     Line,
@@ -29,6 +29,7 @@ from nlpkommun.components.metadata_lines import (
     split_label,
     split_names,
 )
+from nlpkommun.components.metadata_title import UNIT_NAME
 
 Official = dict[str, Any]
 

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from nlpkommun.components.metadata import extract_metadata
-from nlpkommun.components.metadata_header import municipality, reference_numbers
+from nlpkommun.components.metadata_header import reference_numbers
 from nlpkommun.components.metadata_lines import find_day_dates, is_name, split_lines, split_names
+from nlpkommun.components.metadata_municipality import municipality
 from tests.conftest import shared_path
 
 STOCKHOLM_STYLE = """Handläggare

@@ -1,0 +1,129 @@
+"""The municipality a document comes from: explicit "X kommun" / "X stad" / "Region X"
+mentions (header mentions weigh more), the municipality's own web and e-mail domain, a
+documented structural rule (only Stockholm has stadsdelsnämnder), else the municipality
+name mentioned most often.
+
+Reads: ``municipalities.txt`` and ``body_patterns.json`` (regions, structural rules) under
+``resources/sv/``. Plain functions; writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from nlpkommun.components.metadata_header import bodies, header
+from nlpkommun.components.metadata_lines import Line, fold
+from nlpkommun.resources import read_lines
+
+
+@cache
+def municipalities() -> dict[str, str]:
+    """Municipality name → the name it uses for itself ("Nacka" → "Nacka kommun")."""
+    out: dict[str, str] = {}
+    for line in read_lines("municipalities.txt"):
+        name, _, official = line.partition("\t")
+        name = name.strip()
+        genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
+        out[name] = official.strip() or f"{genitive} kommun"
+    return out
+
+
+_WEB = re.compile(r"(?:@|\bwww\.|://)(?:[\w-]+\.)*?([\w-]+)\.se\b", re.IGNORECASE)
+
+
+@cache
+def _by_domain() -> dict[str, str]:
+    """Web/e-mail domain label → municipality ("goteborg" → "Göteborg", "upplandsvasby")."""
+    return {fold(name).replace(" ", ""): name for name in municipalities()}
+
+
+def base_of(written: str) -> str | None:
+    """``"Stockholms"`` / ``"Nacka"`` → the municipality it names, if one."""
+    known = municipalities()
+    if written in known:
+        return written
+    if written.endswith("s") and written[:-1] in known:
+        return written[:-1]
+    return None
+
+
+_EXPLICIT = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\wåäöé]+[\s-])?[A-ZÅÄÖ][\wåäöé]+)\s+(kommun|Kommun|stad|Stad)(?:s|en|ens)?\b|"
+    r"\bRegion\s+([A-ZÅÄÖ][\wåäö]+(?:\s(?:län|[A-ZÅÄÖ][\wåäö]+))?)s?\b|\b(Västra Götalandsregionen)\b"
+)
+
+
+_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*(?![\w-])")
+
+
+def municipality(text: str, lines: list[Line]) -> str | None:
+    """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
+    structural rule (body types only one municipality has), else the most mentioned
+    municipality name."""
+    known = municipalities()
+    votes: Counter[str] = Counter()  # weighted mentions
+    forms: dict[str, str] = {}
+    head_end = header(lines)[-1].end if header(lines) else 0
+    caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
+    for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
+        weight = 3 if m.start() < head_end else 1
+        if m.group(4):
+            votes[m.group(4)] += weight if weight > 1 else 0.5
+            forms.setdefault(m.group(4), m.group(4))
+            continue
+        if m.group(3):
+            region = next((r for r in bodies()["regions"] if m.group(3).startswith(r)), None)
+            if region:  # a region is often named in a municipality's documents: count it less
+                votes[f"Region {region}"] += weight if weight > 1 else 0.5
+                forms.setdefault(f"Region {region}", f"Region {region}")
+            continue
+        written, kind = m.group(1), m.group(2)
+        base = base_of(written) or base_of(written.split()[-1].split("-")[-1])
+        if base is None:
+            continue
+        if kind.lower() == "stad" and not known[base].lower().endswith("stad"):
+            continue  # "Nacka stad" is a place, not the municipality
+        votes[base] += weight
+        forms.setdefault(base, known[base])
+    for m in _WEB.finditer(text):  # "info@nacka.se", "www.malmo.se": the municipality's own domain
+        base = _by_domain().get(m.group(1).lower())
+        if base:
+            votes[base] += 2
+            forms.setdefault(base, known[base])
+    best = votes.most_common(1)[0] if votes else None
+    if best and best[1] >= 2:
+        return forms[best[0]]
+    for pat, name in bodies()["structure"]:  # beats a single passing mention of another municipality
+        if pat.search(text):
+            return name
+    if best:
+        return forms[best[0]]
+    mentions: Counter[str] = Counter()
+    words = list(_CAP_WORD.finditer(text))
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and nxt.start() == w.end() + 1 and text[w.end()] == " ":
+            pair = base_of(f"{w.group(0)} {nxt.group(0)}")
+            if pair:
+                mentions[pair] += 1
+                continue
+        base = base_of(w.group(0))
+        if base and " " not in base:
+            mentions[base] += 1
+    if mentions:
+        (best, n), *rest = mentions.most_common(2) + [("", 0)]
+        if n > rest[0][1]:
+            return known[best]
+    return None
+
+def is_municipality_line(s: str) -> bool:
+    s = s.strip(" ,.")
+    if s.isupper():
+        s = s.title().replace(" Kommun", " kommun").replace(" Stad", " stad")
+    known = municipalities()
+    return s in known.values() or bool(
+        re.fullmatch(r"[A-ZÅÄÖ][\wåäö -]+\s+(?:kommun|stad|Stad)|Region\s+[A-ZÅÄÖ]\w+", s)
+        and (base_of(s.split()[0]) or base_of(s.rsplit(" ", 1)[0]))
+    )

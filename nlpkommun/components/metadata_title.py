@@ -1,0 +1,148 @@
+"""The document's title: the heading of its § item (protokollsutdrag, protokollsbilaga),
+the type line of a protokoll or kallelse ("Sammanträdesprotokoll"), a "Ärende:"/"Rubrik:"
+label, else the first header line that is not a label, label value, date, diarienummer,
+body, municipality, unit, genre word or name, joined with its next line when it wraps.
+
+Reads the data of :mod:`metadata_header` and :mod:`metadata_lines`. Plain functions; writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlpkommun.components.metadata_header import (
+    PARAGRAPH,
+    REF_LABELLED,
+    REF_PREFIXED,
+    display_title,
+    header,
+    is_body_name,
+    is_page_marker,
+    own_reference_line,
+    types,
+)
+from nlpkommun.components.metadata_lines import (
+    Line,
+    blank_between,
+    find_day_dates,
+    is_any_label,
+    is_name,
+    is_section_heading,
+    is_title_line,
+    label_of,
+    split_label,
+    strip_dates,
+)
+from nlpkommun.components.metadata_municipality import is_municipality_line
+
+UNIT_NAME = re.compile(
+    r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
+    r"^(?:avdelningen|enheten|sektionen|staben)\s+för\b",
+    re.IGNORECASE,
+)
+_DANGLING_END = re.compile(
+    r"(?:\b(?:i|och|om|för|av|till|på|med|från|som|att|en|ett|den|det|eller|samt|vid|mot|under|över|inom|genom|"
+    r"efter|hos|mellan|enligt)|[,–-])$",
+    re.IGNORECASE,
+)
+_PHONE_LIKE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2,3}(?![\d-])")
+_VALUE_LABELS = ("case_officer", "addressee", "document_date", "meeting_date", "reference")
+_TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|beteckning)\s*:?$", re.IGNORECASE)
+
+
+
+def _skip_for_title(ln: Line, year: int | None) -> bool:
+    t = _PAGE_PREFIX.sub("", ln.text)
+    if t.lower().rstrip(":. ") in types()["genre"]:
+        return True
+    if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
+        return True
+    if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
+        return True
+    for group in ("case_officer", "phone", "email", "document_date", "meeting_date", "reference"):
+        if split_label(t, group):
+            return True
+    if REF_PREFIXED.search(t) and own_reference_line(ln, True):
+        return True
+    rest = strip_dates(t, year)
+    if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest) or len(rest.split()) <= 1 and find_day_dates(t, year):
+        return True
+    if is_body_name(rest) or is_municipality_line(rest) or UNIT_NAME.search(rest.strip(" ,.")):
+        return True
+    if len(rest.split()) <= 4 and is_title_line(rest):
+        return True  # the case officer's job title
+    return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
+
+
+_PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
+_ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
+
+
+def _clean_title(s: str) -> str:
+    s = _ATTACHMENT_PREFIX.sub("", _PAGE_PREFIX.sub("", s.strip()))
+    s = _TRAILING_LABEL.sub("", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;:")
+
+
+def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
+    for ln in head:  # "Ärende: Revidering av taxa"
+        labelled = split_label(ln.text, "title")
+        if labelled and len(labelled[1].split()) >= 2 and ":" in ln.text[: len(labelled[0]) + 2]:
+            return _clean_title(labelled[1])
+    skip_next = False
+    candidates: list[tuple[int, Line]] = []
+    for i, ln in enumerate(head):
+        if ln is type_ln:
+            continue
+        if any(label_of(ln.text, g) for g in _VALUE_LABELS):
+            skip_next = True  # the label's value is the next line
+            continue
+        if skip_next or _skip_for_title(ln, year):
+            skip_next = False
+            continue
+        candidates.append((i, ln))
+    if not candidates:
+        return None
+    after = [c for c in candidates if type_ln is None or c[1].start > type_ln.start]
+    i, ln = (after or candidates)[0]
+    title = ln.text
+    for nxt_i in range(i + 1, min(i + 3, len(head))):
+        prev, nxt = head[nxt_i - 1], head[nxt_i]
+        wraps = _DANGLING_END.search(title) or nxt.text[:1].islower()
+        if not wraps or blank_between(prev, nxt) or is_any_label(nxt.text) or find_day_dates(nxt.text, year):
+            break
+        title = f"{title} {nxt.text}"
+    return _clean_title(title)
+
+
+def paragraph_title(lines: list[Line], year: int | None) -> str | None:
+    """The heading of the first § item ("§ 17" / "KFKS 2019/825" / "Tilldelningsbeslut ...")."""
+    for i, ln in enumerate(lines):
+        m = PARAGRAPH.match(ln.text)
+        if not m or "...." in ln.text:
+            continue
+        same = REF_PREFIXED.sub(" ", REF_LABELLED.sub(" ", ln.text[m.end() :]))
+        if len(same.split()) >= 2:
+            return _clean_title(same)
+        for nxt in lines[i + 1 : i + 6]:
+            t = nxt.text
+            if PARAGRAPH.match(t) or is_page_marker(t) or (REF_PREFIXED.search(t) or REF_LABELLED.search(t)):
+                continue
+            if not strip_dates(t, year) or is_section_heading(t):
+                continue
+            return _clean_title(t)
+        return None
+    return None
+
+
+def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int | None) -> str | None:
+    """The document's own heading (see the module docstring of :mod:`metadata`)."""
+    head = header(lines)
+    if kind in ("protokollsutdrag", "protokollsbilaga"):
+        t = paragraph_title(lines, year)
+        if t:
+            return t
+    if kind in ("protokoll", "kallelse") and type_ln is not None:
+        return display_title(type_ln)
+    return _generic_title(head, type_ln, year)
