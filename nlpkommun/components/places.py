@@ -12,7 +12,8 @@ Sources, in priority order (an earlier source's span wins an overlap):
 1. "<Name> torg/centrum/strand/stadshus/forum/…" ("Hässelby torg", "Nacka stadshus"), and
    the name before "stadsdelsområde"/"stadsdel"/"tätort" ("Spånga-Tensta stadsdelsområde");
 2. streets with or without a number ("Granitvägen 15", "Storgatan");
-3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12");
+3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12"); one-word names by a place ending
+   mid-sentence ("Sidsjön", "Hammarkullen") and "Norra stadsberget";
 4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Åkermyntan",
    "på Hisingen", "stadsdelen Fisksätra") and names coordinated with it ("i Tensta, Hjulsta
    och Akalla") that are not an organisation, school, law, event, party, programme or person;
@@ -72,6 +73,8 @@ def _lex() -> dict[str, Any]:
         "areas": pat["area_heads"],
         "capitalised_heads": frozenset(pat["capitalised_heads"]),
         "streets": pat["street_suffixes"],
+        "word_suffixes": pat["place_word_suffixes"],
+        "directions": pat["direction_words"],
         "locatives": pat["locative_prepositions"],
         "not_after": frozenset(pat["not_place_after"]),
         "not_words": frozenset(pat["not_place_words"]),
@@ -244,6 +247,18 @@ def find_places(
         if words[0] in lex["not_words"] or m.group(1).isupper():
             continue
         accept(start, m.end(), text[start : m.end()])
+    # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
+    endings = _alt(lex["word_suffixes"])
+    directions = _alt(lex["directions"])
+    for m in re.finditer(
+        rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])", text
+    ):
+        name = m.group(1)
+        one_word = " " not in name
+        if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in _first_names()):
+            continue
+        if not _bad_name(name, lex) and not _in_name_context(text, m.start(), m.end(), False, lex):
+            accept(m.start(), m.end(), name)
     # 4. capitalised name after a locative cue, and names coordinated with it
     locs = _alt(lex["locatives"])
     chain = re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])")

@@ -114,3 +114,8 @@ def test_gazetteer_names_as_surnames_and_organisations() -> None:
 
 def test_head_with_street_number() -> None:
     assert set(names("Plats: Kommunhuset, sal A, Stora torget 1, kl. 17.30")) == {"Stora torget 1"}
+
+
+def test_place_endings_and_direction_words() -> None:
+    text = "Per Wahlberg frågar om planerna för Norra stadsberget och Sidsjön. Sjön är fin. Insatser i Hammarkullen."
+    assert set(names(text)) == {"Norra stadsberget", "Sidsjön", "Hammarkullen"}
