@@ -173,8 +173,23 @@ def _signature_element(text: str) -> tuple[str, list[str]] | None:
         return "name", names
     if is_name(text):
         return "name", [text]
+    signed = _name_then_title(text)
+    if signed:
+        return "signed", list(signed)
     if is_title_line(text):
         return "title", [text]
+    return None
+
+
+def _name_then_title(text: str) -> tuple[str, str] | None:
+    """``"Susanna Halldin Olsson Stadsdelsdirektör"`` (a signature on one line) → name, title."""
+    words = text.split()
+    if len(words) > 8 or text.endswith(".") or words[0] not in first_names():
+        return None
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if is_name(head) and is_title_word(words[k]) and is_title_line(tail):
+            return head, tail
     return None
 
 
@@ -183,6 +198,7 @@ def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
     lines, or all names first and then all titles, as PDF columns come out)."""
     names: list[str] = []
     titles: list[str | None] = []
+    complete = [official(v[0], v[1]) for k, v in run if k == "signed"]
     for i, (kind, values) in enumerate(run):
         if kind == "name":
             names.extend(values)
@@ -193,9 +209,9 @@ def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
             else:
                 titles.append(values[0])
     if not titles:
-        return []
+        return complete
     titles += [None] * (len(names) - len(titles))
-    return [official(n, t) for n, t in zip(names, titles, strict=False)]
+    return complete + [official(n, t) for n, t in zip(names, titles, strict=False)]
 
 
 def closing_signatures(lines: list[Line]) -> list[Official]:

@@ -516,6 +516,12 @@ def test_motion_to_a_body_on_its_type_line() -> None:
     assert (m["document_type"], m["body"], m["title"]) == ("motion", "Kommunfullmäktige", "Fler cykelbanor i centrum")
 
 
+def test_signature_name_and_title_on_one_line() -> None:
+    text = "Rubrik\n\nÄrendet\nText om saken.\n\nKarin Holm Stadsdelsdirektör\nOla Persson Avdelningschef\n"
+    signed = [(s["name"], s["title"]) for s in extract_metadata(text)["signatories"]]
+    assert signed == [("Karin Holm", "Stadsdelsdirektör"), ("Ola Persson", "Avdelningschef")]
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
