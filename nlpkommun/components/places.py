@@ -328,25 +328,29 @@ def _group(
 ) -> list[dict[str, Any]]:
     """All occurrences of the accepted names, grouped by case-insensitive name."""
     spans = {(s, e) for s, e, _ in found}
-    for name in sorted(names, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\wåäö-]){re.escape(name)}(s?)(?![\wåäö-])", text, re.I):
-            if not m.group()[:1].isupper():
+    if names:
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+        taken = sorted(spans)
+        for m in re.finditer(rf"(?<![\wåäö-])(?:{alternation})(s?)(?![\wåäö-])", text, re.I):
+            if not m.group()[:1].isupper() or (m.start(), m.end()) in spans:
                 continue
-            if (m.start(), m.end()) not in spans and _in_name_context(text, m.start(), m.end(), bool(m.group(1)), lex):
+            if _in_name_context(text, m.start(), m.end(), bool(m.group(1)), lex):
                 continue
-            if _overlaps(m.start(), m.end(), list(spans)) or _overlaps(m.start(), m.end(), blocked):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), blocked):
                 continue
             spans.add((m.start(), m.end()))
+    canonical = {re.sub(r"\s+", " ", n.casefold()): n for n in names}
     groups: dict[str, list[tuple[int, int]]] = {}
     for s, e in sorted(spans):
-        key = text[s:e].casefold()
-        key = re.sub(r"\s+", " ", key)
-        base = key[:-1] if key.endswith("s") and key[:-1] in {re.sub(r"\s+", " ", n.casefold()) for n in names} else key
+        key = re.sub(r"\s+", " ", text[s:e].casefold())
+        base = key[:-1] if key.endswith("s") and key[:-1] in canonical else key
         groups.setdefault(base, []).append((s, e))
     out = []
     for base, occ in groups.items():
-        forms = Counter(re.sub(r"\s+", " ", text[s:e]) for s, e in occ if text[s:e].casefold() == base)
-        fallback = next((n for n in names if re.sub(r"\s+", " ", n.casefold()) == base), text[occ[0][0] : occ[0][1]])
+        forms = Counter(
+            re.sub(r"\s+", " ", text[s:e]) for s, e in occ if re.sub(r"\s+", " ", text[s:e].casefold()) == base
+        )
+        fallback = canonical.get(base, text[occ[0][0] : occ[0][1]])
         name = forms.most_common(1)[0][0] if forms else re.sub(r"\s+", " ", fallback)
         mentions = [{"text": text[s:e], "start": s, "end": e} for s, e in occ]
         out.append({"name": name, "mentions": mentions})
