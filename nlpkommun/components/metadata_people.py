@@ -226,6 +226,7 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
         ):
             head_ids.update(x.index for x in lines[i : i + 4])
     out: list[Official] = []
+    runs: list[tuple[int, list[Official]]] = []  # (line position, officials) of each name/title run
     run: list[tuple[str, list[str]]] = []
     listing = False  # the current run follows a participant label ("Deltagare")
     signed_from = -1  # after a greeting or "Ort den <datum>", names are signatures
@@ -242,15 +243,18 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
             signed_from = -1
         element = None if ln.index in head_ids else _signature_element(ln.text)
         if element is None:
-            if not listing:
-                out.extend(_pair(run))
+            if run and not listing:
+                runs.append((i, _pair(run)))
             run = []
             listing = _is_participant_label(ln.text)
             continue
         run.append(element)
-    if not listing:
-        out.extend(_pair(run))
-    return out
+    if run and not listing:
+        runs.append((len(lines), _pair(run)))
+    runs = [r for r in runs if r[1]]
+    if len(runs) > 2:  # many name/title pairs (tables, org charts): only those in the closing half
+        runs = [r for r in runs if r[0] >= len(lines) // 2]
+    return out + [o for _, found in runs for o in found]
 
 
 def _is_participant_label(text: str) -> bool:

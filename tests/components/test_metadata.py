@@ -522,6 +522,13 @@ def test_signature_name_and_title_on_one_line() -> None:
     assert signed == [("Karin Holm", "Stadsdelsdirektör"), ("Ola Persson", "Avdelningschef")]
 
 
+def test_name_title_tables_count_only_in_the_closing_half() -> None:
+    chart = "".join(f"Anna Ek{i}\nEnhetschef\n\nText om enhet {i} som är en vanlig mening.\n\n" for i in range(4))
+    chart = chart.replace("Ek0", "Ek").replace("Ek1", "Lind").replace("Ek2", "Berg").replace("Ek3", "Holm")
+    text = "Rubrik\n\nÄrendet\n" + chart + "Avslutande text i ärendet.\n" * 12 + "\nKarin Berg\nFörvaltningschef\n"
+    assert [s["name"] for s in extract_metadata(text)["signatories"]] == ["Karin Berg"]
+
+
 def test_empty_text() -> None:
     m = extract_metadata("")
     assert m["title"] is None and m["document_type"] is None and m["signatories"] == []
