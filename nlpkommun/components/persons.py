@@ -32,8 +32,8 @@ from nlpkommun.lemmatizer import lemma_table
 from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
 from nlpkommun.resources import read_json, read_lines
 
-UP = "A-ZÅÄÖÉÜØÆÁÍÓÚÑ"
-LO = "a-zåäöéüèëïøæáíóúñçğşı"
+UP = "A-ZÅÄÖÉÈÜØÆÁÍÓÚÑÇŞĞİŠŽĆČŁŃŚŹŻÂÊÎÔÛ"
+LO = "a-zåäöéüèëïøæáíóúñçğşıšžćčłńśźżâêîôûàìòùãõýÿ"
 WORD = rf"[{UP}][{LO}]+(?:'[{LO}]+)?(?:-[{UP}][{LO}]+)*(?:-[{UP}{LO}][{LO}]+)?"
 CAPS = rf"[{UP}]{{2,}}(?:-[{UP}]{{2,}})*"
 PARTICLE = r"(?:de|De|af|von|van|der|den|la|La|del|da|di|el|El|al|bin|ibn|du|le)"
@@ -123,6 +123,9 @@ NON_NAME_SUFFIXES = (
 _LOCAL_PARTY_WORD = re.compile(rf"[{UP}][{LO}]+(?:listan|partiet)s?$")
 
 
+_PLURAL_ROLES = {"ledamöter": "ledamot", "tjänstemän": "tjänsteman", "ledamöterna": "ledamot"}
+
+
 @dataclass(frozen=True)
 class Role:
     """A role or title and whether it is political or an official's."""
@@ -149,6 +152,7 @@ def role_of_words(words: list[str]) -> Role | None:
     """The role named by a word sequence ("vice ordförande", "Avdelningschef"), or None."""
     exact, suffixes = _roles()
     phrase = " ".join(w.casefold().strip(".,:;") for w in words)
+    phrase = _PLURAL_ROLES.get(phrase, phrase)
     if phrase in exact:
         return Role(phrase, exact[phrase])
     for definite in ("n", "en", "et", "na"):  # "ordföranden", "ledamoten", "kommunalrådet"
@@ -463,6 +467,11 @@ def find_candidates(
         fm = re.match(r"[ \t]*(?:,|-|–|—)[ \t]*", after_paren)
         if fm:
             r = role_at_start(after_paren[fm.end() :])
+            nxt = next((o for o in cands if o.start >= c.end), None)
+            if r and nxt is not None and nxt.start <= c.end + 120:
+                between = text[c.end : nxt.start]
+                if re.fullmatch(rf"[ \t]*(?:\([^)]*\))?[ \t]*[,–-][ \t]*[{LO} .:-]+[ \t]*", between):
+                    r = None  # "…, avdelningschef Fredrik Skoglund": the title of the next name
             if r:
                 c.add_role(r)
         sm = _SOM_AR.match(after_paren)

@@ -150,3 +150,13 @@ def test_motion_authors_and_list_items() -> None:
     # without a motion context, "A och B (S)" gives the party to B only
     got = _by_name("Anna Berg och Karin Ek (S) träffades.")
     assert got["Anna Berg"]["party"] is None and got["Karin Ek"]["party"] == "S"
+
+
+def test_titles_in_comma_lists_belong_to_the_following_name() -> None:
+    got = _by_name(
+        "Tjänstemän: Stadsdelsdirektör Susanna Halldin Olsson, avdelningschef Fredrik Skoglund\n"
+        "Ledamöter Çiğdem Yılmaz (V), José Ramírez (S)\n"
+    )
+    assert got["Susanna Halldin Olsson"]["roles"] == ["stadsdelsdirektör"]
+    assert got["Fredrik Skoglund"]["roles"] == ["avdelningschef"]
+    assert got["Çiğdem Yılmaz"]["party"] == "V" and got["José Ramírez"]["roles"] == ["ledamot"]
