@@ -218,13 +218,13 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 )
                 continue
         # "ACR (long form)": the word right before the bracket is the acronym
-        before = re.search(rf"({ACRONYM})\s*$", text[: m.start()])
+        offset = max(0, m.start() - 20)
+        before = re.search(rf"(?<![\wåäöÅÄÖ])({ACRONYM})\s*$", text[offset : m.start()])
         if before and is_acronym(before.group(1)) and len(_words(inner)) >= 2:
             short = before.group(1)
             if aligns_from_start(short, inner) and _valid_long_form(short, inner):
-                out.append(
-                    Abbreviation(short, before.start(1), before.end(1), inner, inner_start, inner_start + len(inner))
-                )
+                s0 = offset + before.start(1)
+                out.append(Abbreviation(short, s0, s0 + len(short), inner, inner_start, inner_start + len(inner)))
     return out
 
 
