@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import nlpkommun
@@ -141,3 +144,15 @@ def test_weekday_slash_dates_and_iso_ranges() -> None:
     )
     assert ("tisdag 15/2", "2022-02-15", "day") in got
     assert ("2022-01-01", "2022-01-01", "day") in got and ("2022-01-31", "2022-01-31", "day") in got
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples"
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="shared examples (../shared/examples) are absent")
+def test_example_dates_match_the_expected_record() -> None:
+    expected = json.loads((EXAMPLES / "001_48a3ee4b4388261b.expected.json").read_text(encoding="utf-8"))["dates"]
+    text = (EXAMPLES / "001_48a3ee4b4388261b.txt").read_text(encoding="utf-8")
+    found = {d["value"] for d in find_dates(text)}
+    assert set(expected["required"]) <= found
+    assert found <= set(expected["required"]) | set(expected["optional"])
