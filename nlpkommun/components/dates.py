@@ -67,8 +67,11 @@ class _Cand:
     value: str
     granularity: str
     explicit_year: int | None = None  # year written in the expression itself
-    needs_year: tuple[int, int] | None = None  # (month, day) of a year-less day; day 0 = month only
-    kind: str = ""
+    # a year-less expression waiting for its year: kind ("day", "day_range", "month",
+    # "month_range", "week") and its numbers (month, day), (month, d1, d2), (month,),
+    # (m1, m2) or (w1, w2) with w2 = 0 for a single week
+    needs_year: tuple[int, ...] | None = None
+    kind: str = "day"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -278,7 +281,7 @@ class _Finder:
             y = int(m.group(4))
             value = f"{_day(y, mo, d1)}/{_day(y, mo, d2)}"
             return _Cand(m.start(), m.end(), value, "interval", explicit_year=y)
-        return _Cand(m.start(), m.end(), "", "interval", needs_year=(mo, d1 * 100 + d2), kind="day_range")
+        return _Cand(m.start(), m.end(), "", "interval", needs_year=(mo, d1, d2), kind="day_range")
 
     def h_day_month(self, m: re.Match[str]) -> _Cand | None:
         d, mo = int(m.group(1)), self.month(m.group(2))
@@ -322,7 +325,7 @@ class _Finder:
         if m.group(3):
             y = int(m.group(3))
             return _Cand(m.start(), m.end(), f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "interval", explicit_year=y)
-        return _Cand(m.start(), m.end(), "", "interval", needs_year=(m1, -m2), kind="month_range")
+        return _Cand(m.start(), m.end(), "", "interval", needs_year=(m1, m2), kind="month_range")
 
     def h_month_year(self, m: re.Match[str]) -> _Cand | None:
         y = int(m.group(2))
@@ -369,10 +372,11 @@ class _Finder:
             return None
         if self.followed_by_unit(m.end()):
             return None
-        code = -(w1 * 100 + (int(w2) if w2 else 0))
+        weeks = (w1, int(w2) if w2 else 0)
+        granularity = "interval" if w2 else "week"
         if y:
-            return _Cand(m.start(), m.end(), _week(int(y), code), "interval" if w2 else "week", explicit_year=None)
-        return _Cand(m.start(), m.end(), "", "interval" if w2 else "week", needs_year=(0, code), kind="week")
+            return _Cand(m.start(), m.end(), _week(int(y), *weeks), granularity)
+        return _Cand(m.start(), m.end(), "", granularity, needs_year=weeks, kind="week")
 
     def h_year_range(self, m: re.Match[str]) -> _Cand | None:
         first = int(m.group(1))
@@ -402,7 +406,7 @@ class _Finder:
         start = m.start(2)
         if not self.free(start, m.end()):
             return None
-        return _Cand(start, m.end(), "", "month", needs_year=(self.month(word), 0), kind="bare_month")
+        return _Cand(start, m.end(), "", "month", needs_year=(self.month(word),), kind="month")
 
     def cued_years(self) -> None:
         for m in self.pat["cued_year"].finditer(self.text):
@@ -438,29 +442,10 @@ class _Finder:
                 resolved.append(c)
                 continue
             year = self._partner_year(i) or reference
-            mo, d = c.needs_year
-            if c.kind == "week":
-                if year is None:
-                    continue
-                c.value = _week(year, d)
-            elif c.kind == "month_range":
-                if year is None:
-                    continue
-                c.value = f"{year:04d}-{mo:02d}/{year:04d}-{-d:02d}"
-            elif c.kind == "bare_month":
-                if year is None:
-                    continue
-                c.value = f"{year:04d}-{mo:02d}"
-            elif c.kind == "day_range":
-                d1, d2 = divmod(d, 100)
-                c.value = (
-                    f"{_day(year, mo, d1)}/{_day(year, mo, d2)}" if year else f"--{mo:02d}-{d1:02d}/--{mo:02d}-{d2:02d}"
-                )
-            else:
-                if year is not None and not _valid(year, mo, d):
-                    continue  # 29 februari in a non-leap reference year
-                c.value = _day(year, mo, d) if year else f"--{mo:02d}-{d:02d}"
-            resolved.append(c)
+            value = _with_year(c.kind, c.needs_year, year)
+            if value is not None:
+                c.value = value
+                resolved.append(c)
         self.cands = resolved
 
     def _partner_year(self, i: int) -> int | None:
@@ -474,9 +459,31 @@ class _Finder:
         return None
 
 
-def _week(year: int, code: int) -> str:
-    """ISO week value from a packed code -(w1*100 + w2) (w2 = 0 for one week)."""
-    w1, w2 = divmod(-code, 100)
+def _with_year(kind: str, parts: tuple[int, ...], year: int | None) -> str | None:
+    """The value of a year-less expression in ``year``; days without any year get ISO
+    8601's year-less ``--MM-DD``; other kinds without a year, and 29 februari in a
+    non-leap year, give None (not emitted)."""
+    if kind == "day":
+        mo, d = parts
+        if year is None:
+            return f"--{mo:02d}-{d:02d}"
+        return _day(year, mo, d) if _valid(year, mo, d) else None
+    if kind == "day_range":
+        mo, d1, d2 = parts
+        if year is None:
+            return f"--{mo:02d}-{d1:02d}/--{mo:02d}-{d2:02d}"
+        return f"{_day(year, mo, d1)}/{_day(year, mo, d2)}"
+    if year is None:
+        return None
+    if kind == "month":
+        return f"{year:04d}-{parts[0]:02d}"
+    if kind == "month_range":
+        return f"{year:04d}-{parts[0]:02d}/{year:04d}-{parts[1]:02d}"
+    return _week(year, *parts)
+
+
+def _week(year: int, w1: int, w2: int = 0) -> str:
+    """ISO week value: "2021-W12", or "2021-W12/2021-W14" for weeks 12-14."""
     one = f"{year:04d}-W{w1:02d}"
     return f"{one}/{year:04d}-W{w2:02d}" if w2 else one
 
