@@ -253,7 +253,7 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     heads = "|".join(sorted(cues["name_cue_heads"], key=len, reverse=True))
     # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
-    for m in re.finditer(rf"(?<![\wåäö])[\wåäöÅÄÖ]*(?i:{heads})\s+[”\"«]?({_NAME})", text):
+    for m in re.finditer(rf"(?<![\wåäö])[\wåäöÅÄÖ]*(?i:{heads})\s+[”“„\"«']?({_NAME})", text):
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             out.append((name, m.start(1)))
@@ -264,7 +264,7 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
             out.append((m.group(1), m.start(1)))
     # quoted sentence-case names: ”Rörelse för bättre inlärning”
     blockers = cues["quote_blockers_before"]
-    for m in re.finditer(r"[”\"«]([A-ZÅÄÖ][^”\"»\n]{2,70})[”\"»]", text):
+    for m in re.finditer(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n]{2,70})[”“\"»']", text):
         name = m.group(1).strip()
         prev = re.findall(r"[\wåäö]+", text[max(0, m.start() - 30) : m.start()].casefold())
         if any(w in blockers for w in prev[-3:]):
