@@ -2,14 +2,15 @@
 peak RSS per worker, and end-to-end time as a ratio to plain pdfminer ``extract_text``
 over the same files, all in one run.
 
-    python benchmarks/batch_throughput.py [DIR] [--workers 1,2] [--timeout S] [--keep DIR]
+    python benchmarks/batch_throughput.py [DIR] [--workers 1,2] [--timeout S] [--keep DIR] [--stages]
 
 DIR defaults to ``<repo>/../shared/corpus/nacka``. Each batch run is end to end: worker
 start-up (model load), reading, PDF text, the pipeline and the durable JSONL output.
 Wall seconds are what a user waits; CPU seconds (this process plus its workers) are
 printed beside them because they hold up when other jobs share the machine. Targets:
 speed-up 1 → 2 workers >= 1.7x, peak RSS per worker <= 500 MB, batch(1 worker) /
-extract_text <= 1.5x.
+extract_text <= 1.5x. ``--stages`` also times, in this process, nlpkommun's PDF ingestion
+alone and the spaCy pipeline per component, to show where a batch's time goes.
 """
 
 from __future__ import annotations
@@ -53,6 +54,32 @@ def pdfminer_baseline(files: list[Path]) -> tuple[float, float, int]:
     return wall, cpu, pages
 
 
+def stage_times(files: list[Path]) -> dict[str, float]:
+    """CPU seconds of ingestion and of each pipeline component over the files, one process."""
+    import nlpkommun
+    from nlpkommun.errors import NlpkommunError
+    from nlpkommun.ingest import ingest
+
+    nlp = nlpkommun.load()
+    nlpkommun.extract("Kommunen beslutade.", nlp=nlp)  # components load lazily
+    times: dict[str, float] = {"ingest": 0.0, "tokenizer": 0.0}
+    for path in files:
+        start = time.process_time()
+        try:
+            text = ingest(path).text
+        except NlpkommunError:
+            continue
+        times["ingest"] += time.process_time() - start
+        start = time.process_time()
+        doc = nlp.make_doc(text)
+        times["tokenizer"] += time.process_time() - start
+        for name, component in nlp.pipeline:
+            start = time.process_time()
+            doc = component(doc)
+            times[name] = times.get(name, 0.0) + time.process_time() - start
+    return times
+
+
 def batch_run(corpus: Path, workers: int, out_dir: Path, timeout: float):
     """One end-to-end batch run; returns (summary, wall s, CPU s)."""
     from nlpkommun.batch import run_batch
@@ -69,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
     ap.add_argument("--timeout", type=float, default=600.0, help="per-document timeout in seconds")
     ap.add_argument("--keep", type=Path, help="keep the batch outputs in this folder")
+    ap.add_argument("--stages", action="store_true", help="also time ingestion and each pipeline component")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (../shared is not beside the repository)", file=sys.stderr)
@@ -106,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     for n, (_, wall, cpu) in results.items():
         print(f"| batch ({n}w) / extract_text, wall | {wall / base_wall:.2f}x | {'<= 1.5x' if n == 1 else ''} |")
         print(f"| batch ({n}w) / extract_text, CPU | {cpu / base_cpu:.2f}x | |")
+    if args.stages:
+        times = stage_times(files)
+        print()
+        print("| stage (one process, CPU s) | seconds | / extract_text |")
+        print("|---|---|---|")
+        for name, seconds in sorted(times.items(), key=lambda t: -t[1]):
+            print(f"| {name} | {seconds:.1f} | {seconds / base_cpu:.2f}x |")
     if args.keep is None:
         import shutil
 
