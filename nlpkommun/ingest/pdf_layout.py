@@ -36,6 +36,9 @@ FOOTER_BAND = 0.12
 # (almost) no text
 SCAN_IMAGE_COVER = 0.5
 SCAN_MAX_CHARS = 20
+# rotated text left out is worth a warning from this many characters on (less is a
+# decorative tab or margin label)
+ROTATED_WARN_CHARS = 100
 
 
 @dataclass(slots=True)
@@ -85,21 +88,16 @@ class PageLayout:
 
 
 def drop_rotated(page: PageLayout, rotated: list[Line]) -> None:
-    """Leave out lines of rotated glyphs (flagged by the backend). Read horizontally,
-    text turned 90° comes out one letter per line, so it is garbage: when it is the minority
-    of the page (margin labels, vertical tabs) all of it goes; when most of the page is
-    rotated, only the one- and two-letter fragments go. ``page.rotated_chars`` records
-    how much was dropped (a warning when that was most of the page)."""
+    """Leave out lines of rotated glyphs (flagged by the backend): read horizontally, text
+    turned 90° comes out a few letters per line, in no usable order. ``page.rotated_chars``
+    and ``page.kept_chars`` record how much went and stayed (a warning when most of a page
+    went)."""
     if not rotated:
         return
     total = sum(len(ln.text.strip()) for b in page.blocks for ln in b.lines)
-    if sum(len(ln.text.strip()) for ln in rotated) < total / 2:
-        gone = rotated
-    else:
-        gone = [ln for ln in rotated if len(ln.text.strip()) <= 2]
-    page.rotated_chars = sum(len(ln.text.strip()) for ln in gone)
+    page.rotated_chars = sum(len(ln.text.strip()) for ln in rotated)
     page.kept_chars = total - page.rotated_chars
-    drop_lines(page, gone)
+    drop_lines(page, rotated)
 
 
 def drop_lines(page: PageLayout, lines: list[Line]) -> None:
@@ -537,13 +535,13 @@ def clean_pages(pages: list[PageLayout]) -> tuple[list[str], list[str]]:
     turned: list[int] = []
     for pno, (page, blks) in enumerate(zip(pages, blocks, strict=True), start=1):
         chars = sum(len(ln.text) for b in blks for ln in b.lines)
-        if page.rotated_chars > page.kept_chars:
+        if page.rotated_chars > max(page.kept_chars, ROTATED_WARN_CHARS):
             turned.append(pno)
         if page.error:
             warnings.append(f"page {pno}: could not be read ({page.error}); its text is missing")
         elif page.image_cover >= SCAN_IMAGE_COVER and chars and page.invisible_text >= 0.5:
             ocr.append(pno)
-        elif page.image_cover >= SCAN_IMAGE_COVER and chars <= SCAN_MAX_CHARS:
+        elif page.image_cover >= SCAN_IMAGE_COVER and chars <= SCAN_MAX_CHARS and not page.rotated_chars:
             scanned.append(pno)
         parts = []
         for b in _join_continuations(reading_order(blks)):

@@ -126,7 +126,8 @@ def test_rotated_margin_text_is_dropped(backend: str) -> None:
     c.setFont(FONT, 11)  # page 2: nothing but rotated text
     c.translate(300, 300)
     c.rotate(90)
-    c.drawString(0, 0, "Tabell")
+    for i in range(6):
+        c.drawString(0, -14 * i, f"Rad {i} i en tabell som ligger på tvären över sidan")
     c.showPage()
     c.save()
     result = read_pdf(buf.getvalue(), backend=backend)
