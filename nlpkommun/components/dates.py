@@ -35,7 +35,9 @@ organisation numbers ("212000-0167"), amounts and counts ("2000 kronor", "2019 e
 ages ("12-18 år"), decades ("1960-talet"). Times ("kl. 13.00", "kl 9.00 – 9.15") are
 recognised so that their digits are never read as dates, but they are not emitted: the
 record has no time granularity and a date's value stays the day; a time on the same
-line as a date does not change that date's mention.
+line as a date does not change that date's mention. Not recognised (no ISO value a
+reader would agree on): quarters and tertials ("tertial 1 2022", "Q1"), relative dates
+("i morgon", "förra året"), six-digit compact dates ("190603").
 """
 
 from __future__ import annotations
