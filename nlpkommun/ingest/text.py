@@ -14,9 +14,8 @@ from array import array
 from dataclasses import dataclass, field
 
 from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedFormatError
+from nlpkommun.ingest.pdf_layout import join_hyphenated
 
-# Words after which a dangling "alkohol-" is a suspended compound ("alkohol- och drogfri"), kept.
-_CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "som", "till", "and", "or"})
 _SENTENCE_END = tuple(".!?:;")
 # Function words a heading or sentence does not end with: the line continues.
 _DANGLING = frozenset(
@@ -164,22 +163,19 @@ def _last_word(text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _first_word(text: str) -> str:
-    m = re.match(r"[\wåäöÅÄÖ]+", text)
-    return m.group().lower() if m else ""
-
-
 def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     """How two consecutive non-blank lines join: "hyphen" (drop "-"), "glue" (keep "-", no
     space), "space" (same paragraph) or "newline" (heading / list item / new block)."""
     a, b = prev.text, nxt.text
     b0 = b[0]
-    if re.search(r"\w-$", a) and not re.search(r"\s\S{0,1}-$", a):
-        if b0.islower() and _first_word(b) not in _CONJUNCTIONS:
+    if a.endswith("-"):
+        joined = join_hyphenated(a, b)  # the one Swedish hyphenation rule, shared with PDF layout
+        if joined == a[:-1] + b:
             return "hyphen"
-        if b0.isupper():
-            return "glue"  # Hässelby-\nVällingby
-        return "space"  # "dopning-\noch tobak" keeps the suspended hyphen
+        if joined == a + b:
+            return "glue"
+        if joined is not None:
+            return "space"
     if re.match(r"^([-–•*▪●·]|\d+[.)]\s)", b):
         return "newline"  # list item
     short = width > 0 and len(a) < 0.75 * width

@@ -105,3 +105,9 @@ def test_empty_and_binary_are_refused():
         decode_bytes(b"  \n ")
     with pytest.raises(UnsupportedFormatError):
         decode_bytes(b"\x00\x01\x02binary\x00")
+
+
+def test_real_hyphens_after_acronyms_digits_and_letters_are_kept():
+    raw = f"{BODY} beslut från EU-\nkommissionen om åren 2019-\n2021 och e-\npost till alla nämnder i kommunen.\n"
+    text = normalise(raw).text
+    assert "EU-kommissionen" in text and "2019-2021" in text and "e-post" in text
