@@ -46,6 +46,9 @@ def batch(
     output: Path = typer.Option(..., "--output", "-o", help="OUT.jsonl (or OUT.parquet with --format parquet)."),
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: CPU cores, max 8)."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run: skip documents already done."),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="With --resume: run the documents in OUT.errors.jsonl again."
+    ),
     format: BatchFormat = typer.Option(BatchFormat.jsonl, "--format", "-f", help="jsonl, or parquet (needs pyarrow)."),
     engine: BatchEngine = typer.Option(BatchEngine.local, "--engine", help="local processes, or a Dask cluster."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
@@ -68,6 +71,7 @@ def batch(
         output,
         workers=workers,
         resume=resume,
+        retry_failed=retry_failed,
         format=format.value,
         engine=engine.value,
         scheduler=scheduler,

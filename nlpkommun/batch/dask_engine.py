@@ -64,7 +64,7 @@ def process_shard(
             config=WorkerConfig(ner=ner, pdf_backend=pdf_backend),
             progress=progress,
         )
-        own = (manifest.output, manifest.errors)
+        own = manifest.own_paths()
         summary = engine.run(iter_documents(iter_units(inputs, exclude=own), limits or Limits()))
     return summary.as_dict()
 
@@ -149,6 +149,7 @@ def run_dask(
     scheduler: Any,
     errors: str | os.PathLike[str] | None = None,
     resume: bool = False,
+    retry_failed: bool = False,
     extra_done: Collection[str] = frozenset(),
     shards: int | None = None,
     timeout: float | None = 600.0,
@@ -166,14 +167,14 @@ def run_dask(
     output = Path(output)
     parts_dir = parts_dir_for(output)
     manifest = Manifest(output, errors if errors is not None else errors_path_for(output), resume=resume,
-                        extra_done=frozenset(extra_done))
+                        extra_done=frozenset(extra_done), retry_failed=retry_failed)
     client = None
     own_client = False
     try:
         if not resume and parts_dir.is_dir() and any(parts_dir.iterdir()):
             raise BatchError(f"{parts_dir} holds parts of an earlier run; pass --resume to merge and continue them")
         leftover = merge_parts(parts_dir, manifest)
-        units = list(iter_units(inputs, exclude=(manifest.output, manifest.errors, parts_dir, *final_outputs)))
+        units = list(iter_units(inputs, exclude=(*manifest.own_paths(), parts_dir, *final_outputs)))
         if isinstance(scheduler, distributed.Client):
             client = scheduler
         else:

@@ -7,8 +7,8 @@ Ctrl-C) loses nothing already written. The files are ``fsync``-ed every
 most the lines since the last sync; ``--resume`` redoes those documents.
 
 Resume reads both files: a document whose content id is in the output, or whose source
-is in the error manifest, is *done* and skipped (so failures are not retried: remove
-their lines from the error manifest to retry them). A torn last line (a crash in the
+is in the error manifest, is *done* and skipped (failures are retried only with
+``retry_failed``, ``--retry-failed``). A torn last line (a crash in the
 middle of a write) is cut off before appending, so the files stay valid JSONL and no
 document appears twice. An exclusive
 ``flock`` on the output stops two runs from writing the same files.
@@ -131,6 +131,9 @@ class JsonlAppender:
 class Manifest:
     """The output JSONL and its error manifest, opened for one batch run.
 
+    ``retry_failed`` (with ``resume``) moves the error manifest aside to
+    ``OUT.errors.jsonl.retried`` so the documents listed there run again.
+
     ``done`` holds the done-keys (content ids of records, ``src:`` keys of failed
     sources) of everything already in either file; :meth:`write_record` and :meth:`write_error` add to it.
     """
@@ -143,6 +146,7 @@ class Manifest:
         resume: bool,
         extra_done: set[str] | frozenset[str] = frozenset(),
         fsync_every: int = 64,
+        retry_failed: bool = False,
     ) -> None:
         self.output = Path(output)
         self.errors = Path(errors) if errors is not None else errors_path_for(self.output)
@@ -158,6 +162,9 @@ class Manifest:
             os.close(self._lock_fd)
             raise BatchError(f"{self.output} is being written by another batch run") from exc
         try:
+            if retry_failed and resume and self.errors.exists():
+                # the failed inputs are no longer done: they run again and land in a fresh manifest
+                os.replace(self.errors, self.errors.with_name(self.errors.name + ".retried"))
             self._open(resume, fsync_every)
         except BaseException:
             os.close(self._lock_fd)
@@ -179,6 +186,10 @@ class Manifest:
         self.corrupt_lines = bad_out + bad_err
         self._out = JsonlAppender(self.output, fsync_every)
         self._err = JsonlAppender(self.errors, fsync_every)
+
+    def own_paths(self) -> tuple[Path, ...]:
+        """The files this manifest writes (never inputs of the run)."""
+        return (self.output, self.errors, self.errors.with_name(self.errors.name + ".retried"))
 
     def is_done(self, doc_id: str | None, source: str) -> bool:
         """Whether the document is in the output (by content id) or failed (by source)."""

@@ -22,6 +22,7 @@ def run_batch(
     *,
     workers: int | None = None,
     resume: bool = False,
+    retry_failed: bool = False,
     format: Literal["jsonl", "parquet"] = "jsonl",
     engine: Literal["local", "dask"] = "local",
     scheduler: Any = None,
@@ -37,7 +38,8 @@ def run_batch(
     ``OUT.errors.jsonl``; every input ends in exactly one of them.
 
     ``resume`` continues an interrupted run (done content ids are skipped); without it an
-    existing non-empty output is refused. ``progress``: ``auto``, ``bar``, ``log`` or ``off``.
+    existing non-empty output is refused; ``retry_failed`` (implies ``resume``) also runs
+    the documents of the error manifest again. ``progress``: ``auto``, ``bar``, ``log`` or ``off``.
     With ``engine="dask"``, ``scheduler`` is an address or a ``distributed.Client`` and
     ``shards`` the number of tasks (default: 4 per cluster thread).
     Raises :class:`~nlpkommun.errors.BatchError` (or another typed error) when the run
@@ -45,6 +47,7 @@ def run_batch(
     """
     if not inputs:
         raise BatchError("no inputs given")
+    resume = resume or retry_failed
     if workers is not None and workers < 1:
         raise BatchError(f"--workers must be at least 1, not {workers}")
     missing = [str(p) for p in inputs if not os.path.exists(p)]
@@ -67,20 +70,23 @@ def run_batch(
             extra_done = parquet.read_ids(output)
     elif format != "jsonl":
         raise BatchError(f"unknown output format {format!r} (jsonl or parquet)")
-    own_files = (output, output.with_name(output.name + ".tmp"), journal, errors)  # never inputs
+    retried = errors.with_name(errors.name + ".retried")
+    own_files = (output, output.with_name(output.name + ".tmp"), journal, errors, retried)  # never inputs
     if engine == "dask":
         if scheduler is None:
             raise BatchError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         from nlpkommun.batch.dask_engine import run_dask
 
         summary = run_dask(
-            inputs, journal, scheduler=scheduler, errors=errors, resume=resume, extra_done=extra_done,
+            inputs, journal, scheduler=scheduler, errors=errors, resume=resume, retry_failed=retry_failed,
+            extra_done=extra_done,
             shards=shards, timeout=timeout, config=config, limits=limits,
             max_worker_memory_mb=max_worker_memory_mb, progress=progress, final_outputs=own_files,
         )
     elif engine == "local":
         summary = _run_local(
-            inputs, journal, errors, resume=resume, extra_done=extra_done, workers=workers, timeout=timeout,
+            inputs, journal, errors, resume=resume, retry_failed=retry_failed, extra_done=extra_done,
+            workers=workers, timeout=timeout,
             config=config, limits=limits, max_worker_memory_mb=max_worker_memory_mb, progress=progress,
             own_files=own_files,
         )
@@ -113,6 +119,7 @@ def _run_local(
     errors: Path,
     *,
     resume: bool,
+    retry_failed: bool,
     extra_done: set[str],
     workers: int | None,
     timeout: float | None,
@@ -123,7 +130,7 @@ def _run_local(
     own_files: Sequence[Path],
 ) -> BatchSummary:
     units = largest_first(iter_units(inputs, exclude=own_files))
-    with Manifest(output, errors, resume=resume, extra_done=extra_done) as manifest:
+    with Manifest(output, errors, resume=resume, extra_done=extra_done, retry_failed=retry_failed) as manifest:
         bar = Progress(count_inputs(units, limits), mode=progress) if progress != "off" else None
         engine = LocalEngine(
             manifest,

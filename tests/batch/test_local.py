@@ -91,3 +91,9 @@ def test_strict_exit_status(tmp_path):
     assert sorted(e["error"] for e in entries) == ["ArchiveError", "InputNotFoundError"]
     code, stdout, err = run_cli("batch", str(bad), "--output", str(out), "--resume", "--progress", "off")
     assert code == 0 and "0 ok, 0 failed, 2 skipped" in stdout, stdout + err
+    code, stdout, err = run_cli("batch", str(bad), "--output", str(out), "--retry-failed", "--progress", "off")
+    assert code == 0 and "0 ok, 2 failed, 0 skipped" in stdout, stdout + err
+    assert len(read_jsonl(bad / "s.errors.jsonl")) == 2  # failed again, listed once
+    assert len(read_jsonl(bad / "s.errors.jsonl.retried")) == 2  # the previous list, kept aside
+    code, stdout, err = run_cli("batch", str(bad), "--output", str(out), "--resume", "--progress", "off")
+    assert code == 0 and "0 ok, 0 failed, 2 skipped" in stdout, stdout + err  # .retried is no input either

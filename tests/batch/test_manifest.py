@@ -82,3 +82,14 @@ def test_second_writer_is_refused(tmp_path):
             Manifest(out, resume=True)
     with Manifest(out, resume=True):  # released on close
         pass
+
+
+def test_retry_failed_moves_the_error_manifest_aside(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with Manifest(out, resume=False) as m:
+        m.write_record(ID_A, _record(ID_A))
+        m.write_error("bad.txt", "DocumentTimeoutError", "timeout", "slow", ID_B)
+    with Manifest(out, resume=True, retry_failed=True) as m:
+        assert m.done == {ID_A} and not m.is_done(ID_B, "bad.txt")
+    assert not errors_path_for(out).read_text()
+    assert "bad.txt" in (tmp_path / "out.errors.jsonl.retried").read_text()
