@@ -9,6 +9,8 @@ sentence.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,6 +40,9 @@ def sentence_starts(words: list[str]) -> list[bool]:
 @Language.component("nlpkommun_sentences", assigns=["token.is_sent_start"])
 def sentencizer(doc: Doc) -> Doc:
     """spaCy component around :func:`sentence_starts`."""
-    for token, start in zip(doc, sentence_starts([t.text for t in doc]), strict=True):
-        token.is_sent_start = start
+    if len(doc):
+        starts = sentence_starts([t.text for t in doc])
+        # one array write: setting token.is_sent_start per token re-scans the doc (quadratic)
+        values = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64")
+        doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
