@@ -1,7 +1,9 @@
 """Speed of the full ``nlpkommun.load()`` pipeline with NER, on one CPU core.
 
-Prints words/s for: the tokenizer alone, ``nlpkommun.load(ner=None)`` and the full
-``nlpkommun.load()`` (with the shipped NER model), and the ratio full / tokenizer-only.
+Prints words/s for: the tokenizer alone; the NER model alone on pre-tokenised docs;
+``nlpkommun.load(components=False)`` without and with NER (tokenizer, sentences, lemmas);
+``nlpkommun.load(ner=None)`` and the full ``nlpkommun.load()`` (with the shipped NER model
+and every domain component), and the ratio full / tokenizer-only.
 
 Usage: ``python benchmarks/ner_speed.py [--model PATH] [--words 60000] [--repeat 3]``.
 Text: the example documents and the klintan test sentences from ``../shared`` when
@@ -82,15 +84,23 @@ def main() -> None:
     model = args.model or default_model_path()
     if not (model / "config.cfg").is_file():
         raise SystemExit(f"no NER model at {model}; train one or set NLPKOMMUN_NER_MODEL")
+    import spacy
+
     texts = load_texts(args.words)
     full = nlpkommun.load(ner=model)
     no_ner = nlpkommun.load(ner=None)
+    base = nlpkommun.load(ner=None, components=False)
+    base_ner = nlpkommun.load(ner=model, components=False)
+    ner_only = spacy.load(model)
 
     def count(docs) -> int:
         return sum(sum(1 for t in d if not t.is_space) for d in docs)
 
     runs = {
         "tokenizer only": lambda ts: count(full.make_doc(t) for t in ts),
+        "NER model alone": lambda ts: count(ner_only.pipe(full.make_doc(t) for t in ts)),
+        "load(ner=None, components=False)": lambda ts: count(base.pipe(ts)),
+        "load(components=False)": lambda ts: count(base_ner.pipe(ts)),
         "load(ner=None)": lambda ts: count(no_ner.pipe(ts)),
         "load() with NER": lambda ts: count(full.pipe(ts)),
     }
@@ -99,7 +109,7 @@ def main() -> None:
     for name, fn in runs.items():
         wps, n = words_per_second(fn, texts, args.repeat)
         results[name] = wps
-        print(f"{name:<18} {wps:>10,.0f} words/s  ({n:,} words, best of {args.repeat})")
+        print(f"{name:<34} {wps:>10,.0f} words/s  ({n:,} words, best of {args.repeat})")
     ratio = results["load() with NER"] / results["tokenizer only"]
     print(f"model: {model}")
     print(f"pipeline: {full.pipe_names}")

@@ -81,11 +81,12 @@ def evaluate_ner(
     file: Path = typer.Argument(..., help="IOB2/IO CoNLL file: token and tag columns, blank line between sentences."),
     model: Path | None = typer.Option(None, "--model", help="spaCy pipeline with ner (default: the shipped one)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    dedup: bool = typer.Option(False, "--dedup", help="Score each distinct sentence once."),
 ) -> None:
     """Score the NER model on a gold file: per-label and micro precision/recall/F1."""
     from nlpkommun.ner.commands import evaluate_ner_command
 
-    evaluate_ner_command(file, model=model, as_json=as_json)
+    evaluate_ner_command(file, model=model, as_json=as_json, dedup=dedup)
 
 
 from nlpkommun.index.cli import register as _register_index_commands  # noqa: E402

@@ -32,10 +32,15 @@ def evaluate_ner_command(
     model: str | Path | None = None,
     labels: tuple[str, ...] | None = None,
     as_json: bool = False,
+    dedup: bool = False,
     out: IO[str] = sys.stdout,
 ) -> dict[str, dict[str, float | int]]:
-    """Score the NER model on an IOB2/IO CoNLL file and print per-label and micro P/R/F1."""
+    """Score the NER model on an IOB2/IO CoNLL file and print per-label and micro P/R/F1.
+
+    ``dedup`` scores each distinct sentence once (the klintan test set has duplicates).
+    """
     from nlpkommun.ner.corpora import CORE_LABELS, read_conll
+    from nlpkommun.ner.corpora import dedup as dedup_sentences
     from nlpkommun.ner.evaluate import evaluate, format_scores
 
     path = Path(file)
@@ -43,6 +48,8 @@ def evaluate_ner_command(
         raise InputNotFoundError(f"no such file: {path}")
     labels = labels or CORE_LABELS
     sents = read_conll(path, keep=labels)
+    if dedup:
+        sents = dedup_sentences(sents)
     nlp = load_ner_model(model)
     scores = evaluate(nlp, sents, labels)
     result = {k: v.as_dict() for k, v in scores.items()}

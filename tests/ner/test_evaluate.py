@@ -72,3 +72,11 @@ def test_evaluate_uses_gold_tokens() -> None:
     nlp.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "ORG", "pattern": "SKR:s"}])
     sent = TaggedSentence(("SKR:s", "rapport"), ("B-ORG", "O"))
     assert evaluate(nlp, [sent])["ORG"].f1 == 1.0
+
+
+def test_evaluate_ner_command_dedup_counts_repeated_sentences_once(tmp_path: Path) -> None:
+    model = _ruler_model(tmp_path)
+    gold = tmp_path / "dup.txt"
+    gold.write_text("Lund LOC\när 0\nfin 0\n\nLund LOC\när 0\nfin 0\n\nAnna PER\nBerg PER\n", encoding="utf-8")
+    assert evaluate_ner_command(gold, model=model, out=io.StringIO())["LOC"]["support"] == 2
+    assert evaluate_ner_command(gold, model=model, dedup=True, out=io.StringIO())["LOC"]["support"] == 1
