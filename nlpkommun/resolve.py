@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -44,8 +45,13 @@ def is_all_caps(text: str) -> bool:
 
 def name_parts(name: str) -> list[str]:
     """Case-folded parts of a name, hyphens splitting parts, particles dropped."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"[\s-]+", name.casefold()) if p]
-    return [p for p in parts if p not in _PARTICLES] or parts
+    return tuple([p for p in parts if p not in _PARTICLES] or parts)
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -62,7 +68,7 @@ def same_person(a: str, b: str) -> bool:
     First parts and last parts must match (exactly or as close spellings); when both names
     have middle parts the whole names must be close too. One name may omit middle parts.
     """
-    pa, pb = name_parts(a), name_parts(b)
+    pa, pb = _name_parts(a), _name_parts(b)
     if len(pa) < 2 or len(pb) < 2:
         return False
     if not _same_part(pa[0], pb[0]):
@@ -125,7 +131,7 @@ def resolve_persons(
     def find(name: str) -> dict[str, Any] | None:
         best, best_score = None, -1.0
         for c in clusters:
-            for form in c["names"]:
+            for form in set(c["names"]):
                 if same_person(name, form):
                     s = _similarity(name, form)
                     if s > best_score:
@@ -169,19 +175,24 @@ def _add_surname_mentions(clusters: list[dict[str, Any]], text: str) -> None:
         last = {re.split(r"\s+", n)[-1] for n in c["names"] if not is_all_caps(n)}
         for s in last:
             surnames.setdefault(s, []).append(c)
-    taken = [(m["start"], m["end"]) for c in clusters for m in c["mentions"]]
-    for surname, owners in surnames.items():
-        if len(owners) != 1 or len(surname) < 3:
+    taken = bytearray(len(text) + 1)
+    for c in clusters:
+        for m in c["mentions"]:
+            taken[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
+    unique = {s: owners[0] for s, owners in surnames.items() if len(owners) == 1 and len(s) >= 3}
+    if not unique:
+        return
+    alt = "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
+        owner = unique[m.group(0)]
+        s, e = m.start(), m.end()
+        if any(taken[s:e]):
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            prev = text[max(0, s - 30) : s]
-            if re.search(r"[A-ZÅÄÖ][\w-]*\s+$", prev) and not re.search(r"[.:!?]\s+$|\n\s*$", prev):
-                continue  # part of another capitalised run (another name, a heading)
-            owners[0]["mentions"].append({"text": m.group(0), "start": s, "end": e, "name": surname})
-            taken.append((s, e))
+        prev = text[max(0, s - 30) : s]
+        if re.search(r"[A-ZÅÄÖ][\w-]*\s+$", prev) and not re.search(r"[.:!?]\s+$|\n\s*$", prev):
+            continue  # part of another capitalised run (another name, a heading)
+        owner["mentions"].append({"text": m.group(0), "start": s, "end": e, "name": m.group(0)})
+        taken[s:e] = b"\x01" * (e - s)
 
 
 def _person(c: dict[str, Any]) -> dict[str, Any]:

@@ -74,6 +74,20 @@ def _heads() -> list[dict[str, str]]:
 
 
 @cache
+def _authority_index() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    """One regex over every written form of the lexicon organisations, and form → entry."""
+    by_form = {form: org for org in _authorities() for form in org["forms"]}
+    alt = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-]|:s)"), by_form
+
+
+@cache
+def _head_endings() -> re.Pattern[str]:
+    forms = {f for h in _heads() for f in (h["def"], h["indef"])}
+    return re.compile(rf"(?:{'|'.join(sorted(forms, key=len, reverse=True))})s?$")
+
+
+@cache
 def _authorities() -> list[dict[str, Any]]:
     return read_json("authorities.json")["organisations"]
 
@@ -86,6 +100,8 @@ def _head_of(word: str) -> tuple[dict[str, str], str, bool] | None:
     """(head, prefix, definite) of a word ending in an organisation head, genitive removed:
     "Utbildningsnämndens" → (nämnd, "Utbildnings", True)."""
     low = word.casefold()
+    if not _head_endings().search(low):
+        return None
     for h in _heads():
         forms = [(h["def"] + "s", True), (h["def"], True), (h["indef"] + "s", False), (h["indef"], False)]
         for form, definite in forms:
@@ -159,11 +175,10 @@ def find_organisation_mentions(
             add(OrgMention(p["start"], p["end"], p["text"], p["party_name"], "party", p["party"], priority=5))
 
     # authorities and other lexicon organisations
-    for org in _authorities():
-        for form in sorted(org["forms"], key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]|:s)", text):
-                acr = org.get("acronym")
-                add(OrgMention(m.start(), m.end(), m.group(0), org["name"], org["kind"], acr, priority=4))
+    rx, by_form = _authority_index()
+    for m in rx.finditer(text):
+        org = by_form[m.group(0)]
+        add(OrgMention(m.start(), m.end(), m.group(0), org["name"], org["kind"], org.get("acronym"), priority=4))
 
     for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
         add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
@@ -339,6 +354,12 @@ def find_organisation_mentions(
     return _resolve_overlaps(kept)
 
 
+def _first_names() -> frozenset[str]:
+    from nlpkommun.components.persons import first_names
+
+    return first_names()
+
+
 def _is_common(word: str) -> bool:
     from nlpkommun.components.persons import is_common_word
 
@@ -386,6 +407,8 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
         return False
     if all(w.isupper() for w in words):
         return False  # headings ("BEVIS OM ANSLAGSDAG") and unexplained acronyms
+    if len(words) >= 2 and words[0] in _first_names():
+        return False  # "Maria Sandelin-Hr": a person
     if any(w.casefold() in _stop_first() for w in words):
         return False
     if len(words) == 1:
@@ -449,9 +472,11 @@ def _company_start(text: str, ab_start: int) -> int | None:
 def _resolve_overlaps(ms: list[OrgMention]) -> list[OrgMention]:
     ms = sorted(ms, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
     kept: list[OrgMention] = []
+    used = bytearray(max((m.end for m in ms), default=0) + 1)
     for m in ms:
-        if any(k.start < m.end and m.start < k.end for k in kept):
+        if any(used[m.start : m.end]):
             continue
+        used[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
@@ -459,11 +484,12 @@ def _resolve_overlaps(ms: list[OrgMention]) -> list[OrgMention]:
 
 def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_texts: set[str]) -> list[OrgMention]:
     out: list[OrgMention] = []
+    used = bytearray(len(text) + 1)
+    for k in kept:
+        used[k.start : k.end] = b"\x01" * (k.end - k.start)
     for m in re.finditer(rf"(?<![\w-])([{UP}]{{2,5}})(?![\w-]|:)", text):
         acr = m.group(1)
-        if acr in skip or acr in party_texts:
-            continue
-        if any(k.start <= m.start() < k.end for k in kept):
+        if acr in skip or acr in party_texts or used[m.start()]:
             continue
         before = text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() : m.end() + 5]

@@ -502,6 +502,9 @@ def find_candidates(
         words = c.name.split()
         strong = c.evidence & {"party", "role", "section", "political", "list_party"}
         in_org_name = any(c.name.casefold() in o for o in org_names)
+        hm = re.match(rf"[ \t]+([{LO}]+)", text[c.end : c.end + 40])
+        if hm and any(hm.group(1).endswith(suf) for suf in NON_NAME_SUFFIXES) and not strong:
+            in_org_name = True  # "Björknäs Eklunda förskolor": part of a school or place name
         if "ner" in c.evidence and not in_org_name:
             if "first_name" in c.evidence or not any(is_common_word(w) for w in words):
                 strong = strong | {"ner"}
