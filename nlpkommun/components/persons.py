@@ -505,9 +505,10 @@ def find_candidates(
         hm = re.match(rf"[ \t]+([{LO}]+)", text[c.end : c.end + 40])
         if hm and any(hm.group(1).endswith(suf) for suf in NON_NAME_SUFFIXES) and not strong:
             in_org_name = True  # "Björknäs Eklunda förskolor": part of a school or place name
-        if "ner" in c.evidence and not in_org_name:
-            if "first_name" in c.evidence or not any(is_common_word(w) for w in words):
-                strong = strong | {"ner"}
+        # NER alone is too loose on municipal text ("Nordvästra Sicklaön", "Implenia Construction"):
+        # a NER name without a known first name only joins a person found by other evidence
+        if "ner" in c.evidence and not in_org_name and "first_name" in c.evidence:
+            strong = strong | {"ner"}
         if _rejected(words) or any(len(w) < 2 for w in words):
             continue
         overlaps_block = any(s < c.end and c.start < e for s, e in blocked)
