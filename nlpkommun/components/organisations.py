@@ -345,6 +345,8 @@ def find_organisation_mentions(
         t = text[s:e]
         if t.endswith(":s"):
             t, e = t[:-2], e - 2
+        stripped = t.rstrip("”\"'’.,;:")
+        t, e = stripped, s + len(stripped)
         if _plausible_ner_org(text, s, t):
             add(OrgMention(s, e, t, re.sub(r"\s+", " ", t).strip(" ,.;:"), "other", priority=0))
 
@@ -417,10 +419,34 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
             return False  # "Avtalsspärren", "Fokusområden": common nouns in the definite form
         if re.search(r"(?:vägen|gatan|torget|plan|parken|backen|stigen|gränd|allén)$", w):
             return False
+        if (w.endswith("s") and len(w) > 4) or _sentence_initial(text, start) or _common_compound(w):
+            return False  # genitives, sentence starts, "Markanvisningstävling", "Behovsprognos"
+    if any(_verb_form(w) for w in words[1:]):
+        return False  # "Skanska följer"
+    if re.fullmatch(r"(?:Nord|Syd|Norra|Södra|Östra|Västra|Nordöstra|Nordvästra|Sydöstra|Sydvästra)\w*", words[0]):
+        return False  # "Sydöstra Älta": a place
+    if re.fullmatch(rf"[{UP}]{{2,}}-[{LO}]+", words[-1]):
+        return False  # "VA-taxa"
+    last = words[-1]
+    if len(words) >= 2 and last.islower() and is_common_word(last) and _head_of(last) is None:
+        if not re.search(r"(?:förening|förbund|fastigheter|kooperativ|stiftelse)$", last):
+            return False  # "Stockholmsregionens norra"
     common = [is_common_word(w) for w in words]
-    if all(common) or (common[0] and _sentence_initial(text, start)):
+    if all(common) or common[0]:
         return False
     return True
+
+
+def _common_compound(word: str) -> bool:
+    """A lower-case compound ending in a common word ("Gatukostnadsutredning" → "utredning")."""
+    from nlpkommun.components.persons import is_common_word
+
+    if not word[1:].islower():
+        return False  # "AcadeMedia"
+    low = word.casefold()
+    if is_common_word(low):
+        return True
+    return any(is_common_word(low[i:]) for i in range(3, len(low) - 3))
 
 
 @cache
@@ -542,9 +568,12 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
     the one named organisation they refer to."""
     named: dict[str, dict[str, Any]] = {}
     order: list[str] = []
+    keys = {m.name.casefold() for m in mentions if not m.generic}
     for m in mentions:
         if m.generic:
             continue
+        if m.name.endswith("s") and m.name[:-1].casefold() in keys:
+            m.name = m.name[:-1]  # "Boo Energis" → "Boo Energi"
         key = m.name.casefold()
         if key not in named:
             named[key] = {"name": m.name, "kind": m.kind, "acronym": m.acronym, "mentions": [], "_base": m.base}

@@ -103,3 +103,13 @@ def test_compound_initials_and_plural_school_groups() -> None:
     assert compound_initials("Kommunstyrelsens verksamhetsutskott") == "KSVU"
     got = _orgs("Condorens förskolor och Ektorp-Borgvalla skolor, men inte Nackas skolor.")
     assert set(got) == {"Condorens förskolor", "Ektorp-Borgvalla skolor"}
+
+
+def test_ner_org_spans_are_filtered() -> None:
+    text = "Markanvisningstävling pågår. Skanska följer upp. Sydöstra Älta växer. AcadeMedia och Boo Energis styrelse."
+    spans = []
+    for t in ("Markanvisningstävling", "Skanska följer", "Sydöstra Älta", "AcadeMedia", "Boo Energis"):
+        i = text.index(t)
+        spans.append((i, i + len(t)))
+    names = {o["name"] for o in find_organisations(text, org_spans=spans)}
+    assert names == {"AcadeMedia", "Boo Energis"}
