@@ -419,7 +419,8 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
             return False  # "Avtalsspärren", "Fokusområden": common nouns in the definite form
         if re.search(r"(?:vägen|gatan|torget|plan|parken|backen|stigen|gränd|allén)$", w):
             return False
-        if (w.endswith("s") and len(w) > 4) or _sentence_initial(text, start) or _common_compound(w):
+        initial = _sentence_initial(text, start) and w[1:].islower()
+        if (w.endswith("s") and len(w) > 4) or initial or _common_compound(w):
             return False  # genitives, sentence starts, "Markanvisningstävling", "Behovsprognos"
     if any(_verb_form(w) for w in words[1:]):
         return False  # "Skanska följer"
