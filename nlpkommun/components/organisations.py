@@ -36,6 +36,10 @@ CAPWORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*"
 _SUBCOMMITTEE = re.compile(
     rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott)(et|ets|s)?(?![\w-])"
 )
+_COURTS = re.compile(
+    rf"(?<![\w-])(?:{CAPWORD}s[ \t]+tingsrätt|(?:Förvaltningsrätten|Kammarrätten|Hovrätten)[ \t]+i[ \t]+{CAPWORD}"
+    rf"|Polisregion[ \t]+{CAPWORD}|Polisområde[ \t]+{CAPWORD}|Lokalpolisområde[ \t]+{CAPWORD})"
+)
 _BARE_BASES = {
     "nämnden": "nämnd",
     "förvaltningen": "förvaltning",
@@ -182,6 +186,19 @@ def find_organisation_mentions(
 
     for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
         add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+
+    # courts and police areas: "Stockholms tingsrätt", "Förvaltningsrätten i Malmö", "Polisregion Syd"
+    for m in _COURTS.finditer(text):
+        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+    # sports clubs: "Hammarby IF", "Nacka HK"
+    for m in re.finditer(rf"(?<![\w-])((?:{CAPWORD}[ \t]+){{1,2}})(IF|IK|BK|FF|SK|HK|FK|BoIS|GoIF|AIK)(?![\w-])", text):
+        st = _lead_trim(text, m.start(), m.start(2))
+        if st < m.start(2):
+            add(
+                OrgMention(
+                    st, m.end(), text[st : m.end()], re.sub(r"\s+", " ", text[st : m.end()]), "other", priority=5
+                )
+            )
 
     # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
     place = rf"{CAPWORD}(?:[ \t]+{CAPWORD})?"

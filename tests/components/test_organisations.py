@@ -113,3 +113,9 @@ def test_ner_org_spans_are_filtered() -> None:
         spans.append((i, i + len(t)))
     names = {o["name"] for o in find_organisations(text, org_spans=spans)}
     assert names == {"AcadeMedia", "Boo Energis"}
+
+
+def test_courts_police_areas_clubs_and_lexicon_acronyms() -> None:
+    got = _orgs("Stockholms tingsrätt och Förvaltningsrätten i Malmö. Polisregion Syd, Hammarby IF samt SCB.")
+    assert {"Stockholms tingsrätt", "Förvaltningsrätten i Malmö", "Polisregion Syd", "Hammarby IF"} <= set(got)
+    assert got["Statistiska centralbyrån"]["acronym"] == "SCB"
