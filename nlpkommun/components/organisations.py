@@ -548,6 +548,16 @@ def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_te
     return out
 
 
+def school_key(name: str) -> str | None:
+    """A spelling-independent key of a school name, or None for other names:
+    "Fisksätra skola", "Fisksätraskolan" and "Fisksätraskolenhet" → "fisksätraskola"."""
+    low = re.sub(r"[\s-]+", "", name.casefold())
+    m = re.fullmatch(r"(.{3,}?)s?(skola|skolan|skolenhet|skolenheten)", low)
+    if m is None or m.group(1).endswith("för"):
+        return None
+    return m.group(1) + "skola"
+
+
 def compound_initials(name: str) -> str:
     """Initials of a name's words and compound parts: "Kommunstyrelsens verksamhetsutskott" →
     "KSVU", "Kommunstyrelsen" → "KS"."""
@@ -628,6 +638,23 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
         t = targets(m.base)
         if len(t) == 1:
             named[t[0]]["mentions"].append({"text": m.text, "start": m.start, "end": m.end})
+    # one school written apart and together: "Fisksätra skola" / "Fisksätraskolan" / "Fisksätraskolenhet"
+    by_school: dict[str, str] = {}
+    for key in list(order):
+        sk = school_key(named[key]["name"])
+        if sk is None:
+            continue
+        if sk in by_school:
+            keep = by_school[sk]
+            if len(named[key]["mentions"]) > len(named[keep]["mentions"]):
+                keep, key = key, keep
+                by_school[sk] = keep
+            named[keep]["mentions"].extend(named[key]["mentions"])
+            named[keep]["mentions"].sort(key=lambda x: x["start"])
+            order.remove(key)
+            del named[key]
+        else:
+            by_school[sk] = key
     # a bare acronym that abbreviates a compound name in the document: "KS" → Kommunstyrelsen
     for key in list(order):
         item = named[key]

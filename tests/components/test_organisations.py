@@ -119,3 +119,9 @@ def test_courts_police_areas_clubs_and_lexicon_acronyms() -> None:
     got = _orgs("Stockholms tingsrätt och Förvaltningsrätten i Malmö. Polisregion Syd, Hammarby IF samt SCB.")
     assert {"Stockholms tingsrätt", "Förvaltningsrätten i Malmö", "Polisregion Syd", "Hammarby IF"} <= set(got)
     assert got["Statistiska centralbyrån"]["acronym"] == "SCB"
+
+
+def test_one_school_written_apart_and_together() -> None:
+    got = _orgs("Fisksätraskolan och Fisksätraskolan. Fisksätra skola och Fisksätraskolenhet. Igelboda förskola.")
+    assert set(got) == {"Fisksätraskolan", "Igelboda förskola"}
+    assert len(got["Fisksätraskolan"]["mentions"]) == 4
