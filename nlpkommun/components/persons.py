@@ -117,6 +117,16 @@ NON_NAME_SUFFIXES = (
     "sjukhus",
     "kyrka",
     "kyrkan",
+    "gata",
+    "gränd",
+    "plats",
+    "allé",
+    "allén",
+    "stig",
+    "stigen",
+    "församling",
+    "församlingen",
+    "gymnasium",
 )
 
 

@@ -160,3 +160,11 @@ def test_titles_in_comma_lists_belong_to_the_following_name() -> None:
     assert got["Susanna Halldin Olsson"]["roles"] == ["stadsdelsdirektör"]
     assert got["Fredrik Skoglund"]["roles"] == ["avdelningschef"]
     assert got["Çiğdem Yılmaz"]["party"] == "V" and got["José Ramírez"]["roles"] == ["ledamot"]
+
+
+def test_street_church_and_school_names_with_first_names_are_not_persons() -> None:
+    text = (
+        "Bostäderna ligger vid Karl Johans gata och Olof Palmes plats nära Gustav Vasa kyrka. "
+        "Hans Majestät Konungen besökte Maria Magdalena församling. Maria Skolgata 5. Eva Braun nämndes."
+    )
+    assert list(_by_name(text)) == ["Eva Braun"]
