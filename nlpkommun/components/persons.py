@@ -459,9 +459,13 @@ def find_candidates(
             r = role_at_start(rp.group(1))
             if r:
                 c.add_role(r)
-        # party genitive before: "Nackalistans Mikael Carlsson"
+        # party genitive before, maybe with a role: "Nackalistans Mikael Carlsson",
+        # "Socialdemokraternas gruppledare Anna Berg"
         for p in party_names:
-            if 0 <= c.start - p["end"] <= 2 and p["text"].endswith("s"):
+            gap = text[p["end"] : c.start] if 0 <= c.start - p["end"] <= 40 else None
+            if gap is None or not p["text"].endswith("s"):
+                continue
+            if not gap.strip() or (re.fullmatch(r"[ \t]+[\w .-]+[ \t]+", gap) and role_of_words(gap.split())):
                 c.party, c.party_name = p["party"], p["party_name"]
                 c.evidence.add("party")
         # roles next to the name

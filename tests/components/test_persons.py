@@ -168,3 +168,9 @@ def test_street_church_and_school_names_with_first_names_are_not_persons() -> No
         "Hans Majestät Konungen besökte Maria Magdalena församling. Maria Skolgata 5. Eva Braun nämndes."
     )
     assert list(_by_name(text)) == ["Eva Braun"]
+
+
+def test_party_genitive_before_a_name_with_or_without_a_role() -> None:
+    got = _by_name("Socialdemokraternas gruppledare Anna Berg framförde. Moderaternas Karin Ek svarade. "
+                   "Vänsterpartiets förslag om Eva Lind.")  # fmt: skip
+    assert {n: p["party"] for n, p in got.items()} == {"Anna Berg": "S", "Karin Ek": "M", "Eva Lind": None}
