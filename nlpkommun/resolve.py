@@ -2,8 +2,8 @@
 
 Plain functions over plain data. A *mention* is a dict ``{text, start, end, name, party,
 party_name, roles, kind_votes}`` where ``name`` is the mention read as a name in
-"Förnamn Efternamn" order (``"Carlsson, Lisa"`` → ``"Lisa Carlsson"``). :func:`resolve_persons`
-merges mentions of one person (spelling variants "Guitierrez"/"Guiterrez", ALL-CAPS forms,
+"Förnamn Efternamn" order (``"Ek, Karin"`` → ``"Karin Ek"``). :func:`resolve_persons`
+merges mentions of one person (spelling variants "Gonzalez"/"Gonzales", ALL-CAPS forms,
 genitives "Mats Gerdaus", shorter and longer forms "Per Rosengren"/"Per Gunnar Rosengren",
 surname-only mentions) and returns Person-shaped dicts (``records.Person``). Two names with
 different first names never merge.
@@ -28,8 +28,8 @@ _PARTICLES = {"de", "af", "von", "van", "der", "den", "la", "del", "da", "di", "
 
 
 def clean_name(text: str) -> str:
-    """Whitespace-normalised name; an ALL-CAPS name is re-cased ("NORMA DE GUITIERREZ" →
-    "Norma De Guitierrez")."""
+    """Whitespace-normalised name; an ALL-CAPS name is re-cased ("ELSA DE GONZALEZ" →
+    "Elsa De Gonzalez")."""
     name = re.sub(r"\s+", " ", text).strip(" ,.;:")
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:

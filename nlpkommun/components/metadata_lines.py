@@ -257,7 +257,7 @@ def is_name(line: str, *, allow_party: bool = False) -> bool:
     caps = 0
     for i, t in enumerate(toks):
         if 0 < i < len(toks) - 1 and (t.lower() in _PARTICLES or _INITIAL.match(t)):
-            continue  # "Norma De Guitierrez", "Anna B. Svensson"
+            continue  # "Elsa De Gonzalez", "Anna B. Svensson"
         if not _NAME_WORD.match(t) or is_title_word(t):
             return False
         if t.lower() in name_stopwords() and not (known_first and i > 0):

@@ -46,7 +46,7 @@ def official(name: str, title: str | None = None, **extra: str | None) -> Offici
 
 
 def _name_part(value: str, allow_party: bool = False) -> tuple[str | None, str]:
-    """Split ``"Ann Ulin, utredare"`` into the name and what follows it."""
+    """Split ``"Eva Lund, utredare"`` into the name and what follows it."""
     head, _, rest = value.partition(",")
     head, slash, unit = head.partition("/")  # "Namn Namnsson/Stadsledningskontoret"
     head = head.strip()
@@ -94,7 +94,7 @@ def _label_row(rest: str) -> bool:
 
 
 def _leading_name(row: str) -> str:
-    """The name at the start of a value row ("Ann Ulin 2022-02-03 KS 2022/12" → "Ann Ulin")."""
+    """The name at the start of a value row ("Eva Lund 2022-02-03 KS 2022/12" → "Eva Lund")."""
     words = row.split()
     for n in (4, 3, 2):
         if is_name(" ".join(words[:n])):
@@ -111,7 +111,7 @@ def case_officers(lines: list[Line]) -> list[Official]:
         parts = split_label(ln.text, "case_officer")
         following = lines[i + 1 : i + 5]
         if parts and _label_row(parts[1]) and following:
-            # "Handläggare Datum Dnr" over "Ann Ulin 2022-02-03 KS 2022/12": the name leads the row
+            # "Handläggare Datum Dnr" over "Eva Lund 2022-02-03 KS 2022/12": the name leads the row
             value, following = _leading_name(following[0].text), following[1:]
         elif parts:
             value = parts[1]
@@ -182,7 +182,7 @@ def _signature_element(text: str) -> tuple[str, list[str]] | None:
 
 
 def _name_then_title(text: str) -> tuple[str, str] | None:
-    """``"Susanna Halldin Olsson Stadsdelsdirektör"`` (a signature on one line) → name, title."""
+    """``"Maria Berg Holm Stadsdelsdirektör"`` (a signature on one line) → name, title."""
     words = text.split()
     if len(words) > 8 or text.endswith(".") or words[0] not in first_names():
         return None
@@ -215,7 +215,7 @@ def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
 
 
 def closing_signatures(lines: list[Line]) -> list[Official]:
-    """Signature blocks: runs of name lines and title lines ("Susanna Halldin Olsson" /
+    """Signature blocks: runs of name lines and title lines ("Maria Berg Holm" /
     "Stadsdelsdirektör" / "<unit>"), two names side by side over two titles, names first and
     titles after; and the "Name, Title" line after a closing greeting ("Vänliga hälsningar").
     Lines of a handläggare block are not signatures."""

@@ -8,7 +8,7 @@ Writes: ``doc._.nk_persons``: Person-shaped dicts (``records.Person``), one per 
 (mentions merged by :func:`nlpkommun.resolve.resolve_persons`).
 
 A capitalised word run is a person's name when evidence says so: a party in parentheses
-after it ("Lisa Carlsson (S)"), a role or title next to it ("rektor Sanna Hagås",
+after it ("Karin Ek (S)"), a role or title next to it ("rektor Sanna Hagås",
 "Einar Fransson, produktionsdirektör", a title on the next line of a signature), an
 attendance section ("Beslutande", "Ersättare", "Övriga deltagare"), a political verb
 ("yrkade", "anmälde reservation"), a coordinated list ending in a party ("A, B och C från
@@ -429,7 +429,7 @@ def find_candidates(
         line_end = text.find("\n", c.end)
         line_end = len(text) if line_end < 0 else line_end
 
-        # party in parentheses right after: "Lisa Carlsson (S)"
+        # party in parentheses right after: "Karin Ek (S)"
         pm = re.match(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?", after)
         if pm and (c.end + pm.end()) in abbr_at:
             p = abbr_at[c.end + pm.end()]
@@ -485,7 +485,7 @@ def find_candidates(
             if r and nxt is not None and nxt.start <= c.end + 120:
                 between = text[c.end : nxt.start]
                 if re.fullmatch(rf"[ \t]*(?:\([^)]*\))?[ \t]*[,–-][ \t]*[{LO} .:-]+[ \t]*", between):
-                    r = None  # "…, avdelningschef Fredrik Skoglund": the title of the next name
+                    r = None  # "…, avdelningschef Per Dahl": the title of the next name
             if r:
                 c.add_role(r)
         sm = _SOM_AR.match(after_paren)

@@ -14,7 +14,7 @@ Sources, in priority order (an earlier source's span wins an overlap):
 2. streets with or without a number ("Granitvägen 15", "Storgatan");
 3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12"); one-word names by a place ending
    mid-sentence ("Sidsjön", "Hammarkullen") and "Norra stadsberget";
-4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Åkermyntan",
+4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Ängsbacken",
    "på Hisingen", "stadsdelen Fisksätra") and names coordinated with it ("i Tensta, Hjulsta
    och Akalla") that are not an organisation, school, law, event, party, programme or person;
 5. municipality and country names from the lexicons, not followed by "kommun"/"stad"

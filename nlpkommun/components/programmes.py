@@ -31,8 +31,8 @@ Sources:
    Well-known national programmes and methods (``known_programmes.txt``: Läslyftet, NTA,
    BBIC, SSPF, …) count without a definition.
 4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
-   allvarssamtal, Mentorer i våldsprevention (MVP), Fritid för framtid, Agera tillsammans
-   (AT) och …"): sentence-case names that are not persons, organisations or places.
+   allvarssamtal, Läsglädje för alla (LFA), Trygg i skolan, Rörelse i vardagen
+   (RIV) och …"): sentence-case names that are not persons, organisations or places.
 
 Every occurrence of an acronym ("SIG", "SIG:s", "ANDT-programmet") or a name (also with
 Swedish definite/genitive endings) becomes a mention. Generic plan references
@@ -358,14 +358,14 @@ def _entity_overlaps(start: int, end: int, entities: Sequence[tuple[int, int, st
 
 
 def _sentence_case_name(item: str) -> bool:
-    """A capitalised multi-word name in sentence case ("Fritid för framtid")."""
+    """A capitalised multi-word name in sentence case ("Trygg i skolan")."""
     words = item.split()
     if not 2 <= len(words) <= 7 or not words[0][:1].isupper() or words[0].isupper():
         return False
     if any(not re.fullmatch(r"[\wåäöÅÄÖ-]+", w) for w in words) or any(c.isdigit() for c in item):
         return False
     if not any(w[:1].islower() for w in words[1:]):
-        return False  # "Lisa Carlsson", "Nacka Forum": names of people and places
+        return False  # "Karin Ek", "Nacka Forum": names of people and places
     stops = _cues()["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"}
     if words[-1].casefold() in stops or words[-1].casefold() in _cues()["long_form_bad_first"]:
         return False
