@@ -1,10 +1,11 @@
 """Extraction quality on hand-made gold files: runs the extractor on each gold document
 and prints the scorer's table (../shared/tools/score.py).
 
-usage: python benchmarks/extraction_quality.py [--set dev|heldout|all] [--json OUT] [--keep DIR]
+usage: python benchmarks/extraction_quality.py [--set dev|heldout|all|example|synthetic] [--json OUT] [--keep DIR]
 
 The documents are read from ../shared/corpus/nacka/ (and ../shared/examples/ for the
-example gold file); predictions go to a temporary folder (or --keep DIR).
+example gold file, tests/fixtures/municipal/ for the synthetic set: invented documents in
+other municipalities' styles); predictions go to a temporary folder (or --keep DIR).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 GOLD = REPO / "benchmarks" / "gold"
-SEARCH_DIRS = [SHARED / "corpus" / "nacka", SHARED / "examples"]
+SEARCH_DIRS = [SHARED / "corpus" / "nacka", SHARED / "examples", REPO / "tests" / "fixtures" / "municipal"]
 
 
 def _scorer():
@@ -37,7 +38,7 @@ def gold_dirs(which: str) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all", "example"])
+    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all", "example", "synthetic"])
     ap.add_argument("--json", type=Path, help="write the scorer's summary and per-document detail here")
     ap.add_argument("--keep", type=Path, help="keep predictions in this folder")
     args = ap.parse_args(argv)
