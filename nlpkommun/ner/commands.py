@@ -50,6 +50,10 @@ def evaluate_ner_command(
     sents = read_conll(path, keep=labels)
     if dedup:
         sents = dedup_sentences(sents)
+    if not sents:
+        from nlpkommun.ner.corpora import CorpusFormatError
+
+        raise CorpusFormatError(f"{path}: no sentences (expected 'token tag' lines)")
     nlp = load_ner_model(model)
     scores = evaluate(nlp, sents, labels)
     result = {k: v.as_dict() for k, v in scores.items()}

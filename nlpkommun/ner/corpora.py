@@ -115,6 +115,14 @@ def map_labels(
     return out
 
 
+def _read_lines(path: str | Path) -> list[str]:
+    """Lines of a UTF-8 text file; a binary or non-UTF-8 file is a :class:`CorpusFormatError`."""
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+    except UnicodeDecodeError as exc:
+        raise CorpusFormatError(f"{path}: not a UTF-8 text file ({exc.reason})") from exc
+
+
 def _split_blocks(lines: Iterable[str]) -> Iterable[list[str]]:
     block: list[str] = []
     for line in lines:
@@ -130,16 +138,15 @@ def _split_blocks(lines: Iterable[str]) -> Iterable[list[str]]:
 def read_klintan(path: str | Path, keep: Iterable[str] = CORE_LABELS) -> list[TaggedSentence]:
     """Read a klintan file (``token<TAB or spaces>IO-tag``), converting IO to BIO by runs."""
     sents: list[TaggedSentence] = []
-    with open(path, encoding="utf-8") as fh:
-        for block in _split_blocks(fh):
-            toks, tags = [], []
-            for line in block:
-                parts = line.split()
-                if len(parts) == 1:  # a known defect: a token with its tag missing
-                    parts.append("O")
-                toks.append(parts[0])
-                tags.append(parts[-1])
-            sents.append(TaggedSentence(tuple(toks), tuple(map_labels(io_to_bio(tags), keep=keep))))
+    for block in _split_blocks(_read_lines(path)):
+        toks, tags = [], []
+        for line in block:
+            parts = line.split()
+            if len(parts) == 1:  # a known defect: a token with its tag missing
+                parts.append("O")
+            toks.append(parts[0])
+            tags.append(parts[-1])
+        sents.append(TaggedSentence(tuple(toks), tuple(map_labels(io_to_bio(tags), keep=keep))))
     return sents
 
 
@@ -155,8 +162,7 @@ def read_conll(path: str | Path, keep: Iterable[str] = CORE_LABELS) -> list[Tagg
     and any label outside ``keep`` become ``O``.
     """
     sents: list[TaggedSentence] = []
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#")]
+    lines = [ln for ln in _read_lines(path) if not ln.startswith("#")]
     for block in _split_blocks(lines):
         rows = [ln.split("\t") if "\t" in ln else ln.split() for ln in block]
         toks, tags = [], []
@@ -187,15 +193,14 @@ def read_suc_slice(
     """
     mapping = SUC_LABEL_MAP if mapping is None else mapping
     sents: list[TaggedSentence] = []
-    with open(path, encoding="utf-8") as fh:
-        for block in _split_blocks(fh):
-            rows = [ln.split() for ln in block]
-            rows = [r for r in rows if len(r) >= 2]  # drop the sentence-id line
-            if not rows:
-                continue
-            toks = tuple(r[0] for r in rows)
-            tags = map_labels([r[1] for r in rows], mapping=mapping, keep=keep)
-            sents.append(TaggedSentence(toks, tuple(tags)))
+    for block in _split_blocks(_read_lines(path)):
+        rows = [ln.split() for ln in block]
+        rows = [r for r in rows if len(r) >= 2]  # drop the sentence-id line
+        if not rows:
+            continue
+        toks = tuple(r[0] for r in rows)
+        tags = map_labels([r[1] for r in rows], mapping=mapping, keep=keep)
+        sents.append(TaggedSentence(toks, tuple(tags)))
     return sents
 
 

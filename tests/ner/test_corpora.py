@@ -102,3 +102,17 @@ def test_remove_overlap_drops_sentences_found_in_any_held_out_set() -> None:
 def test_tagged_sentence_rejects_length_mismatch() -> None:
     with pytest.raises(CorpusFormatError):
         TaggedSentence(("a", "b"), ("O",))
+
+
+def test_binary_or_empty_files_are_typed_errors(tmp_path: Path) -> None:
+    from nlpkommun.ner.commands import evaluate_ner_command
+
+    binary = tmp_path / "model.bin"
+    binary.write_bytes(b"\x84\x00\xff\xfe" * 50)
+    for reader in (read_conll, read_klintan, read_suc_slice):
+        with pytest.raises(CorpusFormatError):
+            reader(binary)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError):
+        evaluate_ner_command(empty, model=tmp_path)
