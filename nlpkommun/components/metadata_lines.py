@@ -193,7 +193,9 @@ def strip_dates(s: str, year: int | None = None) -> str:
 # --- names and titles -------------------------------------------------------------------
 
 _PARTICLES = frozenset({"de", "af", "von", "van", "der", "den", "la", "le", "du", "da", "di", "el", "al", "bin", "ibn"})
-_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíóúçñ'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüøæáíóúçñ'’]+)?$")
+_UP = "A-ZÅÄÖÉÈÜØÆÁÍÓÚÑÇŞĞİŠŽĆČŁŃŚŹŻÂÊÎÔÛ"  # the letters of persons.py: names of any origin
+_LO = "a-zåäöéüèëïøæáíóúñçğşıšžćčłńśźżâêîôûàìòùãõýÿ'’"
+_NAME_WORD = re.compile(rf"^[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?$")
 _INITIAL = re.compile(r"^[A-ZÅÄÖ]\.$")
 PARTY_SUFFIX = re.compile(r"\s*\(\s*[A-ZÅÄÖa-zåäö!]{1,5}\s*\)\s*$")
 
