@@ -12,6 +12,7 @@ different first names never merge.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -54,8 +55,19 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple([p for p in parts if p not in _PARTICLES] or parts)
 
 
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d"})
+
+
+@lru_cache(maxsize=65536)
+def fold_diacritics(part: str) -> str:
+    """``"petrović"`` → ``"petrovic"``: a name part without accents (a document may write a
+    name once with and once without its diacritics)."""
+    decomposed = unicodedata.normalize("NFKD", part.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _same_part(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or fold_diacritics(a) == fold_diacritics(b):
         return True
     if len(a) <= 2 or len(b) <= 2:  # an initial: "L." matches "Lisa"
         return a.rstrip(".")[:1] == b.rstrip(".")[:1] and (len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1)

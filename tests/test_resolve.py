@@ -60,3 +60,11 @@ def test_double_surnames_and_misspelt_genitives() -> None:
     ms = [_m("Rolf Wasteson", 0, party="V"), _m("Rolf Wastsons", 40)]
     (p,) = resolve_persons(ms)
     assert p["name"] == "Rolf Wasteson" and p["party"] == "V"
+
+
+def test_a_name_written_without_its_diacritics_is_the_same_person() -> None:
+    from nlpkommun.resolve import same_person
+
+    assert same_person("Goran Marković", "Goran Markovic")
+    assert same_person("Emre Yıldız", "Emre Yildiz")
+    assert not same_person("Goran Marković", "Goran Marklund")
