@@ -81,10 +81,14 @@ _NAME_BEFORE = re.compile(
 )
 
 
-def local_party_names(text: str) -> dict[str, str]:
-    """Local parties written out: name (nominative) → abbreviation from its initials.
+_DEFINED_ABBR = re.compile(rf"[ \t]*\(([{UPPER}]{{2,5}})\)")
 
-    "Nackalistan" → "NL"; the riksdag parties and words like "Regeringspartiet" are skipped.
+
+def local_party_names(text: str) -> dict[str, str]:
+    """Local parties written out: name (nominative) → abbreviation, the letters in
+    parentheses right after the name where the document defines them ("Sjukvårdspartiet
+    (SJVP)"), else its initials ("Nackalistan" → "NL"). The riksdag parties and words like
+    "Regeringspartiet" are skipped.
     """
     lex = lexicon()
     out: dict[str, str] = {}
@@ -95,7 +99,11 @@ def local_party_names(text: str) -> dict[str, str]:
         name = m.group(1) + m.group(2)
         if name.lower() in lex.forms or name.lower() in lex.not_local:
             continue
-        out.setdefault(name, (m.group(1)[0] + m.group(2)[0]).upper())
+        defined = _DEFINED_ABBR.match(text, m.end())
+        if defined and defined.group(1)[0] == name[0].upper() and not lex.abbreviation(defined.group(1)):
+            out[name] = defined.group(1)
+        else:
+            out.setdefault(name, (m.group(1)[0] + m.group(2)[0]).upper())
     return out
 
 
@@ -131,6 +139,9 @@ def find_party_mentions(text: str) -> list[dict[str, Any]]:
             add(m.start(1), m.end(1), known, lex.names[known], "abbreviation")
             continue
         if not letters[0].isupper() or len(letters) < 2:
+            continue
+        if letters in local_by_abbr:  # a local party the document names: "Ek, Eva (SJVP)"
+            add(m.start(1), m.end(1), letters, local_by_abbr[letters], "abbreviation")
             continue
         before = text[max(0, m.start() - 80) : m.start()]
         before = re.sub(r"\s*(?:m\.\s?fl\.?|med flera)\s*$", " ", before.split("\n")[-1])

@@ -54,3 +54,12 @@ def test_lexicon_canonical_abbreviation() -> None:
 def test_component_writes_doc_attribute(nlp) -> None:
     doc = nlp("Karin Ek (V) yrkade bifall.")
     assert [(m["party"], m["text"]) for m in doc._.nk_parties] == [("V", "V")]
+
+
+def test_local_party_defined_with_its_own_letters_tags_inverted_names() -> None:
+    text = "Ledamöter\nHolm, Eva (VÅP)\n\n5. Svar på motion från Vårdpartiet (VÅP) om vården\n"
+    assert local_party_names(text) == {"Vårdpartiet": "VÅP"}
+    found = {(f["text"], f["party"], f["party_name"]) for f in find_party_mentions(text)}
+    assert ("VÅP", "VÅP", "Vårdpartiet") in found
+    starts = [f["start"] for f in find_party_mentions(text) if f["text"] == "VÅP"]
+    assert starts[0] == text.index("VÅP")  # the letters after the inverted name "Holm, Eva"
