@@ -187,6 +187,8 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
     toks = s.split()
     if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not (any_case or s[:1].isupper()):
         return False
+    if _district_body(toks):
+        return True
     last = toks[-1].lower()
     if last in bodies()["non"] or not bodies()["head"].search(last):
         return False
@@ -194,6 +196,22 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
         return False
     return all(t[:1].isupper() or t in ("och", "samt") or t.endswith("-") for t in toks[1:-1]) and (
         any_case or len(toks) == 1 or toks[0][:1].isupper()
+    )
+
+
+_DEFINITE_HEAD = re.compile(r"(?:nämnden|styrelsen)$")
+_PLACE_WORD = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)*$")
+
+
+def _district_body(toks: list[str]) -> bool:
+    """Göteborg style, the body word first and its district after: "Stadsdelsnämnden
+    Angered", "Stadsdelsnämnden Askim-Frölunda-Högsbo"."""
+    return (
+        2 <= len(toks) <= 3
+        and toks[0][:1].isupper()
+        and bool(_DEFINITE_HEAD.search(toks[0]))
+        and all(_PLACE_WORD.match(t) for t in toks[1:])
+        and not any(is_any_label(t) or t.lower() in types()["display"] for t in toks[1:])
     )
 
 
@@ -367,9 +385,22 @@ def _year_span(ref: str) -> bool:
     return len(tail) == 4 and 1900 <= int(tail) <= 2099
 
 
+_AGENDA_ITEM = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÅÄÖ]")
+
+
+def agenda_item_reference(text: str) -> bool:
+    """``"4. Delårsrapport 2022, RS 2022/456"``: a numbered agenda item of a kallelse or
+    föredragningslista ending with its case's diarienummer."""
+    if not _AGENDA_ITEM.match(text) or len(text) > 200:
+        return False
+    end = len(text.rstrip(" .;"))
+    return any(m.end(1) == end for rx in (REF_PREFIXED, REF_LABELLED, REF_DASHED) for m in rx.finditer(text))
+
+
 def reference_numbers(lines: list[Line]) -> list[str]:
-    """The document's own diarienummer, as written: those on header lines and on lines of
-    their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123"), not those cited in running text."""
+    """The document's own diarienummer, as written: those on header lines, on lines of
+    their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123") and at the end of numbered agenda
+    items, not those cited in running text."""
     head_ids = {ln.index for ln in header(lines)}
     out: list[str] = []
     for i, ln in enumerate(lines):
@@ -378,7 +409,10 @@ def reference_numbers(lines: list[Line]) -> list[str]:
             text = f"Dnr {text}"  # "Diarienummer:" above its value
         if not (REF_PREFIXED.search(text) or REF_LABELLED.search(text) or REF_DASHED.search(text)):
             continue
-        if not own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids):
+        if not (
+            own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids)
+            or agenda_item_reference(text)
+        ):
             continue
         found = [m.group(1) for m in REF_LABELLED.finditer(text)]
         found += [m.group(1) for m in REF_PREFIXED.finditer(text)]

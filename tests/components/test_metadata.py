@@ -635,3 +635,30 @@ def test_component_writes_plain_dict(nlp, text: str) -> None:
     meta = doc._.nk_metadata
     assert isinstance(meta, dict) and meta["document_type"] == "tjänsteskrivelse"
     json.dumps(meta)  # plain data only
+
+
+def test_motion_by_a_named_author_and_cosigners_with_foreign_letters() -> None:
+    text = (
+        "Kommunfullmäktige\n\nMotion av Per Ek (V) om fler bänkar i parkerna\n\nVi vill ha fler bänkar.\n\n"
+        "Borlänge den 6 februari 2023\n\nPer Ek (V)\nEmre Yıldız (V)\nOla Lind (V)\n"
+    )
+    m = extract_metadata(text)
+    assert (m["document_type"], m["title"]) == ("motion", "Motion av Per Ek (V) om fler bänkar i parkerna")
+    assert [s["name"] for s in m["signatories"]] == ["Per Ek", "Emre Yıldız", "Ola Lind"]
+    assert extract_metadata("Interpellation av Eva Holm (M) om skolan\n\nText.\n")["document_type"] == "interpellation"
+
+
+def test_kallelse_agenda_items_give_their_reference_numbers() -> None:
+    text = (
+        "Kallelse\nKommunstyrelsen\n\nÄrenden\n1. Val av justerare\n2. Budget 2023, dnr KS 2022/12\n"
+        "3. Svar på motion om bänkar, KS 2021/7\n\nI ärendet KS 2020/1 beslutades 3 saker.\n"
+    )
+    assert extract_metadata(text)["reference_numbers"] == ["KS 2022/12", "KS 2021/7"]
+
+
+def test_goteborg_district_body_written_head_first() -> None:
+    text = "Göteborgs Stad\nStadsdelsnämnden Lundby\nProtokoll\nSammanträdesdatum 2019-05-14\n\n§ 3\nText.\n"
+    assert extract_metadata(text)["body"] == "Stadsdelsnämnden Lundby"
+    from nlpkommun.components.metadata_header import is_body_name
+
+    assert not is_body_name("Kommunstyrelsen Sammanträdesdatum") and not is_body_name("Kommunstyrelsen Protokoll")
