@@ -289,14 +289,16 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
         sentence_start = max(line_start, text.rfind(". ", 0, m.start()) + 2)
         if m.start(1) > sentence_start and name[:1].isupper() and not name.isupper():
             out.append((name, m.start(1)))
-    # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021"
+    # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021",
+    # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name)
     th = "|".join(sorted(cues["titled_compound_heads"], key=len, reverse=True))
     for m in re.finditer(
         rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
+        rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?)?"
         rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
         text,
     ):
-        name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1)))
     titled = "|".join(cues["titled_heads"])
     for m in re.finditer(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])", text):

@@ -174,3 +174,9 @@ def test_first_list_item_after_the_lead_in() -> None:
 def test_first_list_item_needs_a_list_introducing_word() -> None:
     text = "Fortsatt deltagande i Sveriges kommuner och landstings (SKL) PRIO-projekt, med fokus på skolan."
     assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"PRIO"}
+
+
+def test_plan_title_keeps_what_it_is_for_and_its_years() -> None:
+    text = "Ärenden\n7. Kulturstrategi för Ölmstad 2024–2028, KS 2023/301\nVi följer Handlingsplan för Borås stad.\n"
+    names = {p["name"] for p in find_programmes(text)}
+    assert names == {"Kulturstrategi för Ölmstad 2024–2028", "Handlingsplan för Borås stad"}
