@@ -190,13 +190,17 @@ def find_places(
     lex = _lex()
     common = _common_words()
     # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
-    blocked = list(exclude) + [(s, e) for s, e, label in entities if label == "PER"]
+    persons = [(s, e) for s, e, label in entities if label == "PER"]
+    blocked = list(exclude) + persons
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []  # (start, end, name)
     names: set[str] = set()
 
-    def accept(start: int, end: int, name: str) -> None:
-        if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
+    def accept(start: int, end: int, name: str, head_at: int | None = None) -> None:
+        """``head_at``: where the place word starts in a name ending in one ("Sergels torg",
+        "Donners plats"): a person's name before it does not veto, one covering it does."""
+        veto = blocked if head_at is None else list(exclude) + [(s, e) for s, e in persons if s < start or e > head_at]
+        if _overlaps(start, end, taken) or _overlaps(start, end, veto):
             return
         taken.append((start, end))
         found.append((start, end, name))
@@ -222,7 +226,7 @@ def find_places(
             continue
         if m.group(2)[0].isupper() and m.group(2).casefold() not in lex["capitalised_heads"]:
             continue
-        accept(start, m.end(), text[start : m.end()])
+        accept(start, m.end(), text[start : m.end()], head_at=m.start(2))
     # 1b. "<Name> stadsdelsområde": the name is the place
     areas = _alt(lex["areas"])
     for m in re.finditer(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])", text):

@@ -119,3 +119,14 @@ def test_head_with_street_number() -> None:
 def test_place_endings_and_direction_words() -> None:
     text = "Per Wahlberg frågar om planerna för Norra stadsberget och Sidsjön. Sjön är fin. Insatser i Hammarkullen."
     assert set(names(text)) == {"Norra stadsberget", "Sidsjön", "Hammarkullen"}
+
+
+def test_person_name_before_a_place_word_does_not_veto_it() -> None:
+    text = "Mötet hölls vid Lindbloms plats. Eva Strand (S) yrkade bifall."
+    ents = [(16, 24, "PER"), (text.index("Eva"), text.index("Eva") + 10, "PER")]  # what NER may tag
+    assert [p["name"] for p in find_places(text, ents)] == ["Lindbloms plats"]
+
+
+def test_mellan_is_locative() -> None:
+    names = [p["name"] for p in find_places("Bussen ska gå oftare mellan Rödberga och Lunnarp.")]
+    assert names == ["Rödberga", "Lunnarp"]
