@@ -96,6 +96,28 @@ def _authorities() -> list[dict[str, Any]]:
     return read_json("authorities.json")["organisations"]
 
 
+def lexicon_names_as_written(hits: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+    """Lexicon name → the name the document writes for it, where the document never writes
+    the lexicon's own name (in any case): its most frequent capitalised, non-genitive form
+    ("Polismyndigheten" when a text only says "Polismyndigheten" and "polis")."""
+    out: dict[str, str] = {}
+    by_org: dict[str, list[str]] = {}
+    for form, org in hits:
+        by_org.setdefault(org["name"], []).append(re.sub(r"\s+", " ", form))
+    for name, forms in by_org.items():
+        folded = {f.casefold() for f in forms}
+        if name.casefold() in folded:
+            continue
+        lexicon_forms = {f.casefold() for org in _authorities() if org["name"] == name for f in org["forms"]}
+        proper = [
+            f for f in forms
+            if f[:1].isupper() and not f.isupper() and not (f.endswith("s") and f[:-1].casefold() in lexicon_forms)
+        ]
+        if proper:
+            out[name] = max(proper, key=lambda f: (proper.count(f), -proper.index(f)))
+    return out
+
+
 def _ucfirst(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -180,9 +202,12 @@ def find_organisation_mentions(
 
     # authorities and other lexicon organisations
     rx, by_form = _authority_index()
-    for m in rx.finditer(text):
+    hits = list(rx.finditer(text))
+    written = lexicon_names_as_written([(m.group(0), by_form[m.group(0)]) for m in hits])
+    for m in hits:
         org = by_form[m.group(0)]
-        add(OrgMention(m.start(), m.end(), m.group(0), org["name"], org["kind"], org.get("acronym"), priority=4))
+        name = written.get(org["name"], org["name"])
+        add(OrgMention(m.start(), m.end(), m.group(0), name, org["kind"], org.get("acronym"), priority=4))
 
     for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
         add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
@@ -226,6 +251,21 @@ def find_organisation_mentions(
     for m in _SUBCOMMITTEE.finditer(text):
         owner = _ucfirst(m.group(1))
         add(OrgMention(m.start(), m.end(), m.group(0), f"{owner} {m.group(2)}", "committee", priority=7))
+
+    # an adjective and a definite body word: "tekniska nämnden", "Sociala resursförvaltningen"
+    adjectives = "|".join(pats["adjective_bodies"])
+    for m in re.finditer(
+        rf"(?<![\w-])((?i:{adjectives}))[ \t]+([{LO}]*(?:nämnden|förvaltningen|kontoret|styrelsen))(s)?(?![\w-])", text
+    ):
+        kind = "committee" if m.group(2).endswith(("nämnden", "styrelsen")) else "administration"
+        name = _ucfirst(f"{m.group(1).lower()} {m.group(2)}")
+        add(OrgMention(m.start(), m.end(), m.group(0), name, kind, priority=7))
+
+    # companies by their word's ending, inside a sentence: "Familjebostäder", "Bostadsbolaget"
+    endings = "|".join(pats["company_word_endings"])
+    for m in re.finditer(rf"(?<![\w-])[{UP}][{LO}]+(?:{endings})(?![\w-])", text):
+        if not _sentence_initial(text, m.start()):
+            add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=5))
 
     # one-word compounds: Kommunstyrelsen, utbildningsförvaltningen, trygghetsrådet, Inköpsenheten
     for m in re.finditer(rf"(?<![\w-])[{UP}{LO}][{LO}]+(?:-[{LO}]+)?(?![\w-])", text):

@@ -125,3 +125,21 @@ def test_one_school_written_apart_and_together() -> None:
     got = _orgs("Fisksätraskolan och Fisksätraskolan. Fisksätra skola och Fisksätraskolenhet. Igelboda förskola.")
     assert set(got) == {"Fisksätraskolan", "Igelboda förskola"}
     assert len(got["Fisksätraskolan"]["mentions"]) == 4
+
+
+def test_lexicon_organisation_named_as_the_document_writes_it() -> None:
+    names = [o["name"] for o in find_organisations("Vi samverkar med Polismyndigheten och polis i området.")]
+    assert names == ["Polismyndigheten"]
+    text = "Vi samverkar med polisen. Polismyndigheten och Polisens chef deltar."
+    names = [o["name"] for o in find_organisations(text)]
+    assert names == ["Polisen"]
+
+
+def test_adjective_committee_names() -> None:
+    found = find_organisations("Fullmäktige ger tekniska nämnden i uppdrag. Tekniska nämndens budget ökar.")
+    assert [(o["name"], o["kind"], len(o["mentions"])) for o in found] == [("Tekniska nämnden", "committee", 2)]
+
+
+def test_housing_and_property_companies_by_their_ending() -> None:
+    found = find_organisations("Vi samverkar med Bostadsbolaget och Hembygdsbostäder kring torget. Bostäder byggs.")
+    assert [(o["name"], o["kind"]) for o in found] == [("Bostadsbolaget", "company"), ("Hembygdsbostäder", "company")]
