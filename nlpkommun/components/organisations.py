@@ -211,6 +211,9 @@ def find_organisation_mentions(
 
     for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
         add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+    # a county's public transport company: "Länstrafiken i Norrbotten", "Länstrafiken Kronoberg"
+    for m in re.finditer(rf"(?<![\w-])Länstrafiken(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])", text):
+        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "company", priority=6))
 
     # courts and police areas: "Stockholms tingsrätt", "Förvaltningsrätten i Malmö", "Polisregion Syd"
     for m in _COURTS.finditer(text):

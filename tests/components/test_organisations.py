@@ -143,3 +143,12 @@ def test_adjective_committee_names() -> None:
 def test_housing_and_property_companies_by_their_ending() -> None:
     found = find_organisations("Vi samverkar med Bostadsbolaget och Hembygdsbostäder kring torget. Bostäder byggs.")
     assert [(o["name"], o["kind"]) for o in found] == [("Bostadsbolaget", "company"), ("Hembygdsbostäder", "company")]
+
+
+def test_county_transport_company_and_centrum_units() -> None:
+    text = (
+        "Resandet hos Länstrafiken i Norrbotten ökade. Arbetet drivs av Centrum för skolutveckling "
+        "tillsammans med skolan. Vi bor i centrum för staden."
+    )
+    names = [(o["name"], o["kind"]) for o in find_organisations(text)]
+    assert names == [("Länstrafiken i Norrbotten", "company"), ("Centrum för skolutveckling", "unit")]
