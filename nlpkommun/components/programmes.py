@@ -298,6 +298,8 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
         rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
         text,
     ):
+        if not (m.group(2) or m.group(3)) and m.group(1).casefold() in cues["generic_plan_titles"]:
+            continue  # "6. Detaljplan för del av …": a kind of document
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1)))
     titled = "|".join(cues["titled_heads"])

@@ -180,3 +180,8 @@ def test_plan_title_keeps_what_it_is_for_and_its_years() -> None:
     text = "Ärenden\n7. Kulturstrategi för Ölmstad 2024–2028, KS 2023/301\nVi följer Handlingsplan för Borås stad.\n"
     names = {p["name"] for p in find_programmes(text)}
     assert names == {"Kulturstrategi för Ölmstad 2024–2028", "Handlingsplan för Borås stad"}
+
+
+def test_a_bare_statutory_plan_word_is_not_a_programme() -> None:
+    text = "Ärenden\n6. Detaljplan för del av fastigheten Visby 1:16, KS 2022/112\n7. Detaljplan för Österby\n"
+    assert [p["name"] for p in find_programmes(text)] == ["Detaljplan för Österby"]
