@@ -174,3 +174,8 @@ def test_party_genitive_before_a_name_with_or_without_a_role() -> None:
     got = _by_name("Socialdemokraternas gruppledare Anna Berg framförde. Moderaternas Karin Ek svarade. "
                    "Vänsterpartiets förslag om Eva Lind.")  # fmt: skip
     assert {n: p["party"] for n, p in got.items()} == {"Anna Berg": "S", "Karin Ek": "M", "Eva Lind": None}
+
+
+def test_place_word_surnames_are_names() -> None:
+    got = _by_name("Handläggare: Jonas Strand, utredare\n\nTexten gäller Hässelby strand.\n\nJonas Strand\nUtredare\n")
+    assert set(got) == {"Jonas Strand"}
