@@ -260,6 +260,9 @@ def find_organisation_mentions(
     for m in re.finditer(
         rf"(?<![\w-])((?i:{adjectives}))[ \t]+([{LO}]*(?:nämnden|förvaltningen|kontoret|styrelsen))(s)?(?![\w-])", text
     ):
+        prev = re.search(r"([\wåäö]+)[ \t]+$", text[max(0, m.start() - 20) : m.start()])
+        if prev and prev.group(1).casefold() in _determiners():
+            continue  # "den regionala nämnden": a description, not a name
         kind = "committee" if m.group(2).endswith(("nämnden", "styrelsen")) else "administration"
         name = _ucfirst(f"{m.group(1).lower()} {m.group(2)}")
         add(OrgMention(m.start(), m.end(), m.group(0), name, kind, priority=7))

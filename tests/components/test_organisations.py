@@ -152,3 +152,15 @@ def test_county_transport_company_and_centrum_units() -> None:
     )
     names = [(o["name"], o["kind"]) for o in find_organisations(text)]
     assert names == [("Länstrafiken i Norrbotten", "company"), ("Centrum för skolutveckling", "unit")]
+
+
+def test_regional_committee_study_association_and_rescue_service() -> None:
+    text = (
+        "Regionala utvecklingsnämnden godkänner. Den regionala nämnden tar del. "
+        "Räddningstjänsten Nord och Studieförbundet Bildning deltar."
+    )
+    names = [(o["name"], o["kind"]) for o in find_organisations(text)]
+    assert names == [
+        ("Regionala utvecklingsnämnden", "committee"), ("Räddningstjänsten Nord", "other"),
+        ("Studieförbundet Bildning", "other"),
+    ]  # fmt: skip
