@@ -232,10 +232,13 @@ def find_places(
     for m in re.finditer(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])", text):
         if not _bad_name(m.group(1), lex) and not _sentence_start_common(text, m.start(1), m.group(1)):
             accept(m.start(1), m.end(1), m.group(1))
-    # 2. streets
+    # 2. streets, with a direction word before ("Södra Förstadsgatan 24")
     streets = _alt(lex["streets"])
+    directions = _alt(lex["directions"])
     for m in re.finditer(
-        rf"(?<![\wåäö-])([A-ZÅÄÖ][\wåäö]*(?:{streets}))(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])", text
+        rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets}))"
+        rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])",
+        text,
     ):
         word = m.group(1)
         if not m.group(2) and (word.casefold() in common or _sentence_start(text, m.start())):

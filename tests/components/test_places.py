@@ -130,3 +130,8 @@ def test_person_name_before_a_place_word_does_not_veto_it() -> None:
 def test_mellan_is_locative() -> None:
     names = [p["name"] for p in find_places("Bussen ska gå oftare mellan Rödberga och Lunnarp.")]
     assert names == ["Rödberga", "Lunnarp"]
+
+
+def test_street_with_a_direction_word() -> None:
+    names = [p["name"] for p in find_places("Mottagningen ligger på Södra Kyrkogatan 24 och vid Stora Torggatan.")]
+    assert names == ["Södra Kyrkogatan 24", "Stora Torggatan"]
