@@ -488,6 +488,11 @@ def find_candidates(
                     r = None  # "…, avdelningschef Per Dahl": the title of the next name
             if r:
                 c.add_role(r)
+        elif pm and c.party is not None and after_paren is not after:
+            # "Erik Ek (S) ordförande, Eva Lund (M) …": a role right after the party letters
+            r = role_at_start(after_paren)
+            if r and re.match(rf"[ \t]*{re.escape(r.role)}[ \t]*(?:[,;]|\n|$)", after_paren, re.IGNORECASE):
+                c.add_role(r)
         sm = _SOM_AR.match(after_paren)
         if sm:
             r = role_at_start(after_paren[sm.end() :])

@@ -179,3 +179,11 @@ def test_party_genitive_before_a_name_with_or_without_a_role() -> None:
 def test_place_word_surnames_are_names() -> None:
     got = _by_name("Handläggare: Jonas Strand, utredare\n\nTexten gäller Hässelby strand.\n\nJonas Strand\nUtredare\n")
     assert set(got) == {"Jonas Strand"}
+
+
+def test_role_right_after_the_party_letters_in_an_inline_attendance_list() -> None:
+    text = "Närvarande: Ledamöter: Ola Berg (S) ordförande, Eva Lund (L) första vice ordförande, Per Ek (M)\n"
+    got = _by_name(text)
+    assert got["Ola Berg"]["roles"][0] == "ordförande"
+    assert got["Eva Lund"]["roles"][0] == "första vice ordförande"
+    assert "ordförande" not in got["Per Ek"]["roles"]
