@@ -388,19 +388,22 @@ def _year_span(ref: str) -> bool:
 _AGENDA_ITEM = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÅÄÖ]")
 
 
-def agenda_item_reference(text: str) -> bool:
-    """``"4. Delårsrapport 2022, RS 2022/456"``: a numbered agenda item of a kallelse or
-    föredragningslista ending with its case's diarienummer."""
-    if not _AGENDA_ITEM.match(text) or len(text) > 200:
-        return False
+def ends_with_reference(text: str) -> bool:
+    """Whether ``text`` ends with a diarienummer ("… tillgänglighet KSN-2023-01234")."""
     end = len(text.rstrip(" .;"))
     return any(m.end(1) == end for rx in (REF_PREFIXED, REF_LABELLED, REF_DASHED) for m in rx.finditer(text))
 
 
+def agenda_item_reference(text: str) -> bool:
+    """``"4. Delårsrapport 2022, RS 2022/456"``: a numbered agenda item of a kallelse or
+    föredragningslista ending with its case's diarienummer."""
+    return bool(_AGENDA_ITEM.match(text)) and len(text) <= 200 and ends_with_reference(text)
+
+
 def reference_numbers(lines: list[Line]) -> list[str]:
     """The document's own diarienummer, as written: those on header lines, on lines of
-    their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123") and at the end of numbered agenda
-    items, not those cited in running text."""
+    their own ("Dnr KFKS 2018/3", "§ 12 KS 2020/123"), at the end of numbered agenda items
+    and of a § item's heading, not those cited in running text."""
     head_ids = {ln.index for ln in header(lines)}
     out: list[str] = []
     for i, ln in enumerate(lines):
@@ -412,6 +415,7 @@ def reference_numbers(lines: list[Line]) -> list[str]:
         if not (
             own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids)
             or agenda_item_reference(text)
+            or (i and PARAGRAPH.match(lines[i - 1].text) and len(text) <= 200 and ends_with_reference(text))
         ):
             continue
         found = [m.group(1) for m in REF_LABELLED.finditer(text)]

@@ -13,6 +13,7 @@ import re
 
 from nlpkommun.components.metadata_header import (
     PARAGRAPH,
+    REF_DASHED,
     REF_LABELLED,
     REF_PREFIXED,
     display_title,
@@ -82,6 +83,11 @@ _ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IG
 def _clean_title(s: str) -> str:
     s = _ATTACHMENT_PREFIX.sub("", _PAGE_PREFIX.sub("", s.strip()))
     s = _TRAILING_LABEL.sub("", s)
+    for rx in (REF_DASHED, REF_PREFIXED, REF_LABELLED):  # "Svar på … KSN-2023-01234": the dnr after the heading
+        m = next((m for m in rx.finditer(s) if m.end(1) == len(s.rstrip(" .;")) and m.start() > 0), None)
+        if m and len(s[: m.start()].split()) >= 2 and not re.search(r"[-–](?:19|20)\d\d$", m.group(1)):
+            s = s[: m.start()]
+    s = _TRAILING_LABEL.sub("", s.rstrip(" ,;:"))
     return re.sub(r"\s+", " ", s).strip(" ,;:")
 
 
@@ -127,8 +133,13 @@ def paragraph_title(lines: list[Line], year: int | None) -> str | None:
             return _clean_title(same)
         for nxt in lines[i + 1 : i + 6]:
             t = nxt.text
-            if PARAGRAPH.match(t) or is_page_marker(t) or (REF_PREFIXED.search(t) or REF_LABELLED.search(t)):
+            if PARAGRAPH.match(t) or is_page_marker(t):
                 continue
+            if REF_PREFIXED.search(t) or REF_LABELLED.search(t):
+                heading = _clean_title(t)
+                if heading != _clean_title(REF_PREFIXED.sub(" ", REF_LABELLED.sub(" ", t))) or len(heading) == len(t):
+                    continue  # a reference line, or a heading that cites a reference inside
+                return heading  # the heading with its dnr after it: "Revidering av taxa KS 2021/45"
             if not strip_dates(t, year) or is_section_heading(t):
                 continue
             return _clean_title(t)

@@ -662,3 +662,13 @@ def test_goteborg_district_body_written_head_first() -> None:
     from nlpkommun.components.metadata_header import is_body_name
 
     assert not is_body_name("Kommunstyrelsen Sammanträdesdatum") and not is_body_name("Kommunstyrelsen Protokoll")
+
+
+def test_paragraph_heading_with_its_reference_number_after_it() -> None:
+    for heading, ref in (("Svar på motion om vården KSN-2023-01234", "KSN-2023-01234"),
+                         ("Revidering av taxa KS 2021/45", "KS 2021/45")):  # fmt: skip
+        text = f"Protokollsutdrag\nKommunstyrelsen\nSammanträdesdatum 2023-06-07\n\n§ 163\n{heading}\n\nBeslut\nText.\n"
+        m = extract_metadata(text)
+        assert (m["title"], m["reference_numbers"]) == (heading.removesuffix(" " + ref), [ref])
+    text = "Protokollsutdrag\nKommunstyrelsen\n\n§ 4\nHandlingsplan för LSS 2019-2022\n\nBeslut\nText.\n"
+    assert extract_metadata(text)["title"] == "Handlingsplan för LSS 2019-2022"
