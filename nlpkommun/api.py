@@ -14,7 +14,7 @@ from spacy.language import Language
 from nlpkommun.assemble import assemble
 from nlpkommun.errors import NlpkommunError
 from nlpkommun.ingest import ingest
-from nlpkommun.pipeline import build
+from nlpkommun.pipeline import build, process
 from nlpkommun.records import DocumentRecord
 
 Source = str | os.PathLike[str] | bytes
@@ -55,7 +55,7 @@ def extract(
     """
     ingested = ingest(source, name=name, pdf_backend=pdf_backend)
     nlp = nlp or _default_nlp()
-    doc = nlp(ingested.text)
+    doc = process(nlp, ingested.text)
     return assemble(doc, ingested)
 
 

@@ -101,3 +101,50 @@ def build(
         for factory in _available_domain_components():
             nlp.add_pipe(factory)
     return nlp
+
+
+#: Longest run of tokens the NER sees at once in :func:`process`; longer documents are
+#: split at sentence boundaries, which bounds the NER's memory (its activations grow with
+#: the length of what it is given) without changing what it finds within a sentence.
+NER_CHUNK_TOKENS = 2000
+
+
+def chunk_bounds(sent_starts: list[int], n_tokens: int, max_tokens: int = NER_CHUNK_TOKENS) -> list[tuple[int, int]]:
+    """Split ``range(n_tokens)`` into consecutive chunks of at most ``max_tokens`` tokens,
+    cutting only at the given sentence starts where possible."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    cuts = sorted(s for s in set(sent_starts) if 0 < s < n_tokens)
+    while n_tokens - start > max_tokens:
+        limit = start + max_tokens
+        candidates = [c for c in cuts if start < c <= limit]
+        end = candidates[-1] if candidates else limit
+        bounds.append((start, end))
+        start = end
+    if start < n_tokens:
+        bounds.append((start, n_tokens))
+    return bounds
+
+
+def _chunked_ner(proc, doc):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    ents = []
+    for start, end in chunk_bounds(starts, len(doc), NER_CHUNK_TOKENS):
+        sub = proc(doc[start:end].as_doc())
+        ents.extend(Span(doc, e.start + start, e.end + start, label=e.label_) for e in sub.ents)
+    doc.ents = ents
+    return doc
+
+
+def process(nlp: Language, text: str):  # type: ignore[no-untyped-def]
+    """Run ``nlp`` on ``text`` like ``nlp(text)``, but give a long document to the NER in
+    sentence-aligned chunks of at most :data:`NER_CHUNK_TOKENS` tokens (bounded memory)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner" and len(doc) > NER_CHUNK_TOKENS:
+            doc = _chunked_ner(proc, doc)
+        else:
+            doc = proc(doc)
+    return doc
