@@ -40,7 +40,7 @@ PARTICLE = r"(?:de|De|af|von|van|der|den|la|La|del|da|di|el|El|al|bin|ibn|du|le)
 SEP = r"[ \t]+"
 _PARTICLE_WORDS = frozenset(PARTICLE[3:-1].casefold().split("|"))
 NAME_RUN = re.compile(
-    rf"(?<![\w-])(?:{WORD})(?:{SEP}(?:{PARTICLE}{SEP})?(?:[{UP}]\.{SEP})?(?:{WORD})){{1,6}}(?![\w]|-\w)"
+    rf"(?<![\w-])(?:{WORD})(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}(?:[{UP}]\.{SEP})?(?:{WORD})){{1,6}}(?![\w]|-\w)"
 )
 CAPS_RUN = re.compile(rf"(?<![\w-])(?:{CAPS})(?:{SEP}(?:{CAPS})){{1,3}}(?![\w]|-\w)")
 _SOM_AR = re.compile(r"[ \t]+som[ \t]+(?:är|var|blir)[ \t]+(?:(?:vår|er|din|ny|tillförordnad|tf\.?)[ \t]+)?")

@@ -187,3 +187,9 @@ def test_role_right_after_the_party_letters_in_an_inline_attendance_list() -> No
     assert got["Ola Berg"]["roles"][0] == "ordförande"
     assert got["Eva Lund"]["roles"][0] == "första vice ordförande"
     assert "ordförande" not in got["Per Ek"]["roles"]
+
+
+def test_names_with_two_particles() -> None:
+    got = _by_name("Vi träffade Jenny de la Cruz (S) och Anna van der Berg (M) i går.\n\nOla Lind\nHandläggare\n")
+    parties = {n: p["party"] for n, p in got.items()}
+    assert parties == {"Jenny de la Cruz": "S", "Anna van der Berg": "M", "Ola Lind": None}
