@@ -274,6 +274,8 @@ def find_places(
         nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
         if nxt and nxt.group(1).casefold() in lex["not_after"]:
             return False
+        if nxt and nxt.group(1).islower() and _ends_with(nxt.group(1), lex["org_suffixes"]):
+            return False  # "i Tekniska nämnden", "i Sociala resursförvaltningen": an organisation
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
         if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
             return False

@@ -135,3 +135,8 @@ def test_mellan_is_locative() -> None:
 def test_street_with_a_direction_word() -> None:
     names = [p["name"] for p in find_places("Mottagningen ligger på Södra Kyrkogatan 24 och vid Stora Torggatan.")]
     assert names == ["Södra Kyrkogatan 24", "Stora Torggatan"]
+
+
+def test_capitalised_committee_adjective_after_i_is_not_a_place() -> None:
+    text = "Per Ek, ordförande i Tekniska nämnden, och en handläggare i Sociala resursförvaltningen bor i Rinkeby."
+    assert [p["name"] for p in find_places(text)] == ["Rinkeby"]
