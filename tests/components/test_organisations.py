@@ -164,3 +164,15 @@ def test_regional_committee_study_association_and_rescue_service() -> None:
         ("Regionala utvecklingsnämnden", "committee"), ("Räddningstjänsten Nord", "other"),
         ("Studieförbundet Bildning", "other"),
     ]  # fmt: skip
+
+
+def test_auditors_municipal_federations_and_regional_transport() -> None:
+    text = (
+        "Kommunrevisionen har yttrat sig. Lönerevisionen görs i april. Även Kommunalförbundet Norr, "
+        "Östgötatrafiken och Västtrafik deltar. Kollektivtrafiken byggs ut."
+    )
+    names = [(o["name"], o["kind"]) for o in find_organisations(text)]
+    assert names == [
+        ("Kommunrevisionen", "committee"), ("Kommunalförbundet Norr", "other"),
+        ("Östgötatrafiken", "company"), ("Västtrafik", "company"),
+    ]  # fmt: skip
