@@ -290,11 +290,13 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
         if m.start(1) > sentence_start and name[:1].isupper() and not name.isupper():
             out.append((name, m.start(1)))
     # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021",
-    # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name)
+    # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name, or any
+    # subject when years end the title: "Handlingsplan mot våld i nära relationer 2022–2025")
     th = "|".join(sorted(cues["titled_compound_heads"], key=len, reverse=True))
     for m in re.finditer(
         rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
-        rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?)?"
+        rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
+        rf"|\s+(?:för|mot|om)(?:\s+[a-zåäö-]+){{2,7}}?(?=\s+(?:19|20)\d\d))?"  # "… mot våld i … 2022–2025"
         rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
         text,
     ):

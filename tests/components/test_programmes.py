@@ -185,3 +185,12 @@ def test_plan_title_keeps_what_it_is_for_and_its_years() -> None:
 def test_a_bare_statutory_plan_word_is_not_a_programme() -> None:
     text = "Ärenden\n6. Detaljplan för del av fastigheten Visby 1:16, KS 2022/112\n7. Detaljplan för Österby\n"
     assert [p["name"] for p in find_programmes(text)] == ["Detaljplan för Österby"]
+
+
+def test_plan_title_with_a_lowercase_subject_ending_in_years_and_known_methods() -> None:
+    text = (
+        "Vi arbetar enligt Housing First. Arbetet följer Handlingsplan mot våld i nära relationer 2022–2025 "
+        "och Strategi för jämställdhet."
+    )
+    names = {p["name"] for p in find_programmes(text)}
+    assert names == {"Housing First", "Handlingsplan mot våld i nära relationer 2022–2025"}
