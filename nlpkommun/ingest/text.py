@@ -17,6 +17,8 @@ from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedForma
 from nlpkommun.ingest.pdf_layout import join_hyphenated
 
 _SENTENCE_END = tuple(".!?:;")
+# A line that ends like an attendance/list row: party letters, optionally followed by a role.
+_ROW_END = re.compile(r"\([A-ZÅÄÖ][A-ZÅÄÖa-zåäö!]{0,4}\)(,\s*[a-zåäö0-9][\wåäö :.-]{0,40})?$")
 # Function words a heading or sentence does not end with: the line continues.
 _DANGLING = frozenset(
     "i och om för av till på med från som att en ett den det de eller samt vid mot under "
@@ -179,6 +181,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     if re.match(r"^([-–•*▪●·]|\d+[.)]\s)", b):
         return "newline"  # list item
     short = width > 0 and len(a) < 0.75 * width
+    if b0.isupper() and _ROW_END.search(a) and len(a) < 80:
+        return "newline"  # an attendance row: "Anna Berg (M), 1:e vice ordförande" / "Erik Lund (S)"
     if _last_word(a) in _DANGLING:
         return "space"  # a heading or sentence never ends in "i", "och", "för" ...
     if a.endswith(_SENTENCE_END) and width and len(b) < 0.5 * width and not b.endswith(_SENTENCE_END):

@@ -111,3 +111,21 @@ def test_real_hyphens_after_acronyms_digits_and_letters_are_kept():
     raw = f"{BODY} beslut från EU-\nkommissionen om åren 2019-\n2021 och e-\npost till alla nämnder i kommunen.\n"
     text = normalise(raw).text
     assert "EU-kommissionen" in text and "2019-2021" in text and "e-post" in text
+
+
+def test_attendance_rows_stay_separate_lines():
+    raw = (
+        "Närvarande ledamöter\n"
+        "Anna Berg (M), ordförande\n"
+        "Erik Lund (S), 1:e vice ordförande\n"
+        "Karin Ek (V)\n"
+        "Olof Persson (KD), ledamot\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert lines[1:] == ["Anna Berg (M), ordförande", "Erik Lund (S), 1:e vice ordförande", "Karin Ek (V)",
+                         "Olof Persson (KD), ledamot"]
+
+
+def test_acronym_in_a_running_list_does_not_break_the_line():
+    raw = f"{BODY} arbetet med allvarssamtal, Läsglädje för alla (LFA), \nTrygg i skolan och nattvandring under året.\n"
+    assert "(LFA), Trygg i skolan" in normalise(raw).text
