@@ -5,6 +5,10 @@ from __future__ import annotations
 from nlpkommun.records import DocumentRecord
 
 
+def _with_acronym(name: str, acronym: str | None) -> str:
+    return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
 def summarise(record: DocumentRecord) -> str:
     """Summarise a record in a few labelled sections."""
     m = record.metadata
@@ -28,7 +32,7 @@ def summarise(record: DocumentRecord) -> str:
             extra = ", ".join(x for x in (p.party and f"({p.party})", p.kind, ", ".join(p.roles)) if x)
             lines.append(f"  - {p.name} {extra}".rstrip())
     for title, items in (
-        ("Organisations", [o.name + (f" ({o.acronym})" if o.acronym else "") for o in record.organisations]),
+        ("Organisations", [_with_acronym(o.name, o.acronym) for o in record.organisations]),
         ("Programmes", [" / ".join(x for x in (p.name, p.acronym) if x) for p in record.programmes]),
         ("Places", [p.name for p in record.places]),
         ("Dates", sorted({d.value for d in record.dates})),

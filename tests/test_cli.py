@@ -39,3 +39,20 @@ def test_schema_prints_json():
     out = run("schema")
     assert out.returncode == 0
     assert "DocumentRecord" in out.stdout
+
+
+def test_text_summary_lists_entities():
+    from nlpkommun.records import DocumentRecord, Organisation, Person
+    from nlpkommun.summary import summarise
+
+    record = DocumentRecord(
+        id="0" * 64, source="x.txt", text="",
+        persons=[Person(name="Anna Berg", kind="politician", party="M", roles=["ordförande"])],
+        organisations=[
+            Organisation(name="MTR", acronym="MTR"),
+            Organisation(name="Inspektionen för vård och omsorg", acronym="IVO"),
+        ],
+    )
+    text = summarise(record)
+    assert "Anna Berg (M), politician, ordförande" in text
+    assert "MTR;" in text and "MTR (MTR)" not in text and "(IVO)" in text
