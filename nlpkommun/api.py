@@ -69,14 +69,17 @@ class Failure:
     message: str
 
 
+def _source_name(source: Source) -> str:
+    if isinstance(source, bytes):
+        return "<bytes>"
+    return str(source) if len(str(source)) < 4096 else "<text>"
+
+
 def _safe_extract(source: Source, pdf_backend: str, nlp: Language | None = None) -> DocumentRecord | Failure:
-    name = str(source) if not isinstance(source, bytes | str) or len(str(source)) < 4096 else "<text>"
     try:
         return extract(source, nlp=nlp, pdf_backend=pdf_backend)
-    except NlpkommunError as exc:
-        return Failure(name if not isinstance(source, bytes) else "<bytes>", type(exc).__name__, str(exc))
-    except Exception as exc:  # noqa: BLE001 - a batch never stops on one document
-        return Failure(name if not isinstance(source, bytes) else "<bytes>", type(exc).__name__, str(exc))
+    except Exception as exc:  # noqa: BLE001 - typed errors and the unexpected alike: a batch never stops
+        return Failure(_source_name(source), type(exc).__name__, str(exc))
 
 
 def _worker_extract(args: tuple[Source, str]) -> DocumentRecord | Failure:
