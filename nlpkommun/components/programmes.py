@@ -42,7 +42,8 @@ Swedish definite/genitive endings) becomes a mention. Generic plan references
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -228,14 +229,18 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     return out
 
 
+_STANDS_FOR = re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+står\s+för\s+([^.;:()\n]{{3,100}})")
+_APPOSITION = re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM}),\s+([a-zåäö][^.;:,()\n]{{3,100}}),")
+
+
 def _defined_in_running_text(text: str) -> list[Abbreviation]:
     """ "ACR står för long form" and the apposition "ACR, long form, är …"."""
     out = []
-    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+står\s+för\s+([^.;:()\n]{{3,100}})", text):
+    for m in _STANDS_FOR.finditer(text) if "står" in text else ():
         short, long = m.group(1), m.group(2).strip()
         if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
             out.append(Abbreviation(short, m.start(1), m.end(1), long, m.start(2), m.start(2) + len(long)))
-    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM}),\s+([a-zåäö][^.;:,()\n]{{3,100}}),", text):
+    for m in _APPOSITION.finditer(text):
         short, long = m.group(1), m.group(2).strip()
         if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
             if len(_words(long)) <= len(short) + 2:
@@ -247,24 +252,144 @@ _NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*){{0,6}}"
 
 
-def _named_programmes(text: str) -> list[tuple[str, int]]:
+def _alternation(words: Iterable[str], escape: bool = False) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) if escape else w for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Every regex and word set of the component, built once (see :func:`_patterns`)."""
+
+    name_cue: re.Pattern[str]
+    name_cue_heads: tuple[str, ...]
+    named_compound: re.Pattern[str]
+    quoted: re.Pattern[str]
+    appositive: re.Pattern[str]
+    titled_compound: re.Pattern[str]
+    titled_year: re.Pattern[str]
+    titled_heads: tuple[str, ...]
+    acronym_head: re.Pattern[str]
+    acronym_after_cue: re.Pattern[str]
+    cues_before: tuple[str, ...]
+    heads_by_length: tuple[str, ...]
+    blocked: frozenset[str]
+    not_programme_upper: frozenset[str]
+    quote_stops: frozenset[str]
+    name_stops: frozenset[str]
+    trim_stops: frozenset[str]
+    known: tuple[tuple[str | None, str | None, str, re.Pattern[str]], ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compile the cue lexicons into regexes once per process."""
+    cues = _cues()
+    known = _known_names()
+    heads = _alternation(cues["name_cue_heads"])
+    strong = _alternation(cues["heads"] - cues["weak_heads"])
+    app = _alternation(cues["appositive_heads"])
+    th = _alternation(cues["titled_compound_heads"])
+    titled = "|".join(cues["titled_heads"])
+    all_heads = _alternation(cues["heads"])
+    before = _alternation(cues["cues_before"], escape=True)
+    preps = {"för", "i", "mot", "med", "till", "om", "på", "och"}
+    not_programme_upper = frozenset(a.upper() for a in cues["not_programme_acronyms"])
+    return _Patterns(
+        # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
+        name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
+        name_cue_heads=tuple(h.lower() for h in cues["name_cue_heads"]),
+        named_compound=re.compile(rf"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]{{2,}}-(?:{strong}))(?![\wåäö-])"),
+        quoted=re.compile(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n]{2,70})[”“\"»']"),
+        appositive=re.compile(
+            rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b"
+        ),
+        titled_compound=re.compile(
+            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
+            rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
+            rf"|\s+(?:för|mot|om)(?:\s+[a-zåäö-]+){{2,7}}?(?=\s+(?:19|20)\d\d))?"  # "… mot våld i … 2022–2025"
+            rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
+        ),
+        titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
+        titled_heads=tuple(cues["titled_heads"]),
+        acronym_head=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({all_heads})(?![\wåäö])", re.I),
+        acronym_after_cue=re.compile(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", re.I),
+        cues_before=tuple(c.lower() for c in cues["cues_before"]),
+        heads_by_length=tuple(sorted(cues["heads"], key=len)),
+        blocked=not_programme_upper | {a.upper() for a in known["party_abbrs"] | known["org_abbrs"]},
+        not_programme_upper=not_programme_upper,
+        quote_stops=cues["stop_words"] - preps,
+        name_stops=cues["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"},
+        trim_stops=cues["stop_words"] - {"för", "i", "på", "mot"},
+        known=tuple(
+            (name, acronym, form, re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ])"))
+            for name, acronym in _known_lexicon()
+            for form in (f for f in (name, acronym) if f)
+        ),
+    )
+
+
+def _positions(text: str, literals: Iterable[str]) -> list[int]:
+    """Sorted start offsets of every occurrence of each literal in ``text``."""
+    out: set[int] = set()
+    for lit in literals:
+        i = text.find(lit)
+        while i >= 0:
+            out.add(i)
+            i = text.find(lit, i + 1)
+    return sorted(out)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match starts at one of ``starts``
+    (ascending): non-overlapping matches, tried only there. Much faster than ``finditer`` for
+    patterns that open with a look-behind or a case-insensitive alternation, which keep the
+    regex engine from skipping ahead."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            end = max(m.end(), pos + 1)
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset (else None: search the text itself)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _ci_matches(
+    pattern: re.Pattern[str], text: str, lowered: str | None, literals: Iterable[str]
+) -> Iterator[re.Match[str]]:
+    """Matches of a case-insensitive ``pattern`` whose every match starts with one of the
+    lower-case ``literals``."""
+    if lowered is None:
+        return pattern.finditer(text)
+    return _matches_at(pattern, text, _positions(lowered, literals))
+
+
+def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, int]]:
     """(name, start) of proper programme names found by cues (see the module docstring)."""
     cues = _cues()
+    pat = _patterns()
     out: list[tuple[str, int]] = []
-    heads = "|".join(sorted(cues["name_cue_heads"], key=len, reverse=True))
+    if lowered is None:
+        lowered = _lowered(text)
     # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
-    for m in re.finditer(rf"(?<![\wåäö])[\wåäöÅÄÖ]*(?i:{heads})\s+[”“„\"«']?({_NAME})", text):
+    for m in _ci_matches(pat.name_cue, text, lowered, pat.name_cue_heads):
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             out.append((name, m.start(1)))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
-    strong = "|".join(sorted(cues["heads"] - cues["weak_heads"], key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]{{2,}}-(?:{strong}))(?![\wåäö-])", text):
+    for m in pat.named_compound.finditer(text) if "-" in text else ():
         if not _sentence_start(text, m.start()):
             out.append((m.group(1), m.start(1)))
     # quoted sentence-case names: ”Rörelse för bättre inlärning”
     blockers = cues["quote_blockers_before"]
-    for m in re.finditer(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n]{2,70})[”“\"»']", text):
+    for m in pat.quoted.finditer(text):
         name = m.group(1).strip()
         prev = re.findall(r"[\wåäö]+", text[max(0, m.start() - 30) : m.start()].casefold())
         if any(w in blockers for w in prev[-3:]):
@@ -273,17 +398,10 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
             continue
         single = len(name.split()) == 1
         if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
-            if not any(
-                w.casefold() in cues["stop_words"] - {"för", "i", "mot", "med", "till", "om", "på", "och"}
-                for w in name.split()
-            ):
+            if not any(w.casefold() in pat.quote_stops for w in name.split()):
                 out.append((name, m.start(1)))
     # "inom Ifous 2.0, ett samarbete om …"
-    app = "|".join(sorted(cues["appositive_heads"], key=len, reverse=True))
-    for m in re.finditer(
-        rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b",
-        text,
-    ):
+    for m in pat.appositive.finditer(text):
         name = m.group(1)
         line_start = text.rfind("\n", 0, m.start()) + 1
         sentence_start = max(line_start, text.rfind(". ", 0, m.start()) + 2)
@@ -292,20 +410,12 @@ def _named_programmes(text: str) -> list[tuple[str, int]]:
     # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021",
     # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name, or any
     # subject when years end the title: "Handlingsplan mot våld i nära relationer 2022–2025")
-    th = "|".join(sorted(cues["titled_compound_heads"], key=len, reverse=True))
-    for m in re.finditer(
-        rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
-        rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
-        rf"|\s+(?:för|mot|om)(?:\s+[a-zåäö-]+){{2,7}}?(?=\s+(?:19|20)\d\d))?"  # "… mot våld i … 2022–2025"
-        rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])",
-        text,
-    ):
+    for m in pat.titled_compound.finditer(text):
         if not (m.group(2) or m.group(3)) and m.group(1).casefold() in cues["generic_plan_titles"]:
             continue  # "6. Detaljplan för del av …": a kind of document
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1)))
-    titled = "|".join(cues["titled_heads"])
-    for m in re.finditer(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])", text):
+    for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
         out.append((m.group(1), m.start(1)))
     return out
 
@@ -338,7 +448,7 @@ def classify_long_form(short: str, long: str) -> str:
         return "organisation"
     if any(w.casefold() in cues["english_org_words"] for w in _words(long)):
         return "organisation"  # "National College for Teaching and Learning (NCTL)"
-    if short.upper() in {a.upper() for a in cues["not_programme_acronyms"]}:
+    if short.upper() in _patterns().not_programme_upper:
         return "organisation"
     return "programme"
 
@@ -372,15 +482,19 @@ def _sentence_case_name(item: str) -> bool:
         return False
     if not any(w[:1].islower() for w in words[1:]):
         return False  # "Karin Ek", "Nacka Forum": names of people and places
-    stops = _cues()["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"}
+    stops = _patterns().name_stops
     if words[-1].casefold() in stops or words[-1].casefold() in _cues()["long_form_bad_first"]:
         return False
     return not any(w.casefold() in stops for w in words)
 
 
+_HYPHEN_TAIL = re.compile(r"-[\wåäö]+")
+
+
 class _Collector:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered: str | None = None) -> None:
         self.text = text
+        self.lowered = lowered
         self.items: dict[str, dict[str, Any]] = {}
 
     def key(self, name: str | None, acronym: str | None) -> str:
@@ -399,20 +513,24 @@ class _Collector:
 
     def mentions(self) -> list[dict[str, Any]]:
         """Fill every programme's mentions and return the programmes in text order."""
-        taken: list[tuple[int, int]] = []
         out = []
+        heads = _cues()["heads"]
         for item in self.items.values():
             spans: set[tuple[int, int]] = set()
             if item["acronym"]:
-                for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){re.escape(item['acronym'])}(?![\wåäöÅÄÖ])", self.text):
+                acronym = item["acronym"]
+                pattern = re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(acronym)}(?![\wåäöÅÄÖ])")
+                for m in _matches_at(pattern, self.text, _positions(self.text, [acronym])):
                     end = m.end()
-                    tail = re.match(r"-[\wåäö]+", self.text[end:])
-                    if tail and tail.group()[1:].casefold() in _cues()["heads"]:
-                        end += tail.end()
+                    tail = _HYPHEN_TAIL.match(self.text, end)
+                    if tail and tail.group()[1:].casefold() in heads:
+                        end = tail.end()
                     spans.add((m.start(), end))
             if item["name"] and len(item["name"]) > 3:
-                pattern = re.escape(item["name"]).replace(r"\ ", r"\s+")
-                for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){pattern}{_INFLECTION}(?![\wåäöÅÄÖ])", self.text, re.I):
+                name = item["name"]
+                body = re.escape(name).replace(r"\ ", r"\s+")
+                pattern = re.compile(rf"(?<![\wåäöÅÄÖ-]){body}{_INFLECTION}(?![\wåäöÅÄÖ])", re.I)
+                for m in _ci_matches(pattern, self.text, self.lowered, [name.split()[0].lower()]):
                     spans.add((m.start(), m.end()))
             spans_sorted = sorted(spans)
             kept = [
@@ -421,7 +539,6 @@ class _Collector:
             item["mentions"] = [{"text": self.text[s:e], "start": s, "end": e} for s, e in kept]
             if item["mentions"]:
                 out.append(item)
-                taken.extend(kept)
         out.sort(key=lambda i: i["mentions"][0]["start"])
         return out
 
@@ -429,7 +546,9 @@ class _Collector:
 def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[dict[str, Any]]:
     """Programme-shaped dicts for ``text``; ``entities`` are (start, end, label) NER spans."""
     cues = _cues()
-    col = _Collector(text)
+    pat = _patterns()
+    lowered = _lowered(text)
+    col = _Collector(text, lowered)
     org_acronyms: set[str] = set()
     programme_spans: list[tuple[int, int]] = []
 
@@ -445,19 +564,16 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         programme_spans.append((min(ab.long_start, ab.short_start), max(ab.long_end, ab.short_end) + 1))
 
     # 2. undefined acronyms in programme context
-    heads = "|".join(sorted(cues["heads"], key=len, reverse=True))
     weak: list[tuple[str, str, int, int]] = []
-    blocked = {a.upper() for a in cues["not_programme_acronyms"]} | {
-        a.upper() for a in _known_names()["party_abbrs"] | _known_names()["org_abbrs"]
-    }
-    for m in re.finditer(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({heads})(?![\wåäö])", text, re.I):
+    blocked = pat.blocked
+    for m in pat.acronym_head.finditer(text) if "-" in text else ():
         short = m.group(1)
         if not is_acronym(short) or short.upper() in blocked or short in org_acronyms:
             continue
         if m.group(2).casefold() in cues["not_programme_heads"]:
             continue
         head = m.group(2).casefold()
-        base = next((h for h in sorted(cues["heads"], key=len) if head.startswith(h)), head)
+        base = next((h for h in pat.heads_by_length if head.startswith(h)), head)
         expansion = _hyphen_list_expansion(text, m.end(), short)
         if base in cues["weak_heads"] and not expansion:
             weak.append((short, base, m.start(), m.end()))
@@ -466,8 +582,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if expansion and not item.get("expansion"):
             item["expansion"] = expansion
         programme_spans.append((m.start(), m.end()))
-    before = "|".join(re.escape(c) for c in sorted(cues["cues_before"], key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", text, re.I):
+    for m in _ci_matches(pat.acronym_after_cue, text, lowered, pat.cues_before):
         short = m.group(1)
         if is_acronym(short) and short.upper() not in blocked and short not in org_acronyms:
             col.add(None, short)
@@ -479,7 +594,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             programme_spans.append((start, end))
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
-    for name, start in _named_programmes(text):
+    for name, start in _named_programmes(text, lowered):
         if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
             continue
         if not _names_a_place_or_body(name):
@@ -544,9 +659,9 @@ def _known_lexicon() -> tuple[tuple[str | None, str | None], ...]:
 def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]]:
     """Occurrences of well-known programmes: (name, acronym, start, end)."""
     out = []
-    for name, acronym in _known_lexicon():
-        for form in (f for f in (name, acronym) if f):
-            m = re.search(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ])", text)
+    for name, acronym, form, pattern in _patterns().known:
+        if form in text:
+            m = next(_matches_at(pattern, text, _positions(text, [form])), None)
             if m:
                 out.append((name, acronym, m.start(), m.end()))
     return out
@@ -573,7 +688,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:
     """Cut a captured name before the first stop word."""
-    stops = _cues()["stop_words"] - {"för", "i", "på", "mot"}
+    stops = _patterns().trim_stops
     kept: list[str] = []
     for w in words.split():
         if w.casefold() in stops:
@@ -584,12 +699,19 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
 def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
     """Sentence-case multi-word items of comma lists that contain a programme span."""
     out: list[tuple[str, int]] = []
-    for sent in re.finditer(r"[^.!?\n]+", text):
+    starts = sorted(a for a, _ in programme_spans)
+    if not starts:
+        return out
+    for sent in _SENTENCE.finditer(text):
         s0, s1 = sent.span()
-        if not any(s0 <= a < s1 for a, _ in programme_spans):
+        i = bisect_left(starts, s0)
+        if i == len(starts) or starts[i] >= s1:
             continue
         if sent.group().count(",") < 1:
             continue
@@ -630,6 +752,9 @@ def make_programmes(nlp: Language, name: str) -> ProgrammeFinder:
 
 class ProgrammeFinder:
     """spaCy component around :func:`find_programmes`."""
+
+    def __init__(self) -> None:
+        _patterns()  # compile the lexicons now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
