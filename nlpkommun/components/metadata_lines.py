@@ -61,6 +61,7 @@ def labels() -> dict[str, tuple[str, ...]]:
 _FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without Swedish diacritics, same length ("Sammanträdesdatum" and the OCR
     reading "Sammantradesdatum" fold alike)."""
@@ -95,6 +96,7 @@ def _label_regex(group: str) -> re.Pattern[str]:
     return re.compile(rf"({alts})(?:\s*[:.]\s*|\s+)(\S.*)$")
 
 
+@lru_cache(maxsize=65536)
 def split_label(line: str, group: str) -> tuple[str, str] | None:
     """``"Telefon: 08-123"`` → ``("telefon", "08-123")`` when the line starts with a label
     of ``group`` followed by a value; None otherwise."""
@@ -275,8 +277,8 @@ def split_names(line: str) -> list[str]:
     if len(cols) > 1:
         return [" ".join(c.split()) for c in cols]
     toks = line.split()
-    starts = [i for i, t in enumerate(toks) if i >= 2 and t in first_names() and len(toks) - i >= 2]
-    if starts:
-        i = starts[0]
-        return [" ".join(toks[:i]), " ".join(toks[i:])]
+    known = first_names()
+    for i in range(2, len(toks) - 1):
+        if toks[i] in known:
+            return [" ".join(toks[:i]), " ".join(toks[i:])]
     return [line]

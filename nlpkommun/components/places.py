@@ -89,6 +89,34 @@ def _lex() -> dict[str, Any]:
 
 
 @cache
+def _regexes() -> dict[str, re.Pattern[str]]:
+    """The lexicon-built patterns, compiled once (not per document)."""
+    lex = _lex()
+    heads, areas, streets = _alt(lex["heads"]), _alt(lex["areas"]), _alt(lex["streets"])
+    directions, endings, locs = _alt(lex["directions"]), _alt(lex["word_suffixes"]), _alt(lex["locatives"])
+    gaz = _alt(sorted(lex["gazetteer"]))
+    return {
+        "heads": re.compile(
+            rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+((?i:{heads}))"
+            rf"(?:[ \t]+\d{{1,3}}[A-Za-z]?(?![\d:,.]\d))?(?![\wåäö])"
+        ),
+        "areas": re.compile(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])"),
+        "streets": re.compile(
+            rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets}))"
+            rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])"
+        ),
+        "property": re.compile(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])"),
+        "endings": re.compile(
+            rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])"
+        ),
+        "chain": re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])"),
+        "locative": re.compile(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])"),
+        "cue_before": re.compile(rf"(?i:{locs})\s+$"),
+        "gazetteer": re.compile(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])"),
+    }
+
+
+@cache
 def _common_words() -> frozenset[str]:
     """Swedish word forms and lemmas (to tell "Vissa torg" from "Hässelby torg")."""
     from nlpkommun.lemmatizer import lemma_table
@@ -188,6 +216,7 @@ def find_places(
     """Place-shaped dicts for ``text``. ``entities``: (start, end, label) NER spans;
     ``exclude``: character spans already claimed (programmes, parties)."""
     lex = _lex()
+    rx = _regexes()
     common = _common_words()
     # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
     persons = [(s, e) for s, e, label in entities if label == "PER"]
@@ -207,11 +236,7 @@ def find_places(
         names.add(name)
 
     # 1. <Name> torg/centrum/…
-    heads = _alt(lex["heads"])
-    for m in re.finditer(
-        rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+((?i:{heads}))(?:[ \t]+\d{{1,3}}[A-Za-z]?(?![\d:,.]\d))?(?![\wåäö])",
-        text,
-    ):
+    for m in rx["heads"].finditer(text):
         start, name = m.start(), m.group(1)
         first = name.split()[0]
         if (_sentence_start(text, start) and first.casefold() in common and first not in lex["gazetteer"]) or (
@@ -228,24 +253,17 @@ def find_places(
             continue
         accept(start, m.end(), text[start : m.end()], head_at=m.start(2))
     # 1b. "<Name> stadsdelsområde": the name is the place
-    areas = _alt(lex["areas"])
-    for m in re.finditer(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])", text):
+    for m in rx["areas"].finditer(text):
         if not _bad_name(m.group(1), lex) and not _sentence_start_common(text, m.start(1), m.group(1)):
             accept(m.start(1), m.end(1), m.group(1))
     # 2. streets, with a direction word before ("Södra Förstadsgatan 24")
-    streets = _alt(lex["streets"])
-    directions = _alt(lex["directions"])
-    for m in re.finditer(
-        rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets}))"
-        rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])",
-        text,
-    ):
+    for m in rx["streets"].finditer(text):
         word = m.group(1)
         if not m.group(2) and (word.casefold() in common or _sentence_start(text, m.start())):
             continue
         accept(m.start(), m.end(), m.group())
     # 3. property units
-    for m in re.finditer(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])", text):
+    for m in rx["property"].finditer(text):
         start, words = m.start(), m.group(1).split()
         lead = words[0].casefold()
         if len(words) == 2 and (words[0] in lex["not_words"] or lead in common and lead.endswith(("en", "et", "na"))):
@@ -255,11 +273,7 @@ def find_places(
             continue
         accept(start, m.end(), text[start : m.end()])
     # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
-    endings = _alt(lex["word_suffixes"])
-    directions = _alt(lex["directions"])
-    for m in re.finditer(
-        rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])", text
-    ):
+    for m in rx["endings"].finditer(text):
         name = m.group(1)
         one_word = " " not in name
         if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in _first_names()):
@@ -267,8 +281,7 @@ def find_places(
         if not _bad_name(name, lex) and not _in_name_context(text, m.start(), m.end(), False, lex):
             accept(m.start(), m.end(), name)
     # 4. capitalised name after a locative cue, and names coordinated with it
-    locs = _alt(lex["locatives"])
-    chain = re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])")
+    chain = rx["chain"]
 
     def locative_ok(name: str, end: int, cue: str) -> bool:
         nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
@@ -288,7 +301,7 @@ def find_places(
                 return False
         return True
 
-    for m in re.finditer(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])", text):
+    for m in rx["locative"].finditer(text):
         cue = m.group()[: m.start(1) - m.start()].strip().casefold()
         if not locative_ok(m.group(1), m.end(1), cue):
             continue
@@ -298,12 +311,11 @@ def find_places(
             accept(c.start(1), c.end(1), c.group(1))  # "i Tensta, Hjulsta och Akalla"
             pos = c.end(1)
     # 5. gazetteer names
-    gaz = _alt(sorted(lex["gazetteer"]))
-    for m in re.finditer(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])", text):
+    for m in rx["gazetteer"].finditer(text):
         if _in_name_context(text, m.start(), m.end(), bool(m.group(2)), lex):
             continue
         if m.group(1).casefold() in common:
-            cue = re.search(rf"(?i:{locs})\s+$", text[max(0, m.start() - 30) : m.start()])
+            cue = rx["cue_before"].search(text[max(0, m.start() - 30) : m.start()])
             if not cue:
                 continue  # "Vara", "Mark": a word unless used after a locative cue
         accept(m.start(), m.end(), m.group(1))
@@ -320,7 +332,7 @@ def find_places(
             continue
         single = len(name.split()) == 1 and "-" not in name
         if single and name not in lex["gazetteer"] and loc_counts[name] < 2:
-            cue = re.search(rf"(?i:{locs})\s+$", text[max(0, s - 30) : s])
+            cue = rx["cue_before"].search(text[max(0, s - 30) : s])
             if not cue:
                 continue
         accept(s, e, name)
