@@ -109,6 +109,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     osp = r"[ \t\u00a0]*"
     dash = r"[-–—‐]"
     year = r"(?:19|20)\d\d"
+    # the same, with the start check placed after the first characters: a pattern that starts
+    # with a character class lets ``re`` skip ahead to candidates (a look-behind first does not)
+    nb_digit = r"\d(?<![\w/.,:‐-]\d)"  # = {nb}\d
+    nb_year = r"(?:19|20)(?<![\w/.,:‐-]..)\d\d"  # = {nb}{year}
     cues = _alt(lex["cues"])
     seasons = _alt(lex["seasons"])
     school = _alt(lex["school_years"])
@@ -123,19 +127,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\b(?:[A-ZÅÄÖ]{2,}[A-ZÅÄÖ0-9]*|[Dd]nr\.?|[Dd]iarienr\.?|[Dd]iarienummer|[Nn]r\.?|[Rr]eg\.?nr\.?)"
             r"[ \t:-]*(?:[A-ZÅÄÖ]{2,}[ -])?\d{2,4}(?:[/:]\d+|-\d{3,})(?:[/:.-]\d+)*)"
         ),
-        "sfs": re.compile(rf"{nb}\d{{2,4}} ?: ?\d+(?:[-:]\d+)?"),
-        "slash_number": re.compile(rf"{nb}(\d{{4}})/(\d+)(?![\d])"),
-        "orgnr": re.compile(rf"{nb}\d{{6}}\s?[-‐–]\s?\d{{4}}(?!\d)"),
+        "sfs": re.compile(rf"{nb_digit}\d{{1,3}} ?: ?\d+(?:[-:]\d+)?"),
+        "slash_number": re.compile(rf"({nb_digit}\d{{3}})/(\d+)(?![\d])"),
+        "orgnr": re.compile(rf"{nb_digit}\d{{5}}\s?[-‐–]\s?\d{{4}}(?!\d)"),
         "time": re.compile(
             rf"\b(?:[Kk]l\.?|[Kk]lockan){osp}\d{{1,2}}(?:[.:]\d{{2}})?(?:{osp}{dash}{osp}\d{{1,2}}(?:[.:]\d{{2}})?)?"
         ),
-        "decade": re.compile(rf"{nb}\d{{4}}{dash}?talet"),
+        "decade": re.compile(rf"{nb_digit}\d{{3}}{dash}?talet"),
         # dates
-        "iso_range": re.compile(rf"{nb}({year})-(\d\d)-(\d\d)[ \t]*(?:--|-|–|—)[ \t]*({year})-(\d\d)-(\d\d){na}"),
-        "iso_day": re.compile(rf"{nb}({year})([-./])(\d{{1,2}})\2(\d{{1,2}}){na}"),
-        "compact": re.compile(rf"{nb}({year})(\d\d)(\d\d){na}"),
-        "short": re.compile(rf"{nb}(\d\d)-(\d\d)-(\d\d){na}"),
-        "euro": re.compile(rf"{nb}(\d{{1,2}})\.(\d{{1,2}})\.({year}){na}"),
+        "iso_range": re.compile(rf"({nb_year})-(\d\d)-(\d\d)[ \t]*(?:--|-|–|—)[ \t]*({year})-(\d\d)-(\d\d){na}"),
+        "iso_day": re.compile(rf"({nb_year})([-./])(\d{{1,2}})\2(\d{{1,2}}){na}"),
+        "compact": re.compile(rf"({nb_year})(\d\d)(\d\d){na}"),
+        "short": re.compile(rf"({nb_digit}\d)-(\d\d)-(\d\d){na}"),
+        "euro": re.compile(rf"({nb_digit}\d?)\.(\d{{1,2}})\.({year}){na}"),
         "day_range": re.compile(
             rf"{den}(\d{{1,2}}){ordinal}{osp}{dash}{osp}(?:den{sp})?(\d{{1,2}}){ordinal}{sp}({month})(?:{sp}({year}))?{na}",
             flags,
@@ -147,7 +151,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "holiday": re.compile(rf"\b({holidays}){sp}({year}){na}", flags),
         "month_range": re.compile(rf"\b({month}){osp}(?:{dash}|/){osp}({month})(?:{sp}({year}))?{na}", flags),
         "month_year": re.compile(rf"\b({month}){sp}({year}){na}", flags),
-        "year_month": re.compile(rf"{nb}({year}){sp}({full})\b(?!{osp}\d)", flags),
+        "year_month": re.compile(rf"({nb_year}){sp}({full})\b(?!{osp}\d)", flags),
         "school_year": re.compile(rf"\b({school}){sp}({year}){osp}[/\-–—‐]{osp}(\d{{4}}|\d\d){na}", flags),
         "season": re.compile(
             rf"\b({seasons}){osp}(?:{dash}{osp})?((?:{year}|\d\d)(?:{osp}/{osp}(?:\d{{4}}|\d\d))?){na}", flags
@@ -155,9 +159,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "week": re.compile(
             rf"\b(vecka|veckorna|veckan|v\.|v)(?:{osp})(\d{{1,2}})(?:{osp}{dash}{osp}(\d{{1,2}}))?(?:,?{sp}({year}))?{na}"
         ),
-        "year_range": re.compile(rf"{nb}({year}){osp}{dash}{osp}(\d{{4}}|\d\d){na}"),
-        "iso_month": re.compile(rf"{nb}({year})-(0[1-9]|1[0-2]){na}"),
-        "year_slash": re.compile(rf"{nb}({year})/(\d{{4}}|\d\d){na}"),
+        "year_range": re.compile(rf"({nb_year}){osp}{dash}{osp}(\d{{4}}|\d\d){na}"),
+        "iso_month": re.compile(rf"({nb_year})-(0[1-9]|1[0-2]){na}"),
+        "year_slash": re.compile(rf"({nb_year})/(\d{{4}}|\d\d){na}"),
         "bare_month": re.compile(rf"\b((?:{cues}){sp})({full})\b(?!{osp}\d)"),
         "cued_year": re.compile(rf"(?<![\w.])({cues}){sp}({year}){na}", flags),
         "chained_year": re.compile(rf"{osp}(?:,|och|samt|respektive|eller|resp\.){osp}({year}){na}"),
