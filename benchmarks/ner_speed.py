@@ -5,9 +5,12 @@ Prints words/s for: the tokenizer alone; the NER model alone on pre-tokenised do
 ``nlpkommun.load(ner=None)`` and the full ``nlpkommun.load()`` (with the shipped NER model
 and every domain component), and the ratio full / tokenizer-only.
 
-Usage: ``python benchmarks/ner_speed.py [--model PATH] [--words 60000] [--repeat 3]``.
+Usage: ``python benchmarks/ner_speed.py [--model PATH] [--words 60000] [--repeat 3] [--documents 33]``.
 Text: the example documents and the klintan test sentences from ``../shared`` when
-present, otherwise a built-in municipal paragraph repeated.
+present (each paragraph or sentence a separate doc, so per-document costs weigh in),
+otherwise a built-in municipal paragraph repeated. With ``../shared/corpus/nacka`` present
+it also times whole municipal documents (the corpus PDFs' text, through
+``nlpkommun.pipeline.process`` as ``nlpkommun.extract`` runs them; PDF reading not timed).
 """
 
 from __future__ import annotations
@@ -58,6 +61,22 @@ def load_texts(n_words: int) -> list[str]:
     return texts
 
 
+def load_documents(limit: int) -> list[str]:
+    """Full texts of up to ``limit`` corpus PDFs (``../shared/corpus/nacka``), as the library
+    reads them; [] when the corpus is absent. PDF reading is not timed."""
+    from nlpkommun.errors import NlpkommunError
+    from nlpkommun.ingest import ingest
+
+    corpus = SHARED / "corpus" / "nacka"
+    texts = []
+    for path in sorted(corpus.glob("*.pdf"))[:limit] if corpus.is_dir() else []:
+        try:
+            texts.append(ingest(path).text)
+        except NlpkommunError:
+            continue
+    return texts
+
+
 def words_per_second(fn, texts: list[str], repeat: int) -> tuple[float, int]:
     """Best-of-``repeat`` words/s where words = non-space tokens produced."""
     best = 0.0
@@ -74,6 +93,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None, help="NER pipeline (default: shipped model)")
     parser.add_argument("--words", type=int, default=60000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--documents", type=int, default=33, help="also time whole corpus documents (0 = skip; default: all 33)"
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -112,12 +134,27 @@ def main() -> None:
         print(f"{name:<34} {wps:>10,.0f} words/s  ({n:,} words, best of {args.repeat})")
     full_wps = results["load() with NER"]
     ner_cost = 1e6 / results["load(components=False)"] - 1e6 / results["load(ner=None, components=False)"]
+    documents = load_documents(args.documents) if args.documents else []
+    if documents:
+        from nlpkommun.pipeline import process
+
+        doc_runs = {
+            "documents, load(components=False)": lambda ts: count(process(base_ner, t) for t in ts),
+            "documents, load() with NER": lambda ts: count(process(full, t) for t in ts),
+        }
+        for name, fn in doc_runs.items():
+            wps, n = words_per_second(fn, documents, 1)
+            results[name] = wps
+            print(f"{name:<34} {wps:>10,.0f} words/s  ({n:,} words in {len(documents)} whole documents)")
     print(f"model: {model}")
     print(f"pipeline: {full.pipe_names}")
     print(f"NER adds {ner_cost:.1f} µs/word to the base pipeline")
     print(f"full pipeline with NER: {full_wps:,.0f} words/s on one core; ratio to tokenizer-only: "
           f"{full_wps / results['tokenizer only']:.4f}; to load(ner=None, components=False): "
           f"{full_wps / results['load(ner=None, components=False)']:.4f}")
+    if "documents, load() with NER" in results:
+        print(f"full pipeline with NER on whole municipal documents: {results['documents, load() with NER']:,.0f} "
+              "words/s on one core")
 
 
 if __name__ == "__main__":
