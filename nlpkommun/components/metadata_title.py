@@ -35,7 +35,7 @@ from nlpkommun.components.metadata_lines import (
     split_label,
     strip_dates,
 )
-from nlpkommun.components.metadata_municipality import is_municipality_line
+from nlpkommun.components.metadata_municipality import base_of, is_municipality_line
 
 UNIT_NAME = re.compile(
     r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
@@ -71,6 +71,11 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
         return True
     if is_body_name(rest) or is_municipality_line(rest) or UNIT_NAME.search(rest.strip(" ,.")):
         return True
+    bare = rest.strip(" ,.")
+    if bare.isupper():
+        bare = bare.title()
+    if base_of(bare) == bare:
+        return True  # a municipality's bare name ("NACKA" of a logo or an OCR'd letterhead)
     if len(rest.split()) <= 4 and is_title_line(rest):
         return True  # the case officer's job title
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None

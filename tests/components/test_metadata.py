@@ -672,3 +672,9 @@ def test_paragraph_heading_with_its_reference_number_after_it() -> None:
         assert (m["title"], m["reference_numbers"]) == (heading.removesuffix(" " + ref), [ref])
     text = "Protokollsutdrag\nKommunstyrelsen\n\n§ 4\nHandlingsplan för LSS 2019-2022\n\nBeslut\nText.\n"
     assert extract_metadata(text)["title"] == "Handlingsplan för LSS 2019-2022"
+
+
+@pytest.mark.parametrize("letterhead", ["LUND", "Lund", "UPPLANDS VÄSBY"])
+def test_a_bare_municipality_name_is_not_the_title(letterhead: str) -> None:
+    text = f"{letterhead}\n\n2021-03-02\n\nRevidering av taxa för bygglov\n\nFörslag till beslut\n"
+    assert extract_metadata(text)["title"] == "Revidering av taxa för bygglov"
