@@ -126,13 +126,33 @@ def chunk_bounds(sent_starts: list[int], n_tokens: int, max_tokens: int = NER_CH
     return bounds
 
 
+def _chunk_docs(doc, bounds: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """A copy of each ``(start, end)`` token range of ``doc`` as a Doc of its own, like
+    ``doc[start:end].as_doc()`` but with the token array built once for the whole document
+    and without the span vectors (``as_doc`` rebuilds both for every chunk)."""
+    from spacy.tokens import Doc
+
+    if doc.has_annotation("DEP") or doc.has_annotation("ENT_IOB"):  # heads or entities to fix up
+        for start, end in bounds:
+            yield start, doc[start:end].as_doc()
+        return
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    attrs = doc._get_array_attrs()
+    array = doc.to_array(attrs)
+    for start, end in bounds:
+        sub = Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])
+        sub.from_array(attrs, array[start:end])
+        yield start, sub
+
+
 def _chunked_ner(proc, doc):  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
     starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else []
     ents = []
-    for start, end in chunk_bounds(starts, len(doc), NER_CHUNK_TOKENS):
-        sub = proc(doc[start:end].as_doc())
+    for start, sub in _chunk_docs(doc, chunk_bounds(starts, len(doc), NER_CHUNK_TOKENS)):
+        sub = proc(sub)
         ents.extend(Span(doc, e.start + start, e.end + start, label=e.label_) for e in sub.ents)
     doc.ents = ents
     return doc
