@@ -279,6 +279,15 @@ class _Patterns:
     name_stops: frozenset[str]
     trim_stops: frozenset[str]
     known: tuple[tuple[str | None, str | None, str, re.Pattern[str]], ...]
+    name_suffixes: tuple[str, ...]
+    programme_context: re.Pattern[str]
+    definite_name_heads: tuple[str, ...]
+    generic_prefixes: frozenset[str]
+    heading_first_words: frozenset[str]
+    multiword_compound: re.Pattern[str]
+    acronym_as: re.Pattern[str]
+    copula: re.Pattern[str]
+    english_name: re.Pattern[str]
 
 
 @cache
@@ -295,6 +304,7 @@ def _patterns() -> _Patterns:
     before = _alternation(cues["cues_before"], escape=True)
     preps = {"för", "i", "mot", "med", "till", "om", "på", "och"}
     not_programme_upper = frozenset(a.upper() for a in cues["not_programme_acronyms"])
+    english = _alternation(w for w in cues["english_function_words"] if w.isalpha())
     return _Patterns(
         # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
@@ -325,6 +335,25 @@ def _patterns() -> _Patterns:
             (name, acronym, form, re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ])"))
             for name, acronym in _known_lexicon()
             for form in (f for f in (name, acronym) if f)
+        ),
+        name_suffixes=tuple(cues["name_suffixes"]),
+        programme_context=re.compile(rf"(?<![\wåäö])(?:{_alternation(cues['programme_context_stems'], escape=True)})"),
+        definite_name_heads=tuple(cues["definite_name_heads"]),
+        generic_prefixes=cues["generic_name_prefixes"],
+        heading_first_words=frozenset(h.split()[0] for h in cues["list_headings"] | cues["list_headings_strong"]),
+        # "Våga visa-projektet"
+        multiword_compound=re.compile(
+            rf"(?<![\wåäöÅÄÖ])([A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){{1,3}})-(?:{strong})(?![\wåäö])"
+        ),
+        # "PBIS som arbetssätt"
+        acronym_as=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+som\s+(?:{_alternation(cues['as_heads'])})(?![\wåäö])"),
+        # "… är ett evidensbaserat föräldraskapsprogram": the name is what comes before
+        copula=re.compile(
+            rf"(?<=\s)är\s+(?:ett|en)\s+(?:[\wåäö-]+\s+){{0,2}}?[\wåäö]*(?:{_alternation(cues['copula_heads'])})(?![\wåäö])"
+        ),
+        # "Signs of Safety", "Check and Connect"
+        english_name=re.compile(
+            rf"(?<![\wåäöÅÄÖ-])([A-Z][a-z]+(?:\s+(?:(?:{english}|&)\s+)?[A-Z][a-z]+){{1,5}})(?![\wåäöÅÄÖ-])"
         ),
     )
 
@@ -382,7 +411,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in _ci_matches(pat.name_cue, text, lowered, pat.name_cue_heads):
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
-            out.append((name, m.start(1)))
+            if not _generic_plan_phrase(name):
+                out.append((name, m.start(1)))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
     for m in pat.named_compound.finditer(text) if "-" in text else ():
         if not _sentence_start(text, m.start()):
@@ -413,11 +443,35 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in pat.titled_compound.finditer(text):
         if not (m.group(2) or m.group(3)) and m.group(1).casefold() in cues["generic_plan_titles"]:
             continue  # "6. Detaljplan för del av …": a kind of document
+        if not (m.group(2) or m.group(3)) and _place_context(text, m.start(1), m.end(1)):
+            continue  # "mellan Vasaplan och Teg", "till Gullmarsplan, Centralen och …": a square
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1)))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
         out.append((m.group(1), m.start(1)))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
+_PLACE_LIST_AFTER = re.compile(r",\s+([A-ZÅÄÖ][\wåäö]*)")
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands where a place does: after a locative preposition
+    ("mellan", "vid", "via" …: ``place_prepositions``) or at the head of a list of capitalised
+    words that are not plans ("till Gullmarsplan, Centralen och Liljeholmen")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m and m.group(1).casefold() in _cues()["place_prepositions"]:
+        return True
+    nxt = _PLACE_LIST_AFTER.match(text, end)
+    return bool(nxt) and not nxt.group(1).casefold().endswith(tuple(_cues()["titled_compound_heads"]))
+
+
+def _generic_plan_phrase(name: str) -> bool:
+    """ "Stockholms stads handlingsplan": a lower-case plan/strategy/programme word after the
+    first names a kind of document of the owner before it, not a programme."""
+    heads = tuple(_cues()["titled_compound_heads"])
+    return any(w.islower() and w.endswith(heads) for w in name.split()[1:])
 
 
 def _last_word(long: str) -> str:
@@ -597,7 +651,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
     for name, start in _named_programmes(text, lowered):
         if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
             continue
-        if not _names_a_place_or_body(name):
+        if not _names_a_place_or_body(name) and not _names_a_law(name):
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
 
@@ -608,9 +662,26 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         col.add(name, acronym)
         programme_spans.append((start, end))
 
-    # 4. capitalised names in lists that hold a programme
+    # 3c. names by general cues: "Matematiklyftet", "Våga visa-projektet", "KIVA är ett program",
+    # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
+    for name, acronym, start in cue_names(text):
+        if acronym:
+            if acronym.upper() not in blocked and acronym not in org_acronyms:
+                col.add(None, acronym)
+                programme_spans.append((start, start + len(acronym)))
+            continue
+        if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
+            continue
+        if not _names_a_place_or_body(name) and not _names_a_law(name):
+            col.add(name, None)
+            programme_spans.append((start, start + len(name)))
+
+    # 4. capitalised names (and acronyms: "NTA 20 år och PEAK 10 år") in lists that hold a programme
     for name, start in _list_names(text, programme_spans):
-        if not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
+        if is_acronym(name) and name.isupper():  # an NER person span on an acronym is noise
+            if name.upper() not in blocked and name not in org_acronyms:
+                col.add(None, name)
+        elif not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
             col.add(name, None)
 
     out = col.mentions()
@@ -636,6 +707,11 @@ def _head_word(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+def _names_a_law(name: str) -> bool:
+    """Whether a name is a law or convention ("Barnkonventionen", "Lag om …")."""
+    return _ends_with_any(_head_word(name), _cues()["law_suffixes"]) or name.casefold().startswith("lag ")
+
+
 def _names_a_place_or_body(name: str) -> bool:
     """Whether a name is a place or a body ("Vällingby centrum", "Stockholms stad",
     "Sickla skola"), not a programme."""
@@ -657,12 +733,12 @@ def _known_lexicon() -> tuple[tuple[str | None, str | None], ...]:
 
 
 def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]]:
-    """Occurrences of well-known programmes: (name, acronym, start, end)."""
+    """Occurrences of well-known programmes: (name, acronym, start, end), every one (a list
+    around any of them may name more programmes)."""
     out = []
     for name, acronym, form, pattern in _patterns().known:
         if form in text:
-            m = next(_matches_at(pattern, text, _positions(text, [form])), None)
-            if m:
+            for m in _matches_at(pattern, text, _positions(text, [form])):
                 out.append((name, acronym, m.start(), m.end()))
     return out
 
@@ -700,6 +776,8 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# a list item that is an acronym, perhaps with a number: "PEAK", "PEAK 10 år"
+_LIST_ACRONYM = re.compile(rf"({ACRONYM})(?:\s+\d+(?:\s+[a-zåäö]+)?)?")
 
 
 def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
@@ -741,7 +819,232 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
                 continue
             if _sentence_case_name(item):
                 out.append((item, start + lead))
+            elif (m := _LIST_ACRONYM.fullmatch(item)) and is_acronym(m.group(1)) and m.group(1).isupper():
+                out.append((m.group(1), start + lead))
     return out
+
+
+_BULLET = re.compile(r"(?:[•●◦▪■□➢►‣∙·*-]|[–—]|\d{1,2}[.)])\s+")
+_ITEM_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s*\(|,\s+")
+_LINE = re.compile(r"[^\n]+")
+_QUOTES = "”“„\"«»'"
+
+
+def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
+    """(name, acronym, start) of programmes found by general Swedish cues: a name suffix
+    ("Matematiklyftet"), a multi-word name compounded with a programme head ("Våga visa-projektet"),
+    a copula ("KIVA är ett evidensbaserat program", "Trygg start är en metod …"), "<ACRONYM> som
+    metod/arbetssätt", English method names ("Signs of Safety") and bullet items under programme
+    headings (:func:`heading_list_names`)."""
+    pat = _patterns()
+    out: list[tuple[str | None, str | None, int]] = []
+    out.extend((name, None, start) for name, start in _suffix_names(text))
+    for m in pat.multiword_compound.finditer(text) if "-" in text else ():
+        if _sentence_case_name(m.group(1)):
+            out.append((m.group(1), None, m.start(1)))
+    for m in pat.acronym_as.finditer(text) if " som " in text else ():
+        if is_acronym(m.group(1)) and m.group(1).isupper():
+            out.append((None, m.group(1), m.start(1)))
+    for m in _matches_at(pat.copula, text, _positions(text, ["är "])):
+        found = _name_before(text, m.start())
+        if found:
+            name, start = found
+            if is_acronym(name) and name.isupper():
+                out.append((None, name, start))
+            else:
+                out.append((name, None, start))
+    english = any(f" {w} " in text for w in ("of", "and", "for", "the", "with", "on", "to", "that"))
+    for m in pat.english_name.finditer(text) if english else ():
+        words = m.group(1).split()
+        if _english_name(words) and _programme_context(text, m.start(1), m.end(1)):
+            out.append((m.group(1), None, m.start(1)))
+    out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
+    return out
+
+
+def _suffix_names(text: str) -> list[tuple[str, int]]:
+    """(name, start) of capitalised words ending in a name suffix: "Matematiklyftet",
+    "Digitaliserings-lyftets" (→ "Digitaliserings-lyftet"), and, inside a sentence, in a
+    definite programme head ("stötta Betonginitiativet")."""
+    out = []
+    pat = _patterns()
+    for suffix in pat.name_suffixes + pat.definite_name_heads:
+        inside_only = suffix not in pat.name_suffixes
+        for pos in _positions(text, [suffix]):
+            end = pos + len(suffix)
+            after = end + 1 if text[end : end + 1] == "s" else end
+            if after < len(text) and (text[after].isalnum() or text[after] == "-"):
+                continue
+            start = pos
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            if pos - start >= 2 and text[start].isupper() and text[start:pos].strip("-"):
+                prefix = text[start:pos]
+                if inside_only and (
+                    _sentence_start(text, start)
+                    or prefix.casefold() in pat.generic_prefixes
+                    or prefix.strip("-").isupper()
+                ):
+                    continue  # "Projektet …", "Utvecklingsprojektet", "SPA-projektet" (an acronym rule's)
+                out.append((text[start:end], start))
+    return out
+
+
+def _name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The name that opens a clause and ends at ``end`` ("KIVA", "Trygg start", "”Läsande klass”"):
+    at most five words from a line, sentence or bullet start, the first not a determiner,
+    pronoun or generic word."""
+    line_start = text.rfind("\n", 0, end) + 1
+    start = line_start
+    for m in re.finditer(r"[.!?:;]\s+", text[line_start:end]):
+        start = line_start + m.end()
+    if bm := _BULLET.match(text, start):
+        start = bm.end()
+    name = text[start:end].strip()
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    if name[:1] in _QUOTES and name[-1:] in _QUOTES:
+        name, start = name[1:-1].strip(), start + 1
+    words = name.split()
+    if len(words) >= 2 and words[1][:1].isupper() and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}(?:et|en)", words[0]):
+        # "Föräldrastödet Barn i fokus är …": a definite noun names the kind, the name follows
+        cut = name.index(words[1], len(words[0]))
+        name, start = name[cut:], start + cut
+    return (name, start) if _name_like(name) else None
+
+
+def _name_like(name: str) -> bool:
+    """Whether a clause-initial phrase or list item can be a programme name: 1-5 words, a
+    capital first, not a generic or organisation word first; an acronym or a name in sentence
+    or title case, not a person."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not name[:1].isupper() or any(not re.fullmatch(r"[\wåäöÅÄÖ.&-]+", w) for w in words):
+        return False
+    cues = _cues()
+    if words[0].casefold() in cues["generic_name_starts"] or words[0].casefold() in cues["heads"]:
+        return False
+    if any(w.casefold() in cues["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"} for w in words):
+        return False
+    if len(words) == 1:  # "Utvecklingsprojektet är ett …" is generic: only an acronym
+        return is_acronym(name) and name.isupper()
+    if words[0].casefold() in cues["org_suffixes"]:
+        return False  # "Region Västmanland", "Stiftelsen …"
+    if words[0].casefold().endswith(("arna", "orna", "erna")):
+        return False  # "Sökningarna på tv är …": a definite plural opens a clause, not a name
+    if _person_like(name):
+        return False
+    return _sentence_case_name(name) or _title_case_name(words)
+
+
+def _title_case_name(words: list[str]) -> bool:
+    """ "Trygga Västerås", "Grön Flagg": two or more capitalised words, lower-case ones only
+    between them as connectors ("och", "i", "för")."""
+    caps = [w for w in words if w[:1].isupper()]
+    connectors = {"och", "i", "för", "på", "med", "mot", "till", "om", "&"}
+    return len(caps) >= 2 and words[-1][:1].isupper() and all(w[:1].isupper() or w in connectors for w in words)
+
+
+def _programme_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a span speaks of a method or programme ("… används som
+    arbetssätt", "utbildning i …"): a word there opens with a ``programme_context_stems`` stem."""
+    s0 = max(text.rfind(". ", 0, start) + 2, text.rfind("\n\n", 0, start) + 2, start - 300)
+    ends = [i for i in (text.find(". ", end), text.find("\n\n", end), end + 300) if i >= 0]
+    s1 = min(ends) if ends else len(text)
+    sentence = text[s0:start] + " " + text[end:s1]
+    return bool(_patterns().programme_context.search(sentence.lower()))
+
+
+def _english_name(words: list[str]) -> bool:
+    """ "Signs of Safety", "Check and Connect": capitalised English words joined by an English
+    function word; not an organisation ("National College for …")."""
+    cues = _cues()
+    function = {w for w in words[1:-1] if w.casefold() in cues["english_function_words"] and w.islower()}
+    if not function - {"in", "at", "first"}:
+        return False
+    if any(w.casefold() in cues["english_org_words"] or w.casefold()[:-1] in cues["english_org_words"] for w in words):
+        return False
+    return not any(c in "åäöÅÄÖ" for w in words for c in w)
+
+
+def _heading_line(line: str) -> str | None:
+    """ "strong", "weak" or None: whether a line is a heading over programme names
+    ("Aktiviteter", "Pågående projekt:", "Insatser 2024")."""
+    first = line.split(None, 1)[0].rstrip(":").casefold() if line.strip() else ""
+    if first not in _patterns().heading_first_words:
+        return None
+    key = re.sub(r"[\s:]*(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?[\s:]*$", "", line.strip()).casefold()
+    if key in _cues()["list_headings_strong"]:
+        return "strong"
+    if key in _cues()["list_headings"]:
+        return "weak"
+    return None
+
+
+def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
+    """(name, acronym, start) of programme names in the bullet items under a programme
+    heading: an item "Name – description" (or "Name: …", "Name (…)"), an item in title case
+    ("Trygga Västerås"), an acronym item; under a strong heading ("Projekt", "Satsningar") also a
+    bare sentence-case item ("Våga visa"). Items run until the first line that is neither a
+    bullet item nor a wrapped continuation (or, without bullets, a short capitalised line)."""
+    out: list[tuple[str | None, str | None, int]] = []
+    if not any(h in text for h in ("ktivitet", "nsats", "rojekt", "tveckling", "atsning", "rogram", "etod", "ätverk")):
+        return out
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        kind = _heading_line(lines[i][1])
+        i += 1
+        if not kind:
+            continue
+        bullets = None
+        while i < len(lines):
+            start, line = lines[i]
+            stripped = line.strip()
+            bm = _BULLET.match(line.lstrip())
+            if not stripped:
+                i += 1
+                continue
+            if bullets is None:
+                bullets = bool(bm)
+            if bm and bullets:
+                item_start = start + (len(line) - len(line.lstrip())) + bm.end()
+            elif not bullets and stripped[:1].isupper() and len(stripped.split()) <= 12 and not _heading_line(line):
+                item_start = start + len(line) - len(line.lstrip())
+            elif bullets and stripped[:1].islower():
+                i += 1  # a wrapped bullet item
+                continue
+            else:
+                break
+            found = _item_name(text[item_start : start + len(line)], strong=kind == "strong")
+            if found:
+                name, offset = found
+                acronym = name if is_acronym(name) and name.isupper() else None
+                out.append((None if acronym else name, acronym, item_start + offset))
+            i += 1
+    return out
+
+
+def _item_name(item: str, strong: bool) -> tuple[str, int] | None:
+    """The programme name that a bullet item gives, with its offset in the item, or None."""
+    offset = 0
+    if item[:1] in _QUOTES:
+        end = next((j for j in range(1, len(item)) if item[j] in _QUOTES), None)
+        if end is None:
+            return None
+        name = item[1:end].strip()
+        return (name, 1) if _name_like(name) else None
+    sep = _ITEM_SEPARATOR.search(item)
+    head = (item[: sep.start()] if sep else item).strip().rstrip(".;,")
+    if not head:
+        return None
+    words = head.split()
+    if is_acronym(head) and head.isupper():
+        return head, offset
+    if _title_case_name(words) and _name_like(head):
+        return head, offset
+    described = bool(sep) and sep.group().strip() in ("–", "—", "-", ":")
+    if (described or strong) and len(words) >= 2 and _name_like(head):
+        return head, offset
+    return None
 
 
 @Language.factory("nlpkommun_programmes", assigns=["doc._.nk_programmes"])
