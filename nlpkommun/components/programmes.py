@@ -30,13 +30,29 @@ Sources:
    ("Agenda 2030").
    Well-known national programmes and methods (``known_programmes.txt``: Läslyftet, NTA,
    BBIC, SSPF, …) count without a definition.
-4. Capitalised multi-word items of a list that already holds a programme ("arbetet med
-   allvarssamtal, Läsglädje för alla (LFA), Trygg i skolan, Rörelse i vardagen
-   (RIV) och …"): sentence-case names that are not persons, organisations or places.
+   General cues (:func:`cue_names`; lexicons in ``programme_cues.json``): a name suffix
+   ("Matematiklyftet"), a capitalised compound of a definite programme head inside a sentence
+   ("stötta Betonginitiativet"), a multi-word name compounded with a head ("Våga visa-projektet"),
+   a copula ("KIVA är ett evidensbaserat program", "Trygg start är en metod"), an apposition
+   after a head ("ett nytt arbetssätt, Trygg i hemmet, införs"), "<ACR> som arbetssätt", a
+   sentence-case name after a verb cue ("deltar i Trygg i Tyresö", "inom ramen för …"), English
+   method names in a method context ("Signs of Safety används som arbetssätt") and bullet
+   items under programme headings (:func:`heading_list_names`: "Aktiviteter", "Pågående
+   projekt" …).
+4. Capitalised multi-word items (or acronyms: "NTA 20 år och PEAK 10 år") of a list that
+   already holds a programme ("arbetet med allvarssamtal, Läsglädje för alla (LFA), Trygg i
+   skolan, Rörelse i vardagen (RIV) och …"): sentence-case names that are not persons,
+   organisations or places.
 
 Every occurrence of an acronym ("SIG", "SIG:s", "ANDT-programmet") or a name (also with
 Swedish definite/genitive endings) becomes a mention. Generic plan references
-("handlingsplanen", "strategin för …") are not emitted.
+("handlingsplanen", "strategin för …", "Stockholms stads handlingsplan"), laws after a cue
+word ("utbildningen Barnkonventionen") and squares named "…plan" in a place context ("mellan
+Vasaplan och Teg") are not emitted.
+
+Speed: every regex and word set is compiled once per process (:func:`_patterns`, built when
+the component is created); patterns that open with a look-behind or a case-insensitive
+alternation are tried only where one of their cue literals occurs (:func:`_matches_at`).
 """
 
 from __future__ import annotations
@@ -280,6 +296,10 @@ class _Patterns:
     trim_stops: frozenset[str]
     known: tuple[tuple[str | None, str | None, str, re.Pattern[str]], ...]
     name_suffixes: tuple[str, ...]
+    verb_cue: re.Pattern[str]
+    head_apposition: re.Pattern[str]
+    verb_cues: tuple[str, ...]
+    place_words: frozenset[str]
     programme_context: re.Pattern[str]
     definite_name_heads: tuple[str, ...]
     generic_prefixes: frozenset[str]
@@ -337,6 +357,19 @@ def _patterns() -> _Patterns:
             for form in (f for f in (name, acronym) if f)
         ),
         name_suffixes=tuple(cues["name_suffixes"]),
+        # "deltar i Trygg i Tyresö", "inom ramen för Unga vuxna på väg": a capitalised name inside a sentence
+        verb_cue=re.compile(rf"(?<![\wåäö])(?i:{_alternation(cues['name_cue_verbs'], escape=True)})\s+({_NAME})"),
+        verb_cues=tuple(cues["name_cue_verbs"]),
+        head_apposition=re.compile(
+            rf"(?<![\wåäö])(?:{_alternation(cues['copula_heads'])})(?:et|en|n|t)?,\s+"
+            rf"([A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäöÅÄÖ-]+){{0,4}}),\s+[a-zåäö]"
+        ),
+        place_words=frozenset(
+            w.casefold()
+            for line in read_lines("municipalities.txt")
+            for w in re.split(r"[\t ]+", line)
+            if w[:1].isupper()
+        ),
         programme_context=re.compile(rf"(?<![\wåäö])(?:{_alternation(cues['programme_context_stems'], escape=True)})"),
         definite_name_heads=tuple(cues["definite_name_heads"]),
         generic_prefixes=cues["generic_name_prefixes"],
@@ -827,6 +860,8 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
 _BULLET = re.compile(r"(?:[•●◦▪■□➢►‣∙·*-]|[–—]|\d{1,2}[.)])\s+")
 _ITEM_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s*\(|,\s+")
 _LINE = re.compile(r"[^\n]+")
+# a long single word in a definite form: "Heltidsresan", "Skolstegen" (not "Trygghet")
+_DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!het)(?<!tet)")
 _QUOTES = "”“„\"«»'"
 
 
@@ -840,7 +875,7 @@ def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
     out: list[tuple[str | None, str | None, int]] = []
     out.extend((name, None, start) for name, start in _suffix_names(text))
     for m in pat.multiword_compound.finditer(text) if "-" in text else ():
-        if _sentence_case_name(m.group(1)):
+        if _sentence_case_name(m.group(1)) and _name_like(m.group(1)):
             out.append((m.group(1), None, m.start(1)))
     for m in pat.acronym_as.finditer(text) if " som " in text else ():
         if is_acronym(m.group(1)) and m.group(1).isupper():
@@ -858,8 +893,38 @@ def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
         words = m.group(1).split()
         if _english_name(words) and _programme_context(text, m.start(1), m.end(1)):
             out.append((m.group(1), None, m.start(1)))
+    for m in pat.head_apposition.finditer(text) if ", " in text else ():
+        name = m.group(1)
+        if _name_like(name) and (len(name.split()) > 1 or is_acronym(name)):
+            out.append((None, name, m.start(1)) if is_acronym(name) and name.isupper() else (name, None, m.start(1)))
+    lowered = _lowered(text) or text
+    for pos in _positions(lowered, pat.verb_cues):  # overlapping: "deltar i X och inom ramen för Y"
+        m = pat.verb_cue.match(text, pos)
+        name = _trim_name(m.group(1), min_words=2) if m else None
+        if name and _verb_cue_name(name):
+            out.append((name, None, m.start(1)))
     out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
     return out
+
+
+def _verb_cue_name(name: str) -> bool:
+    """Whether a capitalised phrase after a verb cue ("deltar i", "arbetar med") is a name in
+    sentence case that no municipality ("Nacka stads arbete"), genitive owner ("Skolverkets
+    material"), plan reference, person, organisation or place opens."""
+    words = name.split()
+    first = words[0]
+    if first in _first_names():
+        return False  # "Anna Svenssons projekt"
+    if first.casefold() in _patterns().place_words or first.rstrip("s").casefold() in _patterns().place_words:
+        return False
+    if (
+        first.endswith("s")
+        and len(words) > 1
+        and words[1].islower()
+        and first.casefold()[:-1] not in _cues()["stop_words"]
+    ):
+        return False  # a genitive owner: "Skolverkets material"
+    return _sentence_case_name(name) and _name_like(name) and not _generic_plan_phrase(name)
 
 
 def _suffix_names(text: str) -> list[tuple[str, int]]:
@@ -1042,6 +1107,10 @@ def _item_name(item: str, strong: bool) -> tuple[str, int] | None:
     if _title_case_name(words) and _name_like(head):
         return head, offset
     described = bool(sep) and sep.group().strip() in ("–", "—", "-", ":")
+    if described and len(words) == 1 and _DEFINITE_COMPOUND.fullmatch(head):
+        first = head.casefold()
+        if first not in _cues()["generic_name_starts"] and first not in _cues()["heads"]:
+            return head, offset  # "Heltidsresan – fler ska arbeta heltid"
     if (described or strong) and len(words) >= 2 and _name_like(head):
         return head, offset
     return None

@@ -125,3 +125,25 @@ def test_cue_names_that_are_laws_or_organisations() -> None:
         "Personalen gick utbildningen Barnkonventionen och kursen Lag om valfrihetssystem. Kursen Lärande lek startar."
     )
     assert found(text) == {"Lärande lek"}
+
+
+STYRKORT = """Styrkort Äldreomsorgsnämnden 2024
+
+Aktiviteter
+Heltidsresan – fler medarbetare ska arbeta heltid
+Införa digital tillsyn nattetid
+Trygghet – alla ska känna sig trygga
+
+Indikatorer
+Andel brukare som är nöjda med hemtjänsten
+
+Under året har förvaltningen deltagit i Sveriges Kommuner och Regioners satsning Nära vård. Vi
+fortsätter arbete med Senior alert och deltar i Anna Svenssons projekt, i Skolverkets uppdrag och
+i Stockholms läns arbete. Inom ramen för Unga vuxna på väg erbjuds stöd. Ett nytt arbetssätt,
+Trygg i hemmet, införs under våren. Ett projekt, Karin Ek, leder arbetet.
+"""
+
+
+def test_styrkort_cues() -> None:
+    got = found(STYRKORT)
+    assert got == {"Heltidsresan", "Nära vård", "Senior alert", "Unga vuxna på väg", "Trygg i hemmet"}
