@@ -860,6 +860,8 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
 _BULLET = re.compile(r"(?:[•●◦▪■□➢►‣∙·*-]|[–—]|\d{1,2}[.)])\s+")
 _ITEM_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s*\(|,\s+")
 _LINE = re.compile(r"[^\n]+")
+_BULLET_ALONE = re.compile(r"\s*(?:[•●◦▪■□➢►‣∙·*\uf0b7\uf0a7-]|[–—])\s*")
+_HEADING_TAIL = re.compile(r"(.+?)\s+(?:för|som|inom|under|i|och|att|med|mot|till)\b")
 # a long single word in a definite form: "Heltidsresan", "Skolstegen" (not "Trygghet")
 _DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!het)(?<!tet)")
 _QUOTES = "”“„\"«»'"
@@ -1037,10 +1039,15 @@ def _heading_line(line: str) -> str | None:
     if first not in _patterns().heading_first_words:
         return None
     key = re.sub(r"[\s:]*(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?[\s:]*$", "", line.strip()).casefold()
-    if key in _cues()["list_headings_strong"]:
-        return "strong"
-    if key in _cues()["list_headings"]:
-        return "weak"
+    if len(key.split()) > 7 or key.endswith("."):
+        return None
+    # "Insatser för att nå målen", "Projekt som pågår": a heading word and what it is about
+    lead = _HEADING_TAIL.match(key)
+    for k in (key, lead.group(1) if lead else None):
+        if k in _cues()["list_headings_strong"]:
+            return "strong"
+        if k in _cues()["list_headings"]:
+            return "weak"
     return None
 
 
@@ -1061,6 +1068,7 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
         if not kind:
             continue
         bullets = None
+        pending = False  # a bullet alone on the line before: this line is its item
         while i < len(lines):
             start, line = lines[i]
             stripped = line.strip()
@@ -1068,9 +1076,15 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
             if not stripped:
                 i += 1
                 continue
+            if _BULLET_ALONE.fullmatch(line):
+                bullets, pending = True, True
+                i += 1
+                continue
             if bullets is None:
                 bullets = bool(bm)
-            if bm and bullets:
+            if pending and not bm:
+                item_start = start + len(line) - len(line.lstrip())
+            elif bm and bullets:
                 item_start = start + (len(line) - len(line.lstrip())) + bm.end()
             elif not bullets and stripped[:1].isupper() and len(stripped.split()) <= 12 and not _heading_line(line):
                 item_start = start + len(line) - len(line.lstrip())
@@ -1079,6 +1093,7 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
                 continue
             else:
                 break
+            pending = False
             found = _item_name(text[item_start : start + len(line)], strong=kind == "strong")
             if found:
                 name, offset = found

@@ -147,3 +147,12 @@ Trygg i hemmet, införs under våren. Ett projekt, Karin Ek, leder arbetet.
 def test_styrkort_cues() -> None:
     got = found(STYRKORT)
     assert got == {"Heltidsresan", "Nära vård", "Senior alert", "Unga vuxna på väg", "Trygg i hemmet"}
+
+
+def test_heading_with_a_tail_and_bullets_on_their_own_lines() -> None:
+    text = (
+        "Insatser för att nå målet\n•\nUnga kockar – matlagning på fritidsgården\n•\nUtveckla rutiner\n\n"
+        "Projekt som pågår under 2024\n• Läsande klassrum\n"
+        "Projekt Orminge centrum har budgeterats och ska genomföras.\n• Unga kockar\n"
+    )
+    assert [n for n, _, _ in heading_list_names(text)] == ["Unga kockar", "Läsande klassrum"]
