@@ -468,8 +468,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         name = m.group(1)
         line_start = text.rfind("\n", 0, m.start()) + 1
         sentence_start = max(line_start, text.rfind(". ", 0, m.start()) + 2)
-        if m.start(1) > sentence_start and name[:1].isupper() and not name.isupper():
-            out.append((name, m.start(1)))
+        if m.start(1) > sentence_start and name[:1].isupper() and (not name.isupper() or is_acronym(name)):
+            out.append((name, m.start(1)))  # "infört KIVA, ett finskt program mot mobbning"
     # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021",
     # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name, or any
     # subject when years end the title: "Handlingsplan mot våld i nära relationer 2022–2025")
@@ -682,6 +682,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
     for name, start in _named_programmes(text, lowered):
+        if is_acronym(name) and name.isupper():
+            if name.upper() not in blocked and name not in org_acronyms:
+                col.add(None, name)
+                programme_spans.append((start, start + len(name)))
+            continue
         if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
             continue
         if not _names_a_place_or_body(name) and not _names_a_law(name):
@@ -903,10 +908,17 @@ def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
     for pos in _positions(lowered, pat.verb_cues):  # overlapping: "deltar i X och inom ramen för Y"
         m = pat.verb_cue.match(text, pos)
         name = _trim_name(m.group(1), min_words=2) if m else None
+        start = m.start(1) if m else 0
+        owner = _GENITIVE_OWNER.match(name) if name else None
+        if owner:  # "deltagit i Skolverkets Samverkan för bästa skola": the owner is not the name
+            name, start = name[owner.end() :], start + owner.end()
         if name and _verb_cue_name(name):
-            out.append((name, None, m.start(1)))
+            out.append((name, None, start))
     out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
     return out
+
+
+_GENITIVE_OWNER = re.compile(r"[A-ZÅÄÖ][\wåäö]+s\s+(?=[A-ZÅÄÖ][\wåäö]*\s+\S)")
 
 
 def _verb_cue_name(name: str) -> bool:

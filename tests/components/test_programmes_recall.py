@@ -156,3 +156,12 @@ def test_heading_with_a_tail_and_bullets_on_their_own_lines() -> None:
         "Projekt Orminge centrum har budgeterats och ska genomföras.\n• Unga kockar\n"
     )
     assert [n for n, _, _ in heading_list_names(text)] == ["Unga kockar", "Läsande klassrum"]
+
+
+def test_acronym_apposition_genitive_owner_and_numerals() -> None:
+    text = (
+        "Sju skolor har infört KIVA, ett finskt program mot mobbning. 14 skolor har deltagit i Skolverkets "
+        "Läsande förebilder i Norden. Under hösten startade pilotprojektet Skolnärvaro i fokus på två skolor. "
+        "Med piloten Christopher Spring vann laget."
+    )
+    assert found(text) == {"KIVA", "Läsande förebilder i Norden", "Skolnärvaro i fokus"}
