@@ -18,28 +18,66 @@ stadsdelsnämnd" when that is the only stadsdelsnämnd named in the document). G
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
+from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import read_json
+from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
 LO = "a-zåäöéüè"
 CAPWORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*"
+#: CAPWORD at a word start. The patterns below test "no letter or hyphen before" after a
+#: match's first character or literal (``(?<![\w-].)``) rather than before it: a leading
+#: look-behind makes the regex engine try every position, while a leading character class or
+#: literal lets it skip to the candidates (same matches).
+CAPSTART = rf"[{UP}](?<![\w-].)[{LO}]+(?:-[{UP}][{LO}]+)*"
+
+
+def _at_start(words: Iterable[str]) -> str:
+    """An alternation of literal words, each preceded by no letter or hyphen (see CAPSTART)."""
+    return "|".join(rf"{re.escape(w)}(?<![\w-].{{{len(w)}}})" for w in words)
 
 
 _SUBCOMMITTEE = re.compile(
     rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott)(et|ets|s)?(?![\w-])"
 )
+_SUBCOMMITTEE_OWNERS = ("styrelsens", "nämndens", "fullmäktiges")
 _COURTS = re.compile(
-    rf"(?<![\w-])(?:{CAPWORD}s[ \t]+tingsrätt|(?:Förvaltningsrätten|Kammarrätten|Hovrätten)[ \t]+i[ \t]+{CAPWORD}"
-    rf"|Polisregion[ \t]+{CAPWORD}|Polisområde[ \t]+{CAPWORD}|Lokalpolisområde[ \t]+{CAPWORD})"
+    rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
+    rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde'])})[ \t]+{CAPWORD})"
 )
+_COUNTY_BOARD = re.compile(
+    rf"{_at_start(['Länsstyrelsen'])}[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län"
+)
+_COUNTY_TRANSPORT = re.compile(rf"{_at_start(['Länstrafiken'])}(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
+_CLUB = re.compile(rf"({CAPSTART}[ \t]+(?:{CAPWORD}[ \t]+)?)(IF|IK|BK|FF|SK|HK|FK|BoIS|GoIF|AIK)(?![\w-])")
+_PLACE = rf"{CAPSTART}(?:[ \t]+{CAPWORD})?"
+_DISTRICT_BODY = re.compile(
+    rf"({_PLACE})(?:[ \t]+|[ \t]*\n[ \t]*)(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])"
+)
+_MUNICIPALITY = re.compile(rf"({_PLACE})[ \t]+(kommun|stad|Stad)(s|en)?(?![\w-])")
+_ADJECTIVAL = re.compile(r"(?:lig|ig|isk|sam|bar|vänlig)$")
+_REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD})(s)?(?![\w-])")
+_PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
+_WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
+_COORDINATED = re.compile(rf"([{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
+_UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
+_SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
+_DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|ans)$")
+_AB = re.compile(r"AB(?<=[ \t]AB)(?![\w-])")
+_AB_TAIL = re.compile(rf"[ \t]+{CAPWORD}(?![\w-])")
+_AB_FIRST = re.compile(rf"{_at_start(['AB'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})")
+_WS = re.compile(r"\s+")
+_NONSPACE = re.compile(r"\S+")
+_UNIT_SUFFIX = re.compile(r"enhet(?:en|ens|s)?$")
 _BARE_BASES = {
     "nämnden": "nämnd",
     "förvaltningen": "förvaltning",
@@ -81,8 +119,31 @@ def _heads() -> list[dict[str, str]]:
 def _authority_index() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     """One regex over every written form of the lexicon organisations, and form → entry."""
     by_form = {form: org for org in _authorities() for form in org["forms"]}
-    alt = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-]|:s)"), by_form
+    return re.compile(rf"(?:{_at_start(sorted(by_form, key=len, reverse=True))})(?![\w-]|:s)"), by_form
+
+
+@cache
+def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns built from ``organisation_patterns.json``, compiled once."""
+    pats = _patterns()
+    return {
+        "adjective_body": re.compile(
+            rf"(?<![\w-])((?i:{'|'.join(pats['adjective_bodies'])}))[ \t]+"
+            rf"([{LO}]*(?:nämnden|förvaltningen|kontoret|styrelsen))(s)?(?![\w-])"
+        ),
+        "company_word": re.compile(rf"[{UP}](?<![\w-].)[{LO}]+(?:{'|'.join(pats['company_word_endings'])})(?![\w-])"),
+        "unit_phrase": re.compile(rf"({_at_start(pats['unit_phrase_heads'])})[ \t]+för[ \t]+"),
+        "school": re.compile(
+            rf"({CAPSTART}(?:[ \t]+{CAPWORD})?)[ \t]+({'|'.join(pats['school_heads'])})(s|n|ns)?(?![\w-])"
+        ),
+        "school_plural": re.compile(rf"({CAPSTART})[ \t]+({'|'.join(pats['school_plural_heads'])})(?![\w-])"),
+        "school_compound": re.compile(
+            rf"([{UP}](?<![\w-].)[{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({'|'.join(pats['school_compound_heads'])})(s)?(?![\w-])"
+        ),
+        "foundation": re.compile(
+            rf"({_at_start(pats['foundation_heads'])})((?:[ \t]+{CAPWORD}){{1,4}})((?<=s)[ \t]+[{LO}]+)?(?![\w-])"
+        ),
+    }
 
 
 @cache
@@ -103,7 +164,7 @@ def lexicon_names_as_written(hits: list[tuple[str, dict[str, Any]]]) -> dict[str
     out: dict[str, str] = {}
     by_org: dict[str, list[str]] = {}
     for form, org in hits:
-        by_org.setdefault(org["name"], []).append(re.sub(r"\s+", " ", form))
+        by_org.setdefault(org["name"], []).append(_WS.sub(" ", form))
     for name, forms in by_org.items():
         folded = {f.casefold() for f in forms}
         if name.casefold() in folded:
@@ -136,15 +197,17 @@ def _head_of(word: str) -> tuple[dict[str, str], str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_compound(word: str) -> tuple[str, str, str] | None:
     """Canonical name, kind and indefinite base of a one-word organisation name
     ("utbildningsförvaltningens" → ("Utbildningsförvaltningen", "administration",
-    "utbildningsförvaltning")), or None when the word is no organisation name."""
+    "utbildningsförvaltning")), or None when the word is no organisation name.
+    Cached: every word of a document is asked about."""
     pats = _patterns()
     low = word.casefold()
     if low.endswith(tuple(pats["excluded_endings"])):
         return None
-    eh = re.search(r"enhet(?:en|ens|s)?$", low)
+    eh = _UNIT_SUFFIX.search(low)
     if eh and _is_common(low[: eh.start()] + "en"):
         return None  # "öppenheten", "medvetenhet", "lägenheten": -het nouns, not units
     hit = _head_of(word)
@@ -209,58 +272,51 @@ def find_organisation_mentions(
         name = written.get(org["name"], org["name"])
         add(OrgMention(m.start(), m.end(), m.group(0), name, org["kind"], org.get("acronym"), priority=4))
 
-    for m in re.finditer(rf"(?<![\w-])Länsstyrelsen[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län", text):
-        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+    if "Länsstyrelsen" in text:
+        for m in _COUNTY_BOARD.finditer(text):
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "authority", priority=6))
     # a county's public transport company: "Länstrafiken i Norrbotten", "Länstrafiken Kronoberg"
-    for m in re.finditer(rf"(?<![\w-])Länstrafiken(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])", text):
-        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "company", priority=6))
+    if "Länstrafiken" in text:
+        for m in _COUNTY_TRANSPORT.finditer(text):
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "company", priority=6))
 
     # courts and police areas: "Stockholms tingsrätt", "Förvaltningsrätten i Malmö", "Polisregion Syd"
     for m in _COURTS.finditer(text):
-        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "authority", priority=6))
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "authority", priority=6))
     # sports clubs: "Hammarby IF", "Nacka HK"
-    for m in re.finditer(rf"(?<![\w-])((?:{CAPWORD}[ \t]+){{1,2}})(IF|IK|BK|FF|SK|HK|FK|BoIS|GoIF|AIK)(?![\w-])", text):
+    for m in _CLUB.finditer(text):
         st = _lead_trim(text, m.start(), m.start(2))
         if st < m.start(2):
-            add(
-                OrgMention(
-                    st, m.end(), text[st : m.end()], re.sub(r"\s+", " ", text[st : m.end()]), "other", priority=5
-                )
-            )
+            add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=5))
 
     # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
-    place = rf"{CAPWORD}(?:[ \t]+{CAPWORD})?"
-    for m in re.finditer(
-        rf"(?<![\w-])({place})(?:[ \t]+|[ \t]*\n[ \t]*)(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])", text
-    ):
+    for m in _DISTRICT_BODY.finditer(text) if "stadsdels" in text else ():
         st = _lead_trim(text, m.start(), m.start(2))
         if st >= m.start(2):
             continue
         head = m.group(2)
         kind = "committee" if head.endswith("nämnd") else "administration"
         add(OrgMention(st, m.end(), text[st : m.end()], f"{text[st : m.start(2)].strip()} {head}", kind, priority=6))
-    for m in re.finditer(rf"(?<![\w-])({place})[ \t]+(kommun|stad|Stad)(s|en)?(?![\w-])", text):
+    for m in _MUNICIPALITY.finditer(text):
         st = _lead_trim(text, m.start(), m.start(2))
         if m.group(3) == "en" or st >= m.start(2) or text[st : m.start(2)].strip().casefold() == "region":
             continue
-        if re.search(r"(?:lig|ig|isk|sam|bar|vänlig)$", text[st : m.start(2)].strip()):
+        if _ADJECTIVAL.search(text[st : m.start(2)].strip()):
             continue  # "Åldersvänlig kommun", "Hållbar stad"
         name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
-    for m in re.finditer(rf"(?<![\w-])Region[ \t]+({CAPWORD})(s)?(?![\w-])", text):
+    for m in _REGION.finditer(text) if "Region" in text else ():
         add(OrgMention(m.start(), m.end(), m.group(0), f"Region {m.group(1)}", "other", priority=6))
 
     # "Kommunstyrelsens verksamhetsutskott", "Utbildningsnämndens arbetsutskott"
-    for m in _SUBCOMMITTEE.finditer(text):
+    for m in _SUBCOMMITTEE.finditer(text) if any(w in text for w in _SUBCOMMITTEE_OWNERS) else ():
         owner = _ucfirst(m.group(1))
         add(OrgMention(m.start(), m.end(), m.group(0), f"{owner} {m.group(2)}", "committee", priority=7))
 
     # an adjective and a definite body word: "tekniska nämnden", "Sociala resursförvaltningen"
-    adjectives = "|".join(pats["adjective_bodies"])
-    for m in re.finditer(
-        rf"(?<![\w-])((?i:{adjectives}))[ \t]+([{LO}]*(?:nämnden|förvaltningen|kontoret|styrelsen))(s)?(?![\w-])", text
-    ):
-        prev = re.search(r"([\wåäö]+)[ \t]+$", text[max(0, m.start() - 20) : m.start()])
+    lex = _lexicon_patterns()
+    for m in lex["adjective_body"].finditer(text):
+        prev = _PREV_WORD.search(text[max(0, m.start() - 20) : m.start()])
         if prev and prev.group(1).casefold() in _determiners():
             continue  # "den regionala nämnden": a description, not a name
         kind = "committee" if m.group(2).endswith(("nämnden", "styrelsen")) else "administration"
@@ -268,21 +324,19 @@ def find_organisation_mentions(
         add(OrgMention(m.start(), m.end(), m.group(0), name, kind, priority=7))
 
     # companies by their word's ending, inside a sentence: "Familjebostäder", "Bostadsbolaget"
-    endings = "|".join(pats["company_word_endings"])
-    for m in re.finditer(rf"(?<![\w-])[{UP}][{LO}]+(?:{endings})(?![\w-])", text):
+    for m in lex["company_word"].finditer(text):
         if not _sentence_initial(text, m.start()):
             add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=5))
 
     # one-word compounds: Kommunstyrelsen, utbildningsförvaltningen, trygghetsrådet, Inköpsenheten
-    for m in re.finditer(rf"(?<![\w-])[{UP}{LO}][{LO}]+(?:-[{LO}]+)?(?![\w-])", text):
-        word = m.group(0)
-        res = canonical_compound(word)
+    for m in _WORD.finditer(text):
+        res = canonical_compound(m.group(0))
         if res is None:
             continue
         name, kind, base = res
         generic = is_generic(base)
         start = m.start()
-        co = re.search(rf"([{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$", text[max(0, start - 40) : start])
+        co = _COORDINATED.search(text[max(0, start - 40) : start])
         if co:
             start -= len(co.group(1))
             name, generic = _ucfirst(text[start : m.start()] + name[:1].lower() + name[1:]), False
@@ -304,13 +358,12 @@ def find_organisation_mentions(
         )
 
     # "avdelningen för vuxna", "enheten för barn och unga"
-    heads = "|".join(pats["unit_phrase_heads"])
     stop = set(pats["unit_phrase_stop"]) - {"och"}
-    for m in re.finditer(rf"(?<![\w-])({heads})[ \t]+för[ \t]+", text):
+    for m in lex["unit_phrase"].finditer(text):
         words: list[str] = []
         pos = m.end()
         end = pos
-        for wm in re.finditer(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*", text[pos : pos + 120]):
+        for wm in _UNIT_WORD.finditer(text[pos : pos + 120]):
             w = wm.group(1)
             if w == "och":
                 nxt = text[pos + wm.end() : pos + wm.end() + 30].split()
@@ -347,9 +400,8 @@ def find_organisation_mentions(
         )
 
     # schools: "Igelboda skola", "Hästhagens förskola", "Fisksätraskolan", "Järlahöjdens rektorsområde"
-    sheads = "|".join(pats["school_heads"])
-    for m in re.finditer(rf"(?<![\w-])({CAPWORD}(?:[ \t]+{CAPWORD})?)[ \t]+({sheads})(s|n|ns)?(?![\w-])", text):
-        if re.search(r"(?:skolans?|skolor)$", m.group(1)):
+    for m in lex["school"].finditer(text):
+        if _SCHOOL_PLURAL_IN_NAME.search(m.group(1)):
             continue
         st = _lead_trim(text, m.start(), m.start(2))
         prefix = text[st : m.start(2)].split()
@@ -362,32 +414,33 @@ def find_organisation_mentions(
             continue  # "Siffror skola och förskola" (a heading)
         name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
-    pheads = "|".join(pats["school_plural_heads"])
-    for m in re.finditer(rf"(?<![\w-])({CAPWORD})[ \t]+({pheads})(?![\w-])", text):
+    for m in lex["school_plural"].finditer(text):
         prefix = m.group(1)
-        if "-" in prefix or re.search(r"(?:ens|ets|ans)$", prefix):
+        if "-" in prefix or _DEFINITE_GENITIVE.search(prefix):
             add(OrgMention(m.start(), m.end(), m.group(0), f"{prefix} {m.group(2)}", "unit", priority=5))
-    cheads = "|".join(pats["school_compound_heads"])
-    for m in re.finditer(rf"(?<![\w-])([{UP}][{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({cheads})(s)?(?![\w-])", text):
+    folded_text: str | None = None
+    for m in lex["school_compound"].finditer(text):
         word = (m.group(1) + m.group(2)).casefold()
         if m.group(1).casefold() in _determiners() or word in pats["generic_school_words"]:
             continue
-        if m.group(3) and m.group(1).endswith("s") and (m.group(1)[:-1] + m.group(2)).casefold() in text.casefold():
-            continue
+        if m.group(3) and m.group(1).endswith("s"):
+            folded_text = text.casefold() if folded_text is None else folded_text
+            if (m.group(1)[:-1] + m.group(2)).casefold() in folded_text:
+                continue
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(1) + m.group(2), "unit", priority=4))
 
     # foundations, associations: "Stiftelsen Viktor Rydbergs skolor"
-    fheads = "|".join(pats["foundation_heads"])
-    for m in re.finditer(rf"(?<![\w-])({fheads})((?:[ \t]+{CAPWORD}){{1,4}})((?<=s)[ \t]+[{LO}]+)?(?![\w-])", text):
-        add(OrgMention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "other", priority=7))
+    for m in lex["foundation"].finditer(text):
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=7))
 
     # companies: "Pedagogpoolen i Sverige AB", "AB Stockholmshem"
-    for m in re.finditer(r"(?<=[ \t])AB(?![\w-])", text):
+    has_ab = "AB" in text
+    for m in _AB.finditer(text) if has_ab else ():
         st = _company_start(text, m.start())
         if st is None or len(text[st : m.end()].split()) < 2:
             continue
         words = text[st : m.start()].split()
-        tail = re.match(rf"[ \t]+{CAPWORD}(?![\w-])", text[m.end() : m.end() + 40])
+        tail = _AB_TAIL.match(text[m.end() : m.end() + 40])
         if tail and tail.group(0).strip().casefold() in _stop_first():
             tail = None
         if len(words) == 1 and _is_common(words[0]) and not tail:
@@ -397,13 +450,14 @@ def find_organisation_mentions(
             if before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
                 st = text.index(words[words.index("och") + 1], st + len(" ".join(before_och)))
         end = m.end() + (tail.end() if tail else 0)  # "Förvaltnings AB Framtiden"
-        add(OrgMention(st, end, text[st:end], re.sub(r"\s+", " ", text[st:end]), "company", priority=7))
-    for m in re.finditer(rf"(?<![\w-])AB[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", text):
+        add(OrgMention(st, end, text[st:end], _WS.sub(" ", text[st:end]), "company", priority=7))
+    for m in _AB_FIRST.finditer(text) if has_ab else ():
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=7))
 
     # NER ORG entities (not where a place or a programme was found)
+    blocked = SpanSet(blocked_spans)
     for s, e in org_spans or []:
-        if any(bs < e and s < be for bs, be in blocked_spans or []):
+        if blocked.overlaps(s, e):
             continue
         t = text[s:e]
         if t.endswith(":s"):
@@ -411,7 +465,7 @@ def find_organisation_mentions(
         stripped = t.rstrip("”\"'’.,;:")
         t, e = stripped, s + len(stripped)
         if _plausible_ner_org(text, s, t):
-            add(OrgMention(s, e, t, re.sub(r"\s+", " ", t).strip(" ,.;:"), "other", priority=0))
+            add(OrgMention(s, e, t, _WS.sub(" ", t).strip(" ,.;:"), "other", priority=0))
 
     kept = _resolve_overlaps(out)
     # acronyms coordinated with organisations: "Fastighetsägare, polis, MTR, trafikförvaltningen"
@@ -572,12 +626,15 @@ def _resolve_overlaps(ms: list[OrgMention]) -> list[OrgMention]:
     return kept
 
 
+_ACRONYM = re.compile(rf"([{UP}](?<![\w-].)[{UP}]{{1,4}})(?![\w-]|:)")
+
+
 def _listed_acronyms(text: str, kept: list[OrgMention], skip: set[str], party_texts: set[str]) -> list[OrgMention]:
     out: list[OrgMention] = []
     used = bytearray(len(text) + 1)
     for k in kept:
         used[k.start : k.end] = b"\x01" * (k.end - k.start)
-    for m in re.finditer(rf"(?<![\w-])([{UP}]{{2,5}})(?![\w-]|:)", text):
+    for m in _ACRONYM.finditer(text):
         acr = m.group(1)
         if acr in skip or acr in party_texts or used[m.start()]:
             continue
@@ -617,11 +674,32 @@ def compound_initials(name: str) -> str:
     return "".join(out).upper()
 
 
+def _is_word_char(c: str) -> bool:
+    """``[\\w-]`` of the ``re`` module."""
+    return c.isalnum() or c in "_-"
+
+
+def _word_occurrences(text: str, word: str) -> list[int]:
+    """Offsets of ``word`` (word characters) standing alone: ``(?<![\\w-])word(?![\\w-])``
+    without compiling a pattern for each word."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+_DEFINED_ACRONYM = re.compile(rf"[ \t]*\(([{UP}][{UP}a-zåäö]{{1,5}})\)")
+
+
 def _add_defined_acronym(item: dict[str, Any], text: str) -> None:
     """ "Kommunala pensionärsrådet (KPR)": the letters become the acronym, and their other
     occurrences mentions of the organisation."""
     for m in list(item["mentions"]):
-        d = re.match(rf"[ \t]*\(([{UP}][{UP}a-zåäö]{{1,5}})\)", text[m["end"] : m["end"] + 12])
+        d = _DEFINED_ACRONYM.match(text[m["end"] : m["end"] + 12])
         if not d or not d.group(1)[-1].isupper():
             continue
         acr = d.group(1)
@@ -630,9 +708,9 @@ def _add_defined_acronym(item: dict[str, Any], text: str) -> None:
         if item["acronym"] != acr:
             return
         taken = {(x["start"], x["end"]) for x in item["mentions"]}
-        for a in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            if (a.start(), a.end()) not in taken:
-                item["mentions"].append({"text": acr, "start": a.start(), "end": a.end()})
+        for a in _word_occurrences(text, acr):
+            if (a, a + len(acr)) not in taken:
+                item["mentions"].append({"text": acr, "start": a, "end": a + len(acr)})
         item["mentions"].sort(key=lambda x: x["start"])
         return
 
@@ -754,5 +832,5 @@ class OrganisationsComponent:
             for item in (doc._.nk_places or []) + (doc._.nk_programmes or [])
             for m in item.get("mentions", [])
         ]
-        doc._.nk_organisations = find_organisations(doc.text, doc._.nk_parties, orgs, acronyms, blocked)
+        doc._.nk_organisations = find_organisations(doc_text(doc), doc._.nk_parties, orgs, acronyms, blocked)
         return doc

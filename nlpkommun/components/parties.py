@@ -19,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import read_json, read_lines
 
 UPPER = "A-ZÅÄÖÉÜ"
@@ -180,5 +181,5 @@ class PartiesComponent:
     """Writes ``doc._.nk_parties`` with :func:`find_party_mentions`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nk_parties = find_party_mentions(doc.text)
+        doc._.nk_parties = find_party_mentions(doc_text(doc))
         return doc

@@ -19,18 +19,22 @@ months, organisation or place words are rejected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions, lexicon
+from nlpkommun.doc_text import doc_text
 from nlpkommun.lemmatizer import lemma_table
 from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
 from nlpkommun.resources import read_json, read_lines
+from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÈÜØÆÁÍÓÚÑÇŞĞİŠŽĆČŁŃŚŹŻÂÊÎÔÛ"
 LO = "a-zåäöéüèëïøæáíóúñçğşıšžćčłńśźżâêîôûàìòùãõýÿ"
@@ -160,24 +164,36 @@ def _roles() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 def role_of_words(words: list[str]) -> Role | None:
     """The role named by a word sequence ("vice ordförande", "Avdelningschef"), or None."""
+    return _role_of_phrase(" ".join(w.casefold().strip(".,:;") for w in words), len(words) == 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_of_phrase(phrase: str, one_word: bool) -> Role | None:
     exact, suffixes = _roles()
-    phrase = " ".join(w.casefold().strip(".,:;") for w in words)
     phrase = _PLURAL_ROLES.get(phrase, phrase)
     if phrase in exact:
         return Role(phrase, exact[phrase])
     for definite in ("n", "en", "et", "na"):  # "ordföranden", "ledamoten", "kommunalrådet"
         if phrase.endswith(definite) and phrase[: -len(definite)] in exact:
             return Role(phrase[: -len(definite)], exact[phrase[: -len(definite)]])
-    if len(words) == 1:
+    if one_word:
         for suf, kind in suffixes:
             if phrase.endswith(suf) and len(phrase) > len(suf) + 2 and phrase.isalpha():
                 return Role(phrase, kind)
     return None
 
 
+_ROLE_WORD = re.compile(rf"[{UP}{LO}0-9:.-]+")
+
+
 def role_at_start(s: str) -> Role | None:
     """The role a text fragment starts with ("Stadsdelsdirektör Hässelby…", "bitr förskolechef, …")."""
-    words = re.findall(rf"[{UP}{LO}0-9:.-]+", s[:80])
+    return _role_at_start(s[:80])
+
+
+@lru_cache(maxsize=1 << 14)
+def _role_at_start(s: str) -> Role | None:
+    words = _ROLE_WORD.findall(s)
     for n in (4, 3, 2, 1):
         if len(words) >= n:
             r = role_of_words(words[:n])
@@ -188,7 +204,12 @@ def role_at_start(s: str) -> Role | None:
 
 def role_at_end(s: str) -> Role | None:
     """The role a text fragment ends with ("… och biträdande rektor")."""
-    words = re.findall(rf"[{UP}{LO}0-9:.-]+", s[-80:])
+    return _role_at_end(s[-80:])
+
+
+@lru_cache(maxsize=1 << 14)
+def _role_at_end(s: str) -> Role | None:
+    words = _ROLE_WORD.findall(s)
     for n in (4, 3, 2, 1):
         if len(words) >= n:
             r = role_of_words(words[-n:])
@@ -225,33 +246,51 @@ def _sections() -> dict[str, Any]:
     return read_json("person_sections.json")
 
 
+@cache
+def _headings() -> tuple[str, ...]:
+    return tuple(sec["heading"] for sec in _sections()["sections"])
+
+
 def _section_heading(line: str) -> tuple[dict[str, Any], int] | None:
     """The attendance-section heading a line starts with, and where the rest begins."""
     low = line.casefold()
+    stripped = low.lstrip()
+    if not stripped.startswith(_headings()):
+        return None
     best = None
     for sec in _sections()["sections"]:
         h = sec["heading"]
-        stripped = low.lstrip()
         if stripped.startswith(h) and (len(stripped) == len(h) or not stripped[len(h)].isalpha()):
             if best is None or len(h) > len(best[0]["heading"]):
                 best = (sec, len(low) - len(stripped) + len(h))
     if best is None:
         return None
     rest = line[best[1] :]
-    m = re.match(r"\s*:?\s*", rest)
+    m = _COLON.match(rest)
     return best[0], best[1] + (m.end() if m else 0)
 
 
+_COLON = re.compile(r"\s*:?\s*")
+
+
+@cache
+def _political_patterns() -> tuple[re.Pattern[str], tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """The political verbs after a name as one pattern, the words and the patterns before one."""
+    sec = _sections()
+    verbs = re.compile(rf"\s*(?:{'|'.join(re.escape(v) for v in sec['political_verbs'])})\b")
+    return verbs, tuple(sec["political_words_before"]), tuple(re.compile(p) for p in sec["political_patterns_before"])
+
+
 def _political_verb_after(s: str) -> bool:
-    low = s.casefold()
-    return any(re.match(rf"\s*{re.escape(v)}\b", low) for v in _sections()["political_verbs"])
+    return _political_patterns()[0].match(s.casefold()) is not None
 
 
 def _political_before(s: str) -> bool:
+    _, words, patterns = _political_patterns()
     low = s.casefold().rstrip()
-    if any(low.endswith(w) for w in _sections()["political_words_before"]):
+    if low.endswith(words):
         return True
-    return any(re.search(p, low) for p in _sections()["political_patterns_before"])
+    return any(p.search(low) for p in patterns)
 
 
 @dataclass
@@ -276,26 +315,26 @@ class Candidate:
 
 
 def _rejected(words: list[str]) -> bool:
-    stop = stopwords()
-    forms = lexicon().forms
-    for w in words:
-        cf = w.casefold()
-        if cf in _PARTICLE_WORDS:
-            continue
-        if cf in stop or cf in forms or cf.rstrip("s") in forms:
-            return True
-        if any(cf.endswith(suf) for suf in NON_NAME_SUFFIXES) and cf not in {"strand"}:
-            return True
-        if role_of_words([w]):
-            return True
-    return False
+    return any(_rejected_word(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _rejected_word(w: str) -> bool:
+    cf = w.casefold()
+    if cf in _PARTICLE_WORDS:
+        return False
+    if cf in stopwords() or cf in lexicon().forms or cf.rstrip("s") in lexicon().forms:
+        return True
+    if cf.endswith(NON_NAME_SUFFIXES) and cf != "strand":
+        return True
+    return role_of_words([w]) is not None
 
 
 def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]:
     """Split a capitalised run into name spans: leading role/heading words are cut off (a
     leading role is returned with the span), and a run holding two names ("Einar Franson Ann
     Sundman Brott") is split where a known first name starts a second name."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = [(m.start() + start, m.end() + start) for m in _NONSPACE.finditer(text[start:end])]
     lead_role = None
     while words:
         w = text[words[0][0] : words[0][1]]
@@ -326,6 +365,56 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
     return [(s, e, r) for s, e, r in out if len(text[s:e].split()) >= 2]
 
 
+_CAPWORD_BEFORE = re.compile(rf"[{UP}][{LO}]+[ \t]+$")
+_LEFTOVER = re.compile(r"\([^)]{0,6}\)|[,;:\-–.]|\boch\b")
+_PARTY_PAREN = re.compile(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?")
+_COMMA_OR_DASH = re.compile(r"\s*[,–-]\s*")
+_BARE_PARTY = re.compile(r"[ \t]*[,–-][ \t]*([A-ZÅÄÖ]{1,2}|[A-Z][A-Za-z]{1,3})(?=[ \t,.;:\n]|$)")
+_PARTY_COLUMN = re.compile(r"[ \t]+([A-ZÅÄÖ]{1,2}|KD|SD|MP|FI)(?=[ \t,\n]|$)")
+_ROLE_IN_PARENS = re.compile(r"[ \t]*\(([^)]{2,40})\)")
+_GAP_WORDS = re.compile(r"[ \t]+[\w .-]+[ \t]+")
+_WORD_AND_SPACE_AT_END = re.compile(r"[\w.]\s+$")
+_LINE_REST = re.compile(r"[ \t]*[,.]?[ \t]*")
+_SEPARATOR = re.compile(r"[ \t]*(?:,|-|–|—)[ \t]*")
+_TITLE_OF_NEXT = re.compile(rf"[ \t]*(?:\([^)]*\))?[ \t]*[,–-][ \t]*[{LO} .:-]+[ \t]*")
+_LOWER_WORD_AFTER = re.compile(rf"[ \t]+([{LO}]+)")
+
+
+@lru_cache(maxsize=1024)
+def _role_alone(role: str) -> re.Pattern[str]:
+    """A role standing alone after party letters: "ordförande," or "ordförande" at the line end."""
+    return re.compile(rf"[ \t]*{re.escape(role)}[ \t]*(?:[,;]|\n|$)", re.IGNORECASE)
+
+
+class _ByOffset:
+    """Mentions looked up by an offset (``start`` or ``end``) within a window, in list order."""
+
+    def __init__(self, items: list[dict[str, Any]], key: str) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i][key])
+        self.keys = [items[i][key] for i in self.order]
+
+    def within(self, lo: int, hi: int) -> list[dict[str, Any]]:
+        """The items whose offset is in [lo, hi], in their list order."""
+        a, b = bisect_left(self.keys, lo), bisect_right(self.keys, hi)
+        return [self.items[i] for i in sorted(self.order[a:b])]
+
+
+def _substring_test(texts: list[str]) -> Callable[[str], bool]:
+    """A test whether a string occurs in one of ``texts``: one search in the texts joined by
+    newlines (for strings without a newline)."""
+    joined = "\n".join(texts)
+
+    def test(s: str) -> bool:
+        if not texts:
+            return False
+        if s and "\n" not in s:
+            return s in joined
+        return any(s in t for t in texts)
+
+    return test
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):
@@ -343,34 +432,40 @@ def find_candidates(
     """Name candidates with evidence: (accepted, weak). Weak candidates only join a person
     found elsewhere in the document."""
     parties = find_party_mentions(text) if parties is None else parties
-    per_spans = per_spans or []
-    blocked = blocked_spans or []
-    org_names = [text[s:e].casefold() for s, e in blocked]
+    per = SpanSet(per_spans)
+    blocked = SpanSet(blocked_spans)
+    org_names = [text[s:e].casefold() for s, e in blocked.spans]
+    in_org_names = _substring_test(org_names)
     abbr_at = {p["start"]: p for p in parties if p.get("form") == "abbreviation"}
     party_names = [p for p in parties if p.get("form") == "name"]
+    names_by_start, names_by_end = _ByOffset(party_names, "start"), _ByOffset(party_names, "end")
     lines = _line_spans(text)
     fn = first_names()
 
     cands: list[Candidate] = []
+    taken = SpanSet()
     for ls, le in lines:
         line = text[ls:le]
         for rx in (NAME_RUN, CAPS_RUN):
             for m in rx.finditer(line):
                 for s, e, lead_role in _trim(text, ls + m.start(), ls + m.end()):
-                    if any(c.start < e and s < c.end for c in cands):
+                    if taken.overlaps(s, e):
                         continue
                     c = Candidate(s, e, text[s:e], clean_name(text[s:e]))
                     if lead_role:
                         c.add_role(lead_role)
                     cands.append(c)
+                    taken.add(s, e)
         for m in INVERTED.finditer(line):
             s, e = ls + m.start(), ls + m.end()
-            if m.group(2) in fn and m.group(1) not in fn and not any(c.start < e and s < c.end for c in cands):
+            if m.group(2) in fn and m.group(1) not in fn and not taken.overlaps(s, e):
                 before = text[max(ls, s - 30) : s]
-                if re.search(rf"[{UP}][{LO}]+[ \t]+$", before):
+                if _CAPWORD_BEFORE.search(before):
                     continue
                 cands.append(Candidate(s, e, text[s:e], clean_name(f"{m.group(2)} {m.group(1)}"), {"inverted"}))
+                taken.add(s, e)
     cands.sort(key=lambda c: c.start)
+    starts = [c.start for c in cands]  # increasing: the candidates do not overlap
 
     # attendance sections
     in_section: dict[int, dict[str, Any]] = {}
@@ -390,7 +485,7 @@ def find_candidates(
             seg = text[s2:le2]
             if j > i and _section_heading(seg) is not None:
                 break
-            line_cands = [c for c in cands if s2 <= c.start < le2]
+            line_cands = cands[bisect_left(starts, s2) : bisect_left(starts, le2)]
             if not seg.strip():
                 if seen_names:
                     break
@@ -406,7 +501,7 @@ def find_candidates(
             rest = seg
             for c in sorted(line_cands, key=lambda c: -c.start):
                 rest = rest[: c.start - s2] + rest[c.end - s2 :]
-            leftover = re.sub(r"\([^)]{0,6}\)|[,;:\-–.]|\boch\b", " ", rest)
+            leftover = _LEFTOVER.sub(" ", rest)
             leftover_words = [w for w in leftover.split() if not role_of_words([w]) and not role_at_start(w)]
             if len(leftover_words) > 3 * len(line_cands):
                 if j > i:
@@ -430,7 +525,7 @@ def find_candidates(
         line_end = len(text) if line_end < 0 else line_end
 
         # party in parentheses right after: "Karin Ek (S)"
-        pm = re.match(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?", after)
+        pm = _PARTY_PAREN.match(after)
         if pm and (c.end + pm.end()) in abbr_at:
             p = abbr_at[c.end + pm.end()]
             c.party, c.party_name = p["party"], p["party_name"]
@@ -439,59 +534,60 @@ def find_candidates(
         else:
             after_paren = after
         # party written out after a comma: "Karin Ek, Feministiskt initiativ"
-        for p in party_names:
-            if 0 <= p["start"] - c.end <= 4 and re.fullmatch(r"\s*[,–-]\s*", text[c.end : p["start"]]):
+        for p in names_by_start.within(c.end, c.end + 4):
+            if _COMMA_OR_DASH.fullmatch(text[c.end : p["start"]]):
                 c.party, c.party_name = p["party"], p["party_name"]
                 c.evidence.add("party")
         # a bare abbreviation after a comma or dash ("Karin Ek, V,"), or as a table column in an
         # attendance section ("Anna Berg  S  ordförande")
         if c.party is None:
-            bare = re.match(r"[ \t]*[,–-][ \t]*([A-ZÅÄÖ]{1,2}|[A-Z][A-Za-z]{1,3})(?=[ \t,.;:\n]|$)", after)
+            bare = _BARE_PARTY.match(after)
             if bare is None and id(c) in in_section:
-                bare = re.match(r"[ \t]+([A-ZÅÄÖ]{1,2}|KD|SD|MP|FI)(?=[ \t,\n]|$)", after)
+                bare = _PARTY_COLUMN.match(after)
             if bare and lexicon().abbreviation(bare.group(1)) and bare.group(1).isupper():
                 abbr = lexicon().abbreviation(bare.group(1))
                 c.party, c.party_name = abbr, lexicon().names[abbr]
                 c.evidence.add("party")
         # a role in parentheses: "Anna Berg (ekonomichef)"
-        rp = re.match(r"[ \t]*\(([^)]{2,40})\)", after)
+        rp = _ROLE_IN_PARENS.match(after)
         if rp:
             r = role_at_start(rp.group(1))
             if r:
                 c.add_role(r)
         # party genitive before, maybe with a role: "Nackalistans Mikael Carlsson",
         # "Socialdemokraternas gruppledare Anna Berg"
-        for p in party_names:
-            gap = text[p["end"] : c.start] if 0 <= c.start - p["end"] <= 40 else None
-            if gap is None or not p["text"].endswith("s"):
+        for p in names_by_end.within(c.start - 40, c.start):
+            gap = text[p["end"] : c.start]
+            if not p["text"].endswith("s"):
                 continue
-            if not gap.strip() or (re.fullmatch(r"[ \t]+[\w .-]+[ \t]+", gap) and role_of_words(gap.split())):
+            if not gap.strip() or (_GAP_WORDS.fullmatch(gap) and role_of_words(gap.split())):
                 c.party, c.party_name = p["party"], p["party_name"]
                 c.evidence.add("party")
         # roles next to the name
         r = role_at_end(text[line_start : c.start])
-        if r and re.search(r"[\w.]\s+$", text[line_start : c.start]):
+        if r and _WORD_AND_SPACE_AT_END.search(text[line_start : c.start]):
             c.add_role(r)
-        elif re.fullmatch(r"[ \t]*[,.]?[ \t]*", text[c.end : line_end]):
+        elif _LINE_REST.fullmatch(text[c.end : line_end]):
             # a list item "• Produktionsdirektör Välfärd samhällsservice Anette Böe"
             head = text[line_start : c.start].strip(" \t•*·▪–-")
             r = role_at_start(head) if head and len(head.split()) <= 5 else None
-            if r and not any(line_start <= o.start < c.start for o in cands if o is not c):
+            if r and bisect_left(starts, line_start) == bisect_left(starts, c.start):  # no name before it on the line
                 c.add_role(r)
-        fm = re.match(r"[ \t]*(?:,|-|–|—)[ \t]*", after_paren)
+        fm = _SEPARATOR.match(after_paren)
         if fm:
             r = role_at_start(after_paren[fm.end() :])
-            nxt = next((o for o in cands if o.start >= c.end), None)
+            k = bisect_left(starts, c.end)
+            nxt = cands[k] if k < len(cands) else None
             if r and nxt is not None and nxt.start <= c.end + 120:
                 between = text[c.end : nxt.start]
-                if re.fullmatch(rf"[ \t]*(?:\([^)]*\))?[ \t]*[,–-][ \t]*[{LO} .:-]+[ \t]*", between):
+                if _TITLE_OF_NEXT.fullmatch(between):
                     r = None  # "…, avdelningschef Per Dahl": the title of the next name
             if r:
                 c.add_role(r)
         elif pm and c.party is not None and after_paren is not after:
             # "Erik Ek (S) ordförande, Eva Lund (M) …": a role right after the party letters
             r = role_at_start(after_paren)
-            if r and re.match(rf"[ \t]*{re.escape(r.role)}[ \t]*(?:[,;]|\n|$)", after_paren, re.IGNORECASE):
+            if r and _role_alone(r.role).match(after_paren):
                 c.add_role(r)
         sm = _SOM_AR.match(after_paren)
         if sm:
@@ -508,21 +604,21 @@ def find_candidates(
                 c.kind_votes[sec["kind"]] += 1
             if sec.get("role") and sec["role"] not in c.roles:
                 c.roles.append(sec["role"])
-        if any(s < c.end and c.start < e for s, e in per_spans):
+        if per.overlaps(c.start, c.end):
             c.evidence.add("ner")
         if words and words[0] in fn:
             c.evidence.add("first_name")
 
     _signature_roles(text, lines, cands)
     # coordinated lists sharing one party: "A, B och C från Socialdemokraterna"
-    _share_party(text, cands, party_names)
+    _share_party(text, cands, party_names, starts)
 
     for c in cands:
         words = c.name.split()
         strong = c.evidence & {"party", "role", "section", "political", "list_party"}
-        in_org_name = any(c.name.casefold() in o for o in org_names)
-        hm = re.match(rf"[ \t]+([{LO}]+)", text[c.end : c.end + 40])
-        if hm and any(hm.group(1).endswith(suf) for suf in NON_NAME_SUFFIXES) and not strong:
+        in_org_name = in_org_names(c.name.casefold())
+        hm = _LOWER_WORD_AFTER.match(text[c.end : c.end + 40])
+        if hm and hm.group(1).endswith(NON_NAME_SUFFIXES) and not strong:
             in_org_name = True  # "Björknäs Eklunda förskolor": part of a school or place name
         # NER alone is too loose on municipal text ("Nordvästra Sicklaön", "Implenia Construction"):
         # a NER name without a known first name only joins a person found by other evidence
@@ -530,9 +626,9 @@ def find_candidates(
             strong = strong | {"ner"}
         if _rejected(words) or any(len(w) < 2 for w in words):
             continue
-        overlaps_block = any(s < c.end and c.start < e for s, e in blocked)
+        overlaps_block = blocked.overlaps(c.start, c.end)
         caps = is_all_caps(c.text)
-        nm = re.match(rf"[ \t]+([{LO}]+)", text[c.end : c.end + 30])
+        nm = _LOWER_WORD_AFTER.match(text[c.end : c.end + 30])
         genitive_noun = bool(nm) and c.text.endswith("s") and nm.group(1) not in _NOT_POSSESSED
         if caps and "party" not in c.evidence and "section" not in c.evidence:
             weak.append(c)
@@ -551,20 +647,32 @@ def _line_role(line: str) -> Role | None:
     return role_of_words(words) if 0 < len(words) <= 4 else None
 
 
+_PARTY_LETTERS_OR_COMMA = re.compile(r"\([^)]{0,6}\)|[,;]")
+_NONSPACE = re.compile(r"\S+")
+
+
 def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candidate]) -> None:
     """Roles of names in signature blocks: a label line before a name line ("Sekreterare" /
     "Görel Petersson"), or title lines after one or more name lines, paired in order
     ("Einar Fransson" / "Helena Ekwall" / "Produktionsdirektör …" / "Chef …"), also side by
     side ("Einar Franson Ann Sundman Brott" / "Produktionsdirektör Utbildningsstrateg")."""
     nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+    starts = [c.start for c in cands]
+    ordered = all(a < b for a, b in zip(starts, starts[1:], strict=False))
     by_line: list[list[Candidate]] = []
     for s, e in nonempty:
-        on = [c for c in cands if s <= c.start < e]
+        if ordered:
+            on = cands[bisect_left(starts, s) : bisect_left(starts, e)]
+        else:
+            on = [c for c in cands if s <= c.start < e]
+        if not on:
+            by_line.append([])
+            continue
         rest = text[s:e]
         for c in sorted(on, key=lambda c: -c.start):
             rest = rest[: c.start - s] + rest[c.end - s :]
-        rest = re.sub(r"\([^)]{0,6}\)|[,;]", " ", rest)
-        by_line.append(on if on and not rest.strip() else [])
+        rest = _PARTY_LETTERS_OR_COMMA.sub(" ", rest)
+        by_line.append(on if not rest.strip() else [])
     consumed: set[int] = set()  # role lines already taken as the title of the name above
     i = 0
     while i < len(nonempty):
@@ -600,7 +708,7 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
                 if r:
                     names[0].add_role(r)
                 continue
-            found = [role_at_start(line[m.start() :]) for m in re.finditer(r"\S+", line)]
+            found = [role_at_start(line[m.start() :]) for m in _NONSPACE.finditer(line)]
             found = [r for r in found if r]
             for c, r in zip(names, found if len(found) >= len(names) else found[:1] * len(names), strict=False):
                 c.add_role(r)
@@ -621,20 +729,29 @@ def _is_label(line: str) -> bool:
     )
 
 
-def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, Any]]) -> None:
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+och|,?\s+samt|&)\s*")
+_SHARED_PARTY = re.compile(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*\(|\(\s*(?:båda|alla|samtliga)\s)")
+_CLAUSE_END = re.compile(r"[.;:!?\n]|\b(?:och|samt)\s+[A-ZÅÄÖ]")
+_PARTY_PREPOSITION = re.compile(r"(?:\b(?:från|för|,)\s*)$")
+
+
+def _share_party(
+    text: str, cands: list[Candidate], party_names: list[dict[str, Any]], starts: list[int] | None = None
+) -> None:
     """Give every name of a coordinated list the party stated after its last name, and the
-    party stated with "för/från <parti>" later in the same clause to a lone subject."""
+    party stated with "för/från <parti>" later in the same clause to a lone subject.
+    ``starts``: the candidates' starts where they are in order (found here otherwise)."""
+    if starts is None or len(starts) != len(cands):
+        starts = sorted(c.start for c in cands)
     groups: list[list[Candidate]] = []
     for c in cands:
-        if groups and re.fullmatch(r"\s*(?:,|,?\s+och|,?\s+samt|&)\s*", text[groups[-1][-1].end : c.start]):
+        if groups and _LIST_JOINT.fullmatch(text[groups[-1][-1].end : c.start]):
             groups[-1].append(c)
         else:
             groups.append([c])
     for g in groups:
         last = g[-1]
-        shared = re.match(
-            r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*\(|\(\s*(?:båda|alla|samtliga)\s)", text[last.end :]
-        )
+        shared = _SHARED_PARTY.match(text, last.end)
         motion = _political_before(text[max(0, g[0].start - 80) : g[0].start])
         if len(g) > 1 and last.party and (shared or (motion and all(c.party is None for c in g[:-1]))):
             for c in g[:-1]:
@@ -646,12 +763,12 @@ def _share_party(text: str, cands: list[Candidate], party_names: list[dict[str, 
                 c.evidence.add("political")
                 c.kind_votes["politician"] += 1
         tail = text[last.end : last.end + 160]
-        stop = re.search(r"[.;:!?\n]|\b(?:och|samt)\s+[A-ZÅÄÖ]", tail)
+        stop = _CLAUSE_END.search(tail)
         clause = tail[: stop.start()] if stop else tail
         for p in party_names:
             off = p["start"] - last.end
-            if 0 <= off < len(clause) + 1 and re.search(r"(?:\b(?:från|för|,)\s*)$", text[last.end : p["start"]]):
-                if any(last.end <= o.start < p["start"] for o in cands):
+            if 0 <= off < len(clause) + 1 and _PARTY_PREPOSITION.search(text[last.end : p["start"]]):
+                if bisect_left(starts, last.end) < bisect_left(starts, p["start"]):  # a name in between
                     break
                 for c in g:
                     if c.party is None:
@@ -704,5 +821,5 @@ class PersonsComponent:
                 if attr == "nk_organisations" and item.get("kind") == "party":
                     continue
                 blocked.extend((m["start"], m["end"]) for m in item.get("mentions", []))
-        doc._.nk_persons = find_persons(doc.text, doc._.nk_parties, per, blocked)
+        doc._.nk_persons = find_persons(doc_text(doc), doc._.nk_parties, per, blocked)
         return doc
