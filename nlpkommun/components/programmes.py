@@ -702,7 +702,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
     # 3c. names by general cues: "Matematiklyftet", "Våga visa-projektet", "KIVA är ett program",
     # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
-    for name, acronym, start in cue_names(text):
+    for name, acronym, start in cue_names(text, lowered):
         if acronym:
             if acronym.upper() not in blocked and acronym not in org_acronyms:
                 col.add(None, acronym)
@@ -872,7 +872,7 @@ _DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!h
 _QUOTES = "”“„\"«»'"
 
 
-def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
+def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, str | None, int]]:
     """(name, acronym, start) of programmes found by general Swedish cues: a name suffix
     ("Matematiklyftet"), a multi-word name compounded with a programme head ("Våga visa-projektet"),
     a copula ("KIVA är ett evidensbaserat program", "Trygg start är en metod …"), "<ACRONYM> som
@@ -904,7 +904,7 @@ def cue_names(text: str) -> list[tuple[str | None, str | None, int]]:
         name = m.group(1)
         if _name_like(name) and (len(name.split()) > 1 or is_acronym(name)):
             out.append((None, name, m.start(1)) if is_acronym(name) and name.isupper() else (name, None, m.start(1)))
-    lowered = _lowered(text) or text
+    lowered = lowered or _lowered(text) or text
     for pos in _positions(lowered, pat.verb_cues):  # overlapping: "deltar i X och inom ramen för Y"
         m = pat.verb_cue.match(text, pos)
         name = _trim_name(m.group(1), min_words=2) if m else None
