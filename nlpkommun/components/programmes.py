@@ -308,6 +308,7 @@ class _Patterns:
     acronym_as: re.Pattern[str]
     copula: re.Pattern[str]
     english_name: re.Pattern[str]
+    english_evidence: tuple[str, ...]
 
 
 @cache
@@ -324,7 +325,7 @@ def _patterns() -> _Patterns:
     before = _alternation(cues["cues_before"], escape=True)
     preps = {"för", "i", "mot", "med", "till", "om", "på", "och"}
     not_programme_upper = frozenset(a.upper() for a in cues["not_programme_acronyms"])
-    english = _alternation(w for w in cues["english_function_words"] if w.isalpha())
+    english = _alternation(cues["english_function_words"] | cues["english_connectors"])
     return _Patterns(
         # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
@@ -388,6 +389,7 @@ def _patterns() -> _Patterns:
         english_name=re.compile(
             rf"(?<![\wåäöÅÄÖ-])([A-Z][a-z]+(?:\s+(?:(?:{english}|&)\s+)?[A-Z][a-z]+){{1,5}})(?![\wåäöÅÄÖ-])"
         ),
+        english_evidence=tuple(f" {w} " for w in sorted(cues["english_function_words"])),
     )
 
 
@@ -874,10 +876,13 @@ _QUOTES = "”“„\"«»'"
 
 def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, str | None, int]]:
     """(name, acronym, start) of programmes found by general Swedish cues: a name suffix
-    ("Matematiklyftet"), a multi-word name compounded with a programme head ("Våga visa-projektet"),
-    a copula ("KIVA är ett evidensbaserat program", "Trygg start är en metod …"), "<ACRONYM> som
-    metod/arbetssätt", English method names ("Signs of Safety") and bullet items under programme
-    headings (:func:`heading_list_names`)."""
+    ("Matematiklyftet", "stötta Betonginitiativet"), a multi-word name compounded with a
+    programme head ("Våga visa-projektet"), a copula ("KIVA är ett evidensbaserat program",
+    "Trygg start är en metod …"), "<ACRONYM> som metod/arbetssätt", English method names in a
+    method context ("Signs of Safety"), an apposition after a head ("ett nytt arbetssätt, Trygg
+    i hemmet, införs"), a sentence-case name after a verb cue ("deltar i Trygg i Tyresö") and
+    bullet items under programme headings (:func:`heading_list_names`). ``lowered`` is
+    ``text.lower()`` when the caller has it."""
     pat = _patterns()
     out: list[tuple[str | None, str | None, int]] = []
     out.extend((name, None, start) for name, start in _suffix_names(text))
@@ -895,7 +900,7 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
                 out.append((None, name, start))
             else:
                 out.append((name, None, start))
-    english = any(f" {w} " in text for w in ("of", "and", "for", "the", "with", "on", "to", "that"))
+    english = any(w in text for w in pat.english_evidence)
     for m in pat.english_name.finditer(text) if english else ():
         words = m.group(1).split()
         if _english_name(words) and _programme_context(text, m.start(1), m.end(1)):
@@ -1036,8 +1041,7 @@ def _english_name(words: list[str]) -> bool:
     """ "Signs of Safety", "Check and Connect": capitalised English words joined by an English
     function word; not an organisation ("National College for …")."""
     cues = _cues()
-    function = {w for w in words[1:-1] if w.casefold() in cues["english_function_words"] and w.islower()}
-    if not function - {"in", "at", "first"}:
+    if not any(w in cues["english_function_words"] for w in words[1:-1]):
         return False
     if any(w.casefold() in cues["english_org_words"] or w.casefold()[:-1] in cues["english_org_words"] for w in words):
         return False
