@@ -1074,7 +1074,7 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
     bare sentence-case item ("Våga visa"). Items run until the first line that is neither a
     bullet item nor a wrapped continuation (or, without bullets, a short capitalised line)."""
     out: list[tuple[str | None, str | None, int]] = []
-    if not any(h in text for h in ("ktivitet", "nsats", "rojekt", "tveckling", "atsning", "rogram", "etod", "ätverk")):
+    if not any(w[1:] in text for w in _patterns().heading_first_words):  # [1:]: either case
         return out
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
     i = 0
