@@ -74,6 +74,7 @@ def _same_part(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= PART_RATIO
 
 
+@lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> bool:
     """Whether two full names (two parts or more) can name the same person.
 
@@ -95,13 +96,18 @@ def same_person(a: str, b: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)
 def _similarity(a: str, b: str) -> float:
     return fuzz.ratio(" ".join(name_parts(a)), " ".join(name_parts(b)))
 
 
 def strip_genitive(name: str, known: Iterable[str]) -> str:
     """``"Mats Gerdaus"`` → ``"Mats Gerdau"`` when the form without the final s is known."""
-    known_cf = {k.casefold() for k in known}
+    return _strip_genitive({k.casefold() for k in known}, name)
+
+
+def _strip_genitive(known_cf: set[str], name: str) -> str:
+    """:func:`strip_genitive` with the known names already case-folded."""
     if name.endswith("s") and name[:-1].casefold() in known_cf:
         return name[:-1]
     return name
@@ -157,9 +163,10 @@ def resolve_persons(
         c = find(name[:-1])
         return name[:-1] if c is not None else name
 
+    all_cf = {n.casefold() for n in all_names}
     ordered = sorted(mentions, key=lambda m: (-len(name_parts(m["name"])), m["name"].endswith("s"), m["start"]))
     for m in ordered:
-        name = genitive_base(strip_genitive(m["name"], all_names))
+        name = genitive_base(_strip_genitive(all_cf, m["name"]))
         if len(name_parts(name)) < 2:
             continue
         c = find(name)
@@ -168,13 +175,15 @@ def resolve_persons(
             clusters.append(c)
         c["names"].append(name)
         c["mentions"].append({**m, "name": name})
+    known_cf = {n.casefold() for c in clusters for n in c["names"]}  # kept up to date below
     for m in weak or []:
-        name = genitive_base(strip_genitive(m["name"], [n for c in clusters for n in c["names"]]))
+        name = genitive_base(_strip_genitive(known_cf, m["name"]))
         if len(name_parts(name)) < 2:
             continue
         c = find(name)
         if c is not None and not any(x["start"] < m["end"] and m["start"] < x["end"] for x in c["mentions"]):
             c["names"].append(name)
+            known_cf.add(name.casefold())
             c["mentions"].append({**m, "name": name})
     if text is not None:
         _add_surname_mentions(clusters, text)

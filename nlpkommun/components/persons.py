@@ -285,6 +285,26 @@ def _political_verb_after(s: str) -> bool:
     return _political_patterns()[0].match(s.casefold()) is not None
 
 
+def _political_verb_at(text: str, pos: int) -> bool:
+    """:func:`_political_verb_after` of ``text[pos:]`` without case-folding all of the rest
+    of a long text: a folded prefix decides when the match cannot have looked past its end
+    (case folding maps each character on its own, so the folded prefix is a prefix of the
+    folded rest)."""
+    verbs = _political_patterns()[0]
+    head = text[pos : pos + 300].casefold()
+    if pos + 300 >= len(text):
+        return verbs.match(head) is not None
+    first = len(head) - len(head.lstrip())  # the verbs are tried at the first non-space character
+    if first < len(head) and first + _longest_political_verb() + 2 < len(head):
+        return verbs.match(head) is not None
+    return verbs.match(text[pos:].casefold()) is not None
+
+
+@cache
+def _longest_political_verb() -> int:
+    return max((max(len(v), len(v.casefold())) for v in _sections()["political_verbs"]), default=0)
+
+
 def _political_before(s: str) -> bool:
     _, words, patterns = _political_patterns()
     low = s.casefold().rstrip()
@@ -365,6 +385,7 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
     return [(s, e, r) for s, e, r in out if len(text[s:e].split()) >= 2]
 
 
+_PAREN_CLOSE = re.compile(r"[ \t)]*")
 _CAPWORD_BEFORE = re.compile(rf"[{UP}][{LO}]+[ \t]+$")
 _LEFTOVER = re.compile(r"\([^)]{0,6}\)|[,;:\-–.]|\boch\b")
 _PARTY_PAREN = re.compile(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?:(?:båda|alla|samtliga)\s+)?")
@@ -530,9 +551,10 @@ def find_candidates(
             p = abbr_at[c.end + pm.end()]
             c.party, c.party_name = p["party"], p["party_name"]
             c.evidence.add("party")
-            after_paren = text[p["end"] :].lstrip(" \t)")
+            # what follows the parenthesis: text[rest_at:] (not copied: the rest of a long text)
+            rest, rest_at, after_party = text, _PAREN_CLOSE.match(text, p["end"]).end(), True
         else:
-            after_paren = after
+            rest, rest_at, after_party = after, 0, False
         # party written out after a comma: "Karin Ek, Feministiskt initiativ"
         for p in names_by_start.within(c.end, c.end + 4):
             if _COMMA_OR_DASH.fullmatch(text[c.end : p["start"]]):
@@ -573,9 +595,9 @@ def find_candidates(
             r = role_at_start(head) if head and len(head.split()) <= 5 else None
             if r and bisect_left(starts, line_start) == bisect_left(starts, c.start):  # no name before it on the line
                 c.add_role(r)
-        fm = _SEPARATOR.match(after_paren)
+        fm = _SEPARATOR.match(rest, rest_at)
         if fm:
-            r = role_at_start(after_paren[fm.end() :])
+            r = role_at_start(rest[fm.end() : fm.end() + 80])
             k = bisect_left(starts, c.end)
             nxt = cands[k] if k < len(cands) else None
             if r and nxt is not None and nxt.start <= c.end + 120:
@@ -584,17 +606,17 @@ def find_candidates(
                     r = None  # "…, avdelningschef Per Dahl": the title of the next name
             if r:
                 c.add_role(r)
-        elif pm and c.party is not None and after_paren is not after:
+        elif pm and c.party is not None and after_party:
             # "Erik Ek (S) ordförande, Eva Lund (M) …": a role right after the party letters
-            r = role_at_start(after_paren)
-            if r and _role_alone(r.role).match(after_paren):
+            r = role_at_start(rest[rest_at : rest_at + 80])
+            if r and _role_alone(r.role).match(rest, rest_at):
                 c.add_role(r)
-        sm = _SOM_AR.match(after_paren)
+        sm = _SOM_AR.match(rest, rest_at)
         if sm:
-            r = role_at_start(after_paren[sm.end() :])
+            r = role_at_start(rest[sm.end() : sm.end() + 80])
             if r:
                 c.add_role(r)
-        if _political_verb_after(after_paren) or _political_before(before):
+        if _political_verb_at(rest, rest_at) or _political_before(before):
             c.kind_votes["politician"] += 1
             c.evidence.add("political")
         sec = in_section.get(id(c))
