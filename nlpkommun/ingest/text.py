@@ -116,6 +116,9 @@ class _Line:
         return not self.text
 
 
+_SPECIAL_CHARS = re.compile("[" + re.escape("".join(_LIGATURES)) + "\x00\r]")
+
+
 def _split_lines(raw: str) -> list[list[_Line]]:
     """Split raw text into pages of lines; inner whitespace runs collapse to one space."""
     pages: list[list[_Line]] = [[]]
@@ -124,15 +127,21 @@ def _split_lines(raw: str) -> list[list[_Line]]:
             break
         body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
         body = raw[m.start():body_end]
-        chars: list[str] = []
-        offs: list[int] = []
+        chars: list[str] = []  # pieces: single characters, spaces and whole words
+        offs: list[int] = []  # one raw offset per character of "".join(chars)
         for sm in re.finditer(r"\S+|\s+", body):
             if sm.group().isspace():
                 if chars and chars[-1] != " ":
                     chars.append(" ")
                     offs.append(m.start() + sm.start())
                 continue
-            for i, ch in enumerate(sm.group()):
+            word = sm.group()
+            if not _SPECIAL_CHARS.search(word):  # the common case: the word as it is
+                base = m.start() + sm.start()
+                chars.append(word)
+                offs.extend(range(base, base + len(word)))
+                continue
+            for i, ch in enumerate(word):
                 if ch in _LIGATURES:
                     for rep in _LIGATURES[ch]:
                         chars.append(rep)
