@@ -3,13 +3,15 @@ peak RSS per worker, and end-to-end time as a ratio to plain pdfminer ``extract_
 over the same files, all in one run.
 
     python benchmarks/batch_throughput.py [DIR] [--workers 1,2] [--timeout S] [--keep DIR] [--stages]
+        [--pdf-backend pdfminer|pdfium]
 
 DIR defaults to ``<repo>/../shared/corpus/nacka``. Each batch run is end to end: worker
 start-up (model load), reading, PDF text, the pipeline and the durable JSONL output.
 Wall seconds are what a user waits; CPU seconds (this process plus its workers) are
 printed beside them because they hold up when other jobs share the machine. Targets:
 speed-up 1 → 2 workers >= 1.7x, peak RSS per worker <= 500 MB, batch(1 worker) /
-extract_text <= 1.5x. ``--stages`` also times, in this process, nlpkommun's PDF ingestion
+extract_text <= 1.5x (with the default pdfminer backend). ``--pdf-backend pdfium`` runs the
+batches on the optional pypdfium2 backend instead. ``--stages`` also times, in this process, nlpkommun's PDF ingestion
 alone and the spaCy pipeline per component, to show where a batch's time goes.
 """
 
@@ -80,13 +82,13 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     return times
 
 
-def batch_run(corpus: Path, workers: int, out_dir: Path, timeout: float):
+def batch_run(corpus: Path, workers: int, out_dir: Path, timeout: float, pdf_backend: str = "pdfminer"):
     """One end-to-end batch run; returns (summary, wall s, CPU s)."""
     from nlpkommun.batch import run_batch
 
-    output = out_dir / f"batch_{workers}w.jsonl"
+    output = out_dir / f"batch_{workers}w_{pdf_backend}.jsonl"
     wall, cpu = time.perf_counter(), _cpu()
-    summary = run_batch([corpus], output, workers=workers, timeout=timeout, progress="off")
+    summary = run_batch([corpus], output, workers=workers, timeout=timeout, progress="off", pdf_backend=pdf_backend)
     return summary, time.perf_counter() - wall, _cpu() - cpu
 
 
@@ -97,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=600.0, help="per-document timeout in seconds")
     ap.add_argument("--keep", type=Path, help="keep the batch outputs in this folder")
     ap.add_argument("--stages", action="store_true", help="also time ingestion and each pipeline component")
+    ap.add_argument(
+        "--pdf-backend", default="pdfminer", choices=("pdfminer", "pdfium"),
+        help="PDF backend of the batch runs (default pdfminer; the baseline is always pdfminer extract_text)",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (../shared is not beside the repository)", file=sys.stderr)
@@ -113,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     results = {}
     for n in counts:
-        summary, wall, cpu = batch_run(args.corpus, n, out_dir, args.timeout)
+        summary, wall, cpu = batch_run(args.corpus, n, out_dir, args.timeout, args.pdf_backend)
         results[n] = (summary, wall, cpu)
-        print(f"batch --workers {n}: {summary.ok} ok, {summary.failed} failed, {summary.pages} pages in "
+        print(f"batch --workers {n} --pdf-backend {args.pdf_backend}: {summary.ok} ok, {summary.failed} failed, "
+              f"{summary.pages} pages in "
               f"{wall:.1f} s wall / {cpu:.1f} s CPU = {summary.pages / wall:.2f} pages/s; "
               f"peak RSS per worker {summary.worker_peak_rss_mb:.0f} MB")
         if summary.failed:
