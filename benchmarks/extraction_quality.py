@@ -1,7 +1,8 @@
 """Extraction quality on hand-made gold files: runs the extractor on each gold document
 and prints the scorer's table (../shared/tools/score.py).
 
-usage: python benchmarks/extraction_quality.py [--set dev|heldout|all|example|synthetic] [--json OUT] [--keep DIR]
+usage: python benchmarks/extraction_quality.py [--set dev|heldout|heldout2|all|example|synthetic]
+       [--json OUT] [--keep DIR] [--pdf-backend pdfminer|pdfium]
 
 The documents are read from ../shared/corpus/nacka/ (and ../shared/examples/ for the
 example gold file, tests/fixtures/municipal/ for the synthetic set: invented documents in
@@ -33,12 +34,13 @@ def _scorer():
 
 
 def gold_dirs(which: str) -> list[Path]:
-    return [GOLD / w for w in (["dev", "heldout"] if which == "all" else [which])]
+    return [GOLD / w for w in (["dev", "heldout", "heldout2"] if which == "all" else [which])]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all", "example", "synthetic"])
+    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "heldout2", "all", "example", "synthetic"])
+    ap.add_argument("--pdf-backend", default="pdfminer", choices=["pdfminer", "pdfium"])
     ap.add_argument("--json", type=Path, help="write the scorer's summary and per-document detail here")
     ap.add_argument("--keep", type=Path, help="keep predictions in this folder")
     args = ap.parse_args(argv)
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"missing document for gold file {gf.name}", file=sys.stderr)
             continue
         try:
-            record = nlpkommun.extract(src, nlp=nlp)
+            record = nlpkommun.extract(src, nlp=nlp, pdf_backend=args.pdf_backend)
             (pred_dir / f"{name}.json").write_text(record.model_dump_json(), encoding="utf-8")
         except nlpkommun.errors.NlpkommunError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
