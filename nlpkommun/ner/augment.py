@@ -135,8 +135,12 @@ def _replacement(label: str, gaz: Gazetteer, builder: _Builder, rng: random.Rand
     return rng.choice(gaz.orgs) if rng.random() < 0.5 else builder.org()
 
 
+#: labels whose spans are replaced; spans of any other label are copied unchanged.
+_SWAPPED = frozenset({"PER", "LOC", "ORG"})
+
+
 def swap_entities(sent: TaggedSentence, gaz: Gazetteer, rng: random.Random) -> TaggedSentence:
-    """A copy of ``sent`` with every entity replaced by a gazetteer name of the same type.
+    """A copy of ``sent`` with every PER/LOC/ORG entity replaced by a gazetteer name of the same type.
 
     Genitive ``-s`` on the original is carried over; an all-caps original stays all-caps.
     """
@@ -147,6 +151,11 @@ def swap_entities(sent: TaggedSentence, gaz: Gazetteer, rng: random.Random) -> T
     for start, end, label in sent.spans():
         toks += sent.tokens[prev:start]
         tags += sent.tags[prev:start]
+        if label not in _SWAPPED:  # e.g. MISC: no gazetteer, keep the original words
+            toks += sent.tokens[start:end]
+            tags += sent.tags[start:end]
+            prev = end
+            continue
         original = " ".join(sent.tokens[start:end])
         new = _replacement(label, gaz, builder, rng)
         if _looks_genitive(original) and label != "ORG":

@@ -20,6 +20,10 @@ class ModelOptions:
     hidden_width: int = 64
     dropout: float = 0.2
     learn_rate: float = 0.001
+    #: 0 = constant learning rate; otherwise linear warm-up over ``warmup_steps`` then linear
+    #: decay to 0 at ``decay_steps`` (spaCy's ``warmup_linear.v1``)
+    decay_steps: int = 0
+    warmup_steps: int = 250
     use_averages: bool = True
     batch_start: int = 100
     batch_stop: int = 1000
@@ -121,7 +125,7 @@ def build_config(opts: ModelOptions, train_path: str, dev_path: str, seed: int =
                 "grad_clip": 1.0,
                 "use_averages": opts.use_averages,
                 "eps": 1e-8,
-                "learn_rate": opts.learn_rate,
+                "learn_rate": _learn_rate(opts),
             },
             "batcher": {
                 "@batchers": "spacy.batch_by_words.v1",
@@ -152,3 +156,14 @@ def build_config(opts: ModelOptions, train_path: str, dev_path: str, seed: int =
         "pretraining": {},
     }
     return Config(cfg)
+
+
+def _learn_rate(opts: ModelOptions) -> float | dict[str, object]:
+    if opts.decay_steps <= 0:
+        return opts.learn_rate
+    return {
+        "@schedules": "warmup_linear.v1",
+        "warmup_steps": opts.warmup_steps,
+        "total_steps": opts.decay_steps,
+        "initial_rate": opts.learn_rate,
+    }

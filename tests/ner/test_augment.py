@@ -45,3 +45,15 @@ def test_swap_replaces_spans_and_keeps_context(gaz) -> None:
         assert loc_text.endswith(("S", "X", "Z")) and loc_text.isupper()
         per = new.spans()[1]
         assert all(t.isupper() for t in new.tokens[per[0]:per[1]])
+
+
+def test_swap_keeps_spans_of_other_labels_unchanged(gaz) -> None:
+    rng = random.Random(0)
+    sent = TaggedSentence(
+        ("Anna", "Berg", "vann", "Vasaloppet", "2012", "."),
+        ("B-PER", "I-PER", "O", "B-MISC", "I-MISC", "O"),
+    )
+    for _ in range(10):
+        new = augment.swap_entities(sent, gaz, rng)
+        assert new.tokens[-4:] == ("vann", "Vasaloppet", "2012", ".")
+        assert new.spans()[-1][2] == "MISC" and new.tags[-3:-1] == ("B-MISC", "I-MISC")

@@ -52,3 +52,26 @@ def test_train_cli_reports_bad_data_folder(tmp_path: Path) -> None:
     with contextlib.redirect_stderr(err):
         code = main(["train", "--data", str(tmp_path), "--output", str(tmp_path / "m")])
     assert code == 2 and "not_found" in err.getvalue()
+
+
+def test_train_with_misc_selects_on_core_labels(tmp_path: Path) -> None:
+    from nlpkommun.ner.config import ModelOptions
+    from nlpkommun.ner.dataset import DataOptions
+    from nlpkommun.ner.train import train
+
+    data = shared_path("data")
+    out = tmp_path / "model"
+    opts = DataOptions(labels=("PER", "LOC", "ORG", "MISC"), synthetic=20, seed=1)
+    report = train(data, out, seed=1, max_steps=4, limit=200, data=opts,
+                   model=ModelOptions(decay_steps=4, warmup_steps=1), log=io.StringIO())
+    assert "MISC" in spacy.load(out).get_pipe("ner").labels
+    # the selection score covers PER/LOC/ORG only
+    assert set(report["best"]["per_type"]) == {"PER", "LOC", "ORG"}
+
+
+def test_config_learning_rate_schedule() -> None:
+    from nlpkommun.ner.config import ModelOptions, build_config
+
+    assert build_config(ModelOptions(), "t", "d")["training"]["optimizer"]["learn_rate"] == 0.001
+    lr = build_config(ModelOptions(decay_steps=500), "t", "d")["training"]["optimizer"]["learn_rate"]
+    assert lr["@schedules"] == "warmup_linear.v1" and lr["total_steps"] == 500
