@@ -130,7 +130,8 @@ def add_misbehaving(docs: Path, expected: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session")
 def local_run(tmp_path_factory):
-    """One local CLI run (2 workers, 4 s timeout, 1000 MB per worker, hooks on) over the mixed corpus:
+    """One local CLI run (2 workers, 10 s timeout: slack for a loaded machine, 1000 MB per worker, hooks on)
+    over the mixed corpus:
     (root, output, expected outcomes, (exit status, stdout, stderr))."""
     root = tmp_path_factory.mktemp("batch")
     expected = make_corpus(root)
@@ -138,7 +139,7 @@ def local_run(tmp_path_factory):
     out = root / "out.jsonl"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(TEST_HOOKS_ENV, "1")
-        result = run_cli("batch", str(root / "docs"), "--output", str(out), "--workers", "2", "--timeout", "4",
+        result = run_cli("batch", str(root / "docs"), "--output", str(out), "--workers", "2", "--timeout", "10",
                          "--max-worker-memory", "1000", "--progress", "log")
     return root, out, expected, result
 

@@ -40,7 +40,7 @@ def test_dask_local_cluster_matches_local_run(local_run, tmp_path, monkeypatch):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
         code, stdout, err = run_cli("batch", str(root / "docs"), "--output", str(out), "--engine", "dask",
-                                    "--scheduler", cluster.scheduler_address, "--shards", "2", "--timeout", "4",
+                                    "--scheduler", cluster.scheduler_address, "--shards", "2", "--timeout", "10",
                                     "--max-worker-memory", "1000")
     assert code == 0, err
     assert "shard 2/2 done" in err
