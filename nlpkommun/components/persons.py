@@ -837,11 +837,12 @@ class PersonsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        ext = doc._  # one extension accessor for all reads (each ``doc._`` builds a new one)
         blocked: list[tuple[int, int]] = []
         for attr in ("nk_organisations", "nk_places"):
-            for item in getattr(doc._, attr) or []:
+            for item in getattr(ext, attr) or []:
                 if attr == "nk_organisations" and item.get("kind") == "party":
                     continue
                 blocked.extend((m["start"], m["end"]) for m in item.get("mentions", []))
-        doc._.nk_persons = find_persons(doc_text(doc), doc._.nk_parties, per, blocked)
+        ext.nk_persons = find_persons(doc_text(doc), ext.nk_parties, per, blocked)
         return doc
