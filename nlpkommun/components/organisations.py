@@ -41,6 +41,12 @@ CAPWORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*"
 CAPSTART = rf"[{UP}](?<![\w-].)[{LO}]+(?:-[{UP}][{LO}]+)*"
 
 
+def _has_any(text: str, literals: Iterable[str]) -> bool:
+    """Whether one of the literals occurs in ``text``: a pattern that needs one is not run
+    where none occurs (most short texts)."""
+    return any(w in text for w in literals)
+
+
 def _at_start(words: Iterable[str]) -> str:
     """An alternation of literal words, each preceded by no letter or hyphen (see CAPSTART)."""
     return "|".join(rf"{re.escape(w)}(?<![\w-].{{{len(w)}}})" for w in words)
@@ -58,7 +64,9 @@ _COUNTY_BOARD = re.compile(
     rf"{_at_start(['Länsstyrelsen'])}[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län"
 )
 _COUNTY_TRANSPORT = re.compile(rf"{_at_start(['Länstrafiken'])}(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
-_CLUB = re.compile(rf"({CAPSTART}[ \t]+(?:{CAPWORD}[ \t]+)?)(IF|IK|BK|FF|SK|HK|FK|BoIS|GoIF|AIK)(?![\w-])")
+_CLUB_SUFFIXES = ("IF", "IK", "BK", "FF", "SK", "HK", "FK", "BoIS", "GoIF", "AIK")
+_CLUB = re.compile(rf"({CAPSTART}[ \t]+(?:{CAPWORD}[ \t]+)?)({'|'.join(_CLUB_SUFFIXES)})(?![\w-])")
+_BODY_WORDS = ("nämnden", "förvaltningen", "kontoret", "styrelsen")
 _PLACE = rf"{CAPSTART}(?:[ \t]+{CAPWORD})?"
 _DISTRICT_BODY = re.compile(
     rf"({_PLACE})(?:[ \t]+|[ \t]*\n[ \t]*)(stadsdelsnämnd|stadsdelsförvaltning)(en|ens|s)?(?![\w-])"
@@ -152,7 +160,7 @@ def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "adjective_body": re.compile(
             rf"(?<![\w-])((?i:{'|'.join(pats['adjective_bodies'])}))[ \t]+"
-            rf"([{LO}]*(?:nämnden|förvaltningen|kontoret|styrelsen))(s)?(?![\w-])"
+            rf"([{LO}]*(?:{'|'.join(_BODY_WORDS)}))(s)?(?![\w-])"
         ),
         "company_word": re.compile(rf"[{UP}](?<![\w-].)[{LO}]+(?:{'|'.join(pats['company_word_endings'])})(?![\w-])"),
         "unit_phrase": re.compile(rf"({_at_start(pats['unit_phrase_heads'])})[ \t]+för[ \t]+"),
@@ -173,6 +181,14 @@ def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
 def _head_endings() -> re.Pattern[str]:
     forms = {f for h in _heads() for f in (h["def"], h["indef"])}
     return re.compile(rf"(?:{'|'.join(sorted(forms, key=len, reverse=True))})s?$")
+
+
+@cache
+def _head_roots() -> tuple[str, ...]:
+    """The head forms that hold no other head form: a one-word name holds one of them (its
+    head, in lower case, after a prefix of three letters or more)."""
+    forms = {f for h in _heads() for f in (h["def"], h["indef"])}
+    return tuple(sorted(f for f in forms if not any(g != f and g in f for g in forms)))
 
 
 @cache
@@ -307,7 +323,7 @@ def find_organisation_mentions(
     for m in _COURTS.finditer(text) if "tingsrätt" in text or "rätten" in text or "olis" in text else ():
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "authority", priority=6))
     # sports clubs: "Hammarby IF", "Nacka HK"
-    for m in _CLUB.finditer(text):
+    for m in _CLUB.finditer(text) if _has_any(text, _CLUB_SUFFIXES) else ():
         st = _lead_trim(text, m.start(), m.start(2))
         if st < m.start(2):
             add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=5))
@@ -320,7 +336,7 @@ def find_organisation_mentions(
         head = m.group(2)
         kind = "committee" if head.endswith("nämnd") else "administration"
         add(OrgMention(st, m.end(), text[st : m.end()], f"{text[st : m.start(2)].strip()} {head}", kind, priority=6))
-    for m in _MUNICIPALITY.finditer(text):
+    for m in _MUNICIPALITY.finditer(text) if _has_any(text, ("kommun", "stad", "Stad")) else ():
         st = _lead_trim(text, m.start(), m.start(2))
         if m.group(3) == "en" or st >= m.start(2) or text[st : m.start(2)].strip().casefold() == "region":
             continue
@@ -338,7 +354,7 @@ def find_organisation_mentions(
 
     # an adjective and a definite body word: "tekniska nämnden", "Sociala resursförvaltningen"
     lex = _lexicon_patterns()
-    for m in lex["adjective_body"].finditer(text):
+    for m in lex["adjective_body"].finditer(text) if _has_any(text, _BODY_WORDS) else ():
         prev = _PREV_WORD.search(text[max(0, m.start() - 20) : m.start()])
         if prev and prev.group(1).casefold() in _determiners():
             continue  # "den regionala nämnden": a description, not a name
@@ -347,12 +363,17 @@ def find_organisation_mentions(
         add(OrgMention(m.start(), m.end(), m.group(0), name, kind, priority=7))
 
     # companies by their word's ending, inside a sentence: "Familjebostäder", "Bostadsbolaget"
-    for m in lex["company_word"].finditer(text):
+    for m in lex["company_word"].finditer(text) if _has_any(text, pats["company_word_endings"]) else ():
         if not _sentence_initial(text, m.start()):
             add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=5))
 
     # one-word compounds: Kommunstyrelsen, utbildningsförvaltningen, trygghetsrådet, Inköpsenheten
-    for m in _WORD.finditer(text):
+    # (a short text is first asked whether it holds a head at all, then whether any of its words
+    # is one: most hold none)
+    compounds = len(text) > 5000 or (
+        _has_any(text, _head_roots()) and any(map(canonical_compound, _WORD.findall(text)))
+    )
+    for m in _WORD.finditer(text) if compounds else ():
         res = canonical_compound(m.group(0))
         if res is None:
             continue
@@ -382,7 +403,7 @@ def find_organisation_mentions(
 
     # "avdelningen för vuxna", "enheten för barn och unga"
     stop = set(pats["unit_phrase_stop"]) - {"och"}
-    for m in lex["unit_phrase"].finditer(text):
+    for m in lex["unit_phrase"].finditer(text) if _has_any(text, pats["unit_phrase_heads"]) else ():
         words: list[str] = []
         pos = m.end()
         end = pos
@@ -423,7 +444,7 @@ def find_organisation_mentions(
         )
 
     # schools: "Igelboda skola", "Hästhagens förskola", "Fisksätraskolan", "Järlahöjdens rektorsområde"
-    for m in lex["school"].finditer(text):
+    for m in lex["school"].finditer(text) if _has_any(text, pats["school_heads"]) else ():
         if _SCHOOL_PLURAL_IN_NAME.search(m.group(1)):
             continue
         st = _lead_trim(text, m.start(), m.start(2))
@@ -437,12 +458,12 @@ def find_organisation_mentions(
             continue  # "Siffror skola och förskola" (a heading)
         name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
-    for m in lex["school_plural"].finditer(text):
+    for m in lex["school_plural"].finditer(text) if _has_any(text, pats["school_plural_heads"]) else ():
         prefix = m.group(1)
         if "-" in prefix or _DEFINITE_GENITIVE.search(prefix):
             add(OrgMention(m.start(), m.end(), m.group(0), f"{prefix} {m.group(2)}", "unit", priority=5))
     folded_text: str | None = None
-    for m in lex["school_compound"].finditer(text):
+    for m in lex["school_compound"].finditer(text) if _has_any(text, pats["school_compound_heads"]) else ():
         word = (m.group(1) + m.group(2)).casefold()
         if m.group(1).casefold() in _determiners() or word in pats["generic_school_words"]:
             continue
@@ -453,7 +474,7 @@ def find_organisation_mentions(
         add(OrgMention(m.start(), m.end(), m.group(0), m.group(1) + m.group(2), "unit", priority=4))
 
     # foundations, associations: "Stiftelsen Viktor Rydbergs skolor"
-    for m in lex["foundation"].finditer(text):
+    for m in lex["foundation"].finditer(text) if _has_any(text, pats["foundation_heads"]) else ():
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=7))
 
     # companies: "Pedagogpoolen i Sverige AB", "AB Stockholmshem"

@@ -453,13 +453,6 @@ def find_candidates(
     """Name candidates with evidence: (accepted, weak). Weak candidates only join a person
     found elsewhere in the document."""
     parties = find_party_mentions(text) if parties is None else parties
-    per = SpanSet(per_spans)
-    blocked = SpanSet(blocked_spans)
-    org_names = [text[s:e].casefold() for s, e in blocked.spans]
-    in_org_names = _substring_test(org_names)
-    abbr_at = {p["start"]: p for p in parties if p.get("form") == "abbreviation"}
-    party_names = [p for p in parties if p.get("form") == "name"]
-    names_by_start, names_by_end = _ByOffset(party_names, "start"), _ByOffset(party_names, "end")
     lines = _line_spans(text)
     fn = first_names()
 
@@ -485,8 +478,17 @@ def find_candidates(
                     continue
                 cands.append(Candidate(s, e, text[s:e], clean_name(f"{m.group(2)} {m.group(1)}"), {"inverted"}))
                 taken.add(s, e)
+    if not cands:
+        return [], []
     cands.sort(key=lambda c: c.start)
     starts = [c.start for c in cands]  # increasing: the candidates do not overlap
+    per = SpanSet(per_spans)
+    blocked = SpanSet(blocked_spans)
+    org_names = [text[s:e].casefold() for s, e in blocked.spans]
+    in_org_names = _substring_test(org_names)
+    abbr_at = {p["start"]: p for p in parties if p.get("form") == "abbreviation"}
+    party_names = [p for p in parties if p.get("form") == "name"]
+    names_by_start, names_by_end = _ByOffset(party_names, "start"), _ByOffset(party_names, "end")
 
     # attendance sections
     in_section: dict[int, dict[str, Any]] = {}
@@ -808,6 +810,8 @@ def find_persons(
     """Person-shaped dicts for ``text``. ``per_spans``: NER PER entity offsets;
     ``blocked_spans``: organisation/place mentions that names must not overlap."""
     accepted, weak = find_candidates(text, parties, per_spans, blocked_spans)
+    if not accepted:
+        return []  # weak mentions only join a person found from an accepted one
 
     def as_mention(c: Candidate) -> dict[str, Any]:
         return {
