@@ -53,6 +53,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import read_json, read_lines
 from nlpkommun.tokenizer import find_phone_numbers
 
@@ -561,5 +562,5 @@ class DateFinder:
         self.season_style = season_style
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nk_dates = find_dates(doc.text, self.reference_year, self.season_style)
+        doc._.nk_dates = find_dates(doc_text(doc), self.reference_year, self.season_style)
         return doc

@@ -52,6 +52,7 @@ from nlpkommun.components import metadata_people as mp
 from nlpkommun.components.metadata_lines import split_lines
 from nlpkommun.components.metadata_municipality import municipality
 from nlpkommun.components.metadata_title import title
+from nlpkommun.doc_text import doc_text
 
 
 def _meeting_record(kind: str | None, lines: list) -> bool:
@@ -120,5 +121,5 @@ class MetadataComponent:
     """Writes ``doc._.nk_metadata`` with :func:`extract_metadata`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nk_metadata = extract_metadata(doc.text)
+        doc._.nk_metadata = extract_metadata(doc_text(doc))
         return doc

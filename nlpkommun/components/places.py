@@ -40,6 +40,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import read_json, read_lines
 
 _W = r"[A-ZÅÄÖ][\wåäöéü]+"
@@ -392,5 +393,5 @@ class PlaceFinder:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         exclude = [(m["start"], m["end"]) for p in doc._.nk_programmes or [] for m in p.get("mentions", [])]
         exclude += [(m["start"], m["end"]) for m in doc._.nk_parties or []]
-        doc._.nk_places = find_places(doc.text, entities, exclude)
+        doc._.nk_places = find_places(doc_text(doc), entities, exclude)
         return doc

@@ -67,6 +67,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import read_json, read_lines
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}"
@@ -682,18 +683,24 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             col.add(None, short)
             programme_spans.append((start, end))
 
-    # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
-    for name, start in _named_programmes(text, lowered):
-        if is_acronym(name) and name.isupper():
-            if name.upper() not in blocked and name not in org_acronyms:
-                col.add(None, name)
-                programme_spans.append((start, start + len(name)))
-            continue
+    def take_acronym(short: str, start: int) -> None:
+        if short.upper() not in blocked and short not in org_acronyms:
+            col.add(None, short)
+            programme_spans.append((start, start + len(short)))
+
+    def take_name(name: str, start: int) -> None:
         if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
-            continue
+            return
         if not _names_a_place_or_body(name) and not _names_a_law(name):
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
+
+    # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
+    for name, start in _named_programmes(text, lowered):
+        if is_acronym(name) and name.isupper():
+            take_acronym(name, start)
+        else:
+            take_name(name, start)
 
     # 3b. well-known national programmes and methods (known_programmes.txt)
     for name, acronym, start, end in _known_programmes(text):
@@ -706,15 +713,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
     # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
     for name, acronym, start in cue_names(text, lowered):
         if acronym:
-            if acronym.upper() not in blocked and acronym not in org_acronyms:
-                col.add(None, acronym)
-                programme_spans.append((start, start + len(acronym)))
-            continue
-        if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
-            continue
-        if not _names_a_place_or_body(name) and not _names_a_law(name):
-            col.add(name, None)
-            programme_spans.append((start, start + len(name)))
+            take_acronym(acronym, start)
+        elif name is not None:
+            take_name(name, start)
 
     # 4. capitalised names (and acronyms: "NTA 20 år och PEAK 10 år") in lists that hold a programme
     for name, start in _list_names(text, programme_spans):
@@ -1161,5 +1162,5 @@ class ProgrammeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        doc._.nk_programmes = find_programmes(doc.text, entities)
+        doc._.nk_programmes = find_programmes(doc_text(doc), entities)
         return doc
