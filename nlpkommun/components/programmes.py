@@ -10,7 +10,9 @@ Sources:
 
 1. :func:`find_abbreviations` — acronym definitions in the Schwartz–Hearst style, adapted
    to Swedish: "long form (ACR)", "long form [ACR]", "ACR (long form)", "(long form,
-   ACR)", "ACR står för long form" and the apposition "ACR, long form, är …". The
+   ACR)", "ACR står för long form", "UiM åk 5 (står för long form)", the apposition "ACR,
+   long form, är …", "ACR – long form" ("NES – Nacka Education Summit") and a table row
+   "Long form, ACR" ("Hållbart medarbetarengagemang, HME"). The
    acronym's letters are matched right to left inside the long form, the first letter at
    a word start, the others anywhere, so compound parts count ("sociala insatsgrupp
    (SIG)": S-ociala I-nsats-G-rupp). :func:`classify_long_form` leaves out definitions
@@ -23,23 +25,28 @@ Sources:
    initials spell the acronym confirms it. Weak heads ("SIP-arbetet", "NPF-utbildning")
    count only for an acronym that is a programme by another rule.
 3. Proper names: after a programme noun ("forskningsprojektet ”Hjärnvägar i förskolan”",
-   "Projektet Språkstörning", "metoden Motiverande samtal"), quoted sentence-case names
+   "Projektet Språkstörning", "metoden Motiverande samtal"; there a PER span on one word
+   that is no first name does not veto: "forskningsprojektet Digitaktik"), quoted sentence-case names
    ("”Rörelse för bättre inlärning”", not mottos or report titles), appositions ("Ifous
    2.0, ett samarbete om …"), mid-sentence capitalised plan titles ("Kapacitetsplan",
-   "Affärsplan 2019-2021"), "Rinkebysvenska-projektet", and titled names with a year
-   ("Agenda 2030").
+   "Affärsplan 2019-2021"), plan titles with an owner and years ("Affärsplan Välfärd skola
+   2019-2021", also as a heading), "Rinkebysvenska-projektet", and titled names with a year
+   ("Agenda 2030"); not quoted table columns ("”Utfall 2020”").
    Well-known national programmes and methods (``known_programmes.txt``: Läslyftet, NTA,
    BBIC, SSPF, …) count without a definition.
    General cues (:func:`cue_names`; lexicons in ``programme_cues.json``): a name suffix
    ("Matematiklyftet"), a capitalised compound of a definite programme head inside a sentence
-   ("stötta Betonginitiativet"), a multi-word name compounded with a head ("Våga visa-projektet"),
+   ("stötta Betonginitiativet"), a multi-word name compounded with a head ("Våga visa-projektet",
+   also with an evaluation, survey or network head: "Våga Visa-observationer"), an English event
+   name ("Nacka Education Summit"),
    a copula ("KIVA är ett evidensbaserat program", "Trygg start är en metod"), an apposition
    after a head ("ett nytt arbetssätt, Trygg i hemmet, införs"), "<ACR> som arbetssätt", a
    sentence-case name after a verb cue ("deltar i Trygg i Tyresö", "inom ramen för …"), English
    method names in a method context ("Signs of Safety används som arbetssätt") and bullet
    items under programme headings (:func:`heading_list_names`: "Aktiviteter", "Pågående
    projekt" …).
-4. Capitalised multi-word items (or acronyms: "NTA 20 år och PEAK 10 år") of a list that
+4. Capitalised multi-word items (or acronyms: "NTA 20 år och PEAK 10 år", "PEAK (energi och
+   …)": a list is not split inside brackets) of a list that
    already holds a programme ("arbetet med allvarssamtal, Läsglädje för alla (LFA), Trygg i
    skolan, Rörelse i vardagen (RIV) och …"): sentence-case names that are not persons,
    organisations or places.
@@ -91,7 +98,7 @@ def _cues() -> dict[str, Any]:
     data = read_json("programme_cues.json")
     out: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith("_")}
     for key, value in out.items():
-        if isinstance(value, list) and key != "titled_heads":
+        if isinstance(value, list) and key not in ("titled_heads", "event_heads"):
             out[key] = frozenset(v.casefold() for v in value)
     return out
 
@@ -211,6 +218,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             short = inner
             n_words = min(len(short) + 5, len(short) * 2)
             before_end = len(text[: m.start()].rstrip())
+            if text[before_end - 1 : before_end] in ("”", "“", '"', "»"):  # "”Nacka Education Summit” (NES)"
+                before_end -= 1
             win_start = _window(text, before_end, n_words)
             # first try without crossing a comma, then the whole window
             comma = text.rfind(",", win_start, before_end)
@@ -243,6 +252,52 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             if aligns_from_start(short, inner) and _valid_long_form(short, inner):
                 s0 = offset + before.start(1)
                 out.append(Abbreviation(short, s0, s0 + len(short), inner, inner_start, inner_start + len(inner)))
+                continue
+        # "UiM åk 5 (står för utvärdering i matematik)": the acronym may stand a few words before
+        said = _STANDS_FOR_BRACKET.match(inner)
+        if said:
+            long = said.group(1).strip().rstrip(".")
+            long_start = inner_start + said.start(1)
+            words_before = list(re.finditer(r"\S+", text[max(0, m.start() - 40) : m.start()]))[-4:]
+            for w in reversed(words_before):
+                short = w.group().strip(",;:")
+                if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
+                    s0 = max(0, m.start() - 40) + w.start()
+                    out.append(Abbreviation(short, s0, s0 + len(short), long, long_start, long_start + len(long)))
+                    break
+    out.extend(_defined_on_a_line(text))
+    return out
+
+
+_STANDS_FOR_BRACKET = re.compile(r"(?:som\s+)?står\s+för\s+(.{3,100})")
+# "NES – Nacka Education Summit", "arbetar med SEMLA - Socio-emotionellt och … lärande."
+_DASH_DEFINITION = re.compile(rf"({ACRONYM})\s+[–—-]\s+([A-ZÅÄÖa-zåäö][^.;:()\[\]\n–—]{{3,100}})")
+# "Hållbart medarbetarengagemang, HME" alone on a line (a table row: perhaps a column after)
+_LINE_COMMA_DEFINITION = re.compile(
+    rf"(?m)^(?:[•●◦▪■*-][ \t]+)?([A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){{1,5}}),[ \t]+({ACRONYM})"
+    r"(?=[ \t]*$|[ \t]+[A-ZÅÄÖ0-9])"
+)
+
+
+def _defined_on_a_line(text: str) -> list[Abbreviation]:
+    """ "ACR – long form" (the long form runs to the end of the clause) and a table row that
+    opens with "Long form, ACR"; both only where the acronym's letters align from the long
+    form's start."""
+    out = []
+    for m in _DASH_DEFINITION.finditer(text) if "–" in text or " - " in text or "—" in text else ():
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue  # not at a word start (no look-behind: the regex can skip ahead to a capital)
+        short, long = m.group(1), m.group(2).strip()
+        long = re.split(r",\s|\s+(?:som|och att|där|vilket)\s", long, maxsplit=1)[0].strip()
+        if not (is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long)):
+            continue
+        if len(_words(long)) > len(short) + 2:
+            continue
+        out.append(Abbreviation(short, m.start(1), m.end(1), long, m.start(2), m.start(2) + len(long)))
+    for m in _LINE_COMMA_DEFINITION.finditer(text) if ", " in text else ():
+        short, long = m.group(2), m.group(1).strip()
+        if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
+            out.append(Abbreviation(short, m.start(2), m.end(2), long, m.start(1), m.start(1) + len(long)))
     return out
 
 
@@ -285,6 +340,7 @@ class _Patterns:
     appositive: re.Pattern[str]
     titled_compound: re.Pattern[str]
     titled_year: re.Pattern[str]
+    owner_plan: re.Pattern[str]
     titled_heads: tuple[str, ...]
     acronym_head: re.Pattern[str]
     acronym_after_cue: re.Pattern[str]
@@ -306,9 +362,12 @@ class _Patterns:
     generic_prefixes: frozenset[str]
     heading_first_words: frozenset[str]
     multiword_compound: re.Pattern[str]
+    titled_multiword_compound: re.Pattern[str]
     acronym_as: re.Pattern[str]
     copula: re.Pattern[str]
     english_name: re.Pattern[str]
+    event_name: re.Pattern[str]
+    event_heads: tuple[str, ...]
     english_evidence: tuple[str, ...]
 
 
@@ -319,6 +378,7 @@ def _patterns() -> _Patterns:
     known = _known_names()
     heads = _alternation(cues["name_cue_heads"])
     strong = _alternation(cues["heads"] - cues["weak_heads"])
+    compound = _alternation((cues["heads"] - cues["weak_heads"]) | cues["compound_name_heads"])
     app = _alternation(cues["appositive_heads"])
     th = _alternation(cues["titled_compound_heads"])
     titled = "|".join(cues["titled_heads"])
@@ -341,6 +401,12 @@ def _patterns() -> _Patterns:
             rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
             rf"|\s+(?:för|mot|om)(?:\s+[a-zåäö-]+){{2,7}}?(?=\s+(?:19|20)\d\d))?"  # "… mot våld i … 2022–2025"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
+        ),
+        # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"): a plan title with its
+        # owner and a span of years
+        owner_plan=re.compile(
+            rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
+            rf"\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
         ),
         titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
         titled_heads=tuple(cues["titled_heads"]),
@@ -378,7 +444,11 @@ def _patterns() -> _Patterns:
         heading_first_words=frozenset(h.split()[0] for h in cues["list_headings"] | cues["list_headings_strong"]),
         # "Våga visa-projektet"
         multiword_compound=re.compile(
-            rf"(?<![\wåäöÅÄÖ])([A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){{1,3}})-(?:{strong})(?![\wåäö])"
+            rf"(?<![\wåäöÅÄÖ])([A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){{1,3}})-(?:{compound})(?![\wåäö])"
+        ),
+        # "Våga Visa-observationer": every word capitalised
+        titled_multiword_compound=re.compile(
+            rf"([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+){{1,3}})-(?:{compound})(?![\wåäö])"
         ),
         # "PBIS som arbetssätt"
         acronym_as=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+som\s+(?:{_alternation(cues['as_heads'])})(?![\wåäö])"),
@@ -387,6 +457,12 @@ def _patterns() -> _Patterns:
             rf"(?<=\s)är\s+(?:ett|en)\s+(?:[\wåäö-]+\s+){{0,2}}?[\wåäö]*(?:{_alternation(cues['copula_heads'])})(?![\wåäö])"
         ),
         # "Signs of Safety", "Check and Connect"
+        # "Nacka Education Summit", "Umeå Science Conference": capitalised words before an event head
+        event_name=re.compile(
+            rf"((?:[A-ZÅÄÖ][\wåäö]+\s+){{1,3}}(?:{_alternation(cues['event_heads'], escape=True)}))"
+            rf"(?![\wåäöÅÄÖ])"
+        ),
+        event_heads=tuple(cues["event_heads"]),
         english_name=re.compile(
             rf"(?<![\wåäöÅÄÖ-])([A-Z][a-z]+(?:\s+(?:(?:{english}|&)\s+)?[A-Z][a-z]+){{1,5}})(?![\wåäöÅÄÖ-])"
         ),
@@ -436,11 +512,12 @@ def _ci_matches(
     return _matches_at(pattern, text, _positions(lowered, literals))
 
 
-def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, int]]:
-    """(name, start) of proper programme names found by cues (see the module docstring)."""
+def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, int, bool]]:
+    """(name, start, after_head) of proper programme names found by cues (see the module
+    docstring); ``after_head``: the name follows a programme noun ("forskningsprojektet Digitaktik")."""
     cues = _cues()
     pat = _patterns()
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, bool]] = []
     if lowered is None:
         lowered = _lowered(text)
     # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
@@ -448,11 +525,11 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name):
-                out.append((name, m.start(1)))
+                out.append((name, m.start(1), True))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
     for m in pat.named_compound.finditer(text) if "-" in text else ():
         if not _sentence_start(text, m.start()):
-            out.append((m.group(1), m.start(1)))
+            out.append((m.group(1), m.start(1), False))
     # quoted sentence-case names: ”Rörelse för bättre inlärning”
     blockers = cues["quote_blockers_before"]
     for m in pat.quoted.finditer(text):
@@ -463,31 +540,44 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if re.search(r"[.!?:;,]$", name) or len(name.split()) > 7 or name.endswith(" AB"):
             continue
         single = len(name.split()) == 1
+        if re.fullmatch(r"\S+\s+(?:19|20)\d\d", name) and name.split()[0].casefold() in cues["generic_name_starts"]:
+            continue  # a table column: ”Utfall 2020”, ”Budget 2021”
         if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
             if not any(w.casefold() in pat.quote_stops for w in name.split()):
-                out.append((name, m.start(1)))
+                out.append((name, m.start(1), False))
     # "inom Ifous 2.0, ett samarbete om …"
     for m in pat.appositive.finditer(text):
         name = m.group(1)
         line_start = text.rfind("\n", 0, m.start()) + 1
         sentence_start = max(line_start, text.rfind(". ", 0, m.start()) + 2)
         if m.start(1) > sentence_start and name[:1].isupper() and (not name.isupper() or is_acronym(name)):
-            out.append((name, m.start(1)))  # "infört KIVA, ett finskt program mot mobbning"
+            out.append((name, m.start(1), False))  # "infört KIVA, ett finskt program mot mobbning"
     # mid-sentence capitalised plan titles: "från Kapacitetsplan", "Affärsplan 2019-2021",
     # "Folkhälsostrategi för Gotland 2023–2027" (what it is for, when a proper name, or any
     # subject when years end the title: "Handlingsplan mot våld i nära relationer 2022–2025")
+    owner_starts = set()
+    for m in pat.owner_plan.finditer(text) if "20" in text else ():
+        # at a line start, after a lower-case word or a comma, "(", "Bilaga 1 ", "4. "
+        if m.start() and not _OWNER_PLAN_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        if not _generic_plan_phrase(m.group(1)):
+            out.append((re.sub(r"\s+", " ", m.group(1)), m.start(1), False))
+            owner_starts.add(m.start(1))
     for m in pat.titled_compound.finditer(text):
+        if m.start(1) in owner_starts:
+            continue
         if not (m.group(2) or m.group(3)) and m.group(1).casefold() in cues["generic_plan_titles"]:
             continue  # "6. Detaljplan för del av …": a kind of document
         if not (m.group(2) or m.group(3)) and _place_context(text, m.start(1), m.end(1)):
             continue  # "mellan Vasaplan och Teg", "till Gullmarsplan, Centralen och …": a square
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
-        out.append((name, m.start(1)))
+        out.append((name, m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
-        out.append((m.group(1), m.start(1)))
+        out.append((m.group(1), m.start(1), False))
     return out
 
 
+_OWNER_PLAN_BEFORE = re.compile(r"(?:\n|[a-zåäö,\d] |\(|\d\. )$")
 _WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
 _PLACE_LIST_AFTER = re.compile(r",\s+([A-ZÅÄÖ][\wåäö]*)")
 
@@ -688,19 +778,27 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             col.add(None, short)
             programme_spans.append((start, start + len(short)))
 
-    def take_name(name: str, start: int) -> None:
-        if _entity_overlaps(start, start + len(name), entities) or name.upper() in blocked:
+    def take_name(name: str, start: int, after_head: bool = False) -> None:
+        if name.upper() in blocked:
             return
+        end = start + len(name)
+        if _entity_overlaps(start, end, entities) and not (
+            after_head
+            and _one_unknown_word(name)
+            and not _entity_overlaps(start - 1, end, entities)
+            and not _entity_overlaps(start, end + 1, entities)
+        ):
+            return  # a PER span vetoes, unless it is one word, no first name, after a programme noun
         if not _names_a_place_or_body(name) and not _names_a_law(name):
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
-    for name, start in _named_programmes(text, lowered):
+    for name, start, after_head in _named_programmes(text, lowered):
         if is_acronym(name) and name.isupper():
             take_acronym(name, start)
         else:
-            take_name(name, start)
+            take_name(name, start, after_head)
 
     # 3b. well-known national programmes and methods (known_programmes.txt)
     for name, acronym, start, end in _known_programmes(text):
@@ -792,6 +890,12 @@ def _first_names() -> frozenset[str]:
         return frozenset()
 
 
+def _one_unknown_word(name: str) -> bool:
+    """ "Digitaktik": one word, not a known first name (the NER model may take an unknown
+    capitalised word after "forskningsprojektet" for a person)."""
+    return len(name.split()) == 1 and name not in _first_names()
+
+
 def _person_like(name: str) -> bool:
     """ "Anna Svensson": every word capitalised and the first a known first name."""
     words = name.split()
@@ -821,6 +925,24 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 _LIST_ACRONYM = re.compile(rf"({ACRONYM})(?:\s+\d+(?:\s+[a-zåäö]+)?)?")
 
 
+_LIST_SEPARATOR = re.compile(r",\s*|\s+och\s+|\s+samt\s+|\s+eller\s+")
+
+
+def _split_list(sentence: str) -> list[str]:
+    """What ``re.split`` with the separators in a capturing group gives, but no split inside
+    brackets: "NTA (natur och teknik för alla), Naturskolan och PEAK (energi och …)"."""
+    parts: list[str] = []
+    pos = 0
+    for m in _LIST_SEPARATOR.finditer(sentence):
+        before = sentence[: m.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        parts.extend([sentence[pos : m.start()], m.group()])
+        pos = m.end()
+    parts.append(sentence[pos:])
+    return parts
+
+
 def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
     """Sentence-case multi-word items of comma lists that contain a programme span."""
     out: list[tuple[str, int]] = []
@@ -835,7 +957,7 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
         if sent.group().count(",") < 1:
             continue
         pos = s0
-        for part in re.split(r"(,\s*|\s+och\s+|\s+samt\s+|\s+eller\s+)", sent.group()):
+        for part in _split_list(sent.group()):
             start = pos
             pos += len(part)
             if not part or re.fullmatch(r",\s*|\s+(?:och|samt|eller)\s+", part):
@@ -890,6 +1012,11 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
     for m in pat.multiword_compound.finditer(text) if "-" in text else ():
         if _sentence_case_name(m.group(1)) and _name_like(m.group(1)):
             out.append((m.group(1), None, m.start(1)))
+    for m in pat.titled_multiword_compound.finditer(text) if "-" in text else ():
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        if _name_like(m.group(1)) and not _sentence_start(text, m.start(1)):
+            out.append((m.group(1), None, m.start(1)))
     for m in pat.acronym_as.finditer(text) if " som " in text else ():
         if is_acronym(m.group(1)) and m.group(1).isupper():
             out.append((None, m.group(1), m.start(1)))
@@ -901,6 +1028,12 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
                 out.append((None, name, start))
             else:
                 out.append((name, None, start))
+    for m in pat.event_name.finditer(text) if any(h in text for h in pat.event_heads) else ():
+        words = m.group(1).split()
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
+        if words[0].casefold() not in _cues()["generic_name_starts"] and not _person_like(" ".join(words[:-1])):
+            out.append((" ".join(words), None, m.start(1)))
     english = any(w in text for w in pat.english_evidence)
     for m in pat.english_name.finditer(text) if english else ():
         words = m.group(1).split()

@@ -194,3 +194,73 @@ def test_plan_title_with_a_lowercase_subject_ending_in_years_and_known_methods()
     )
     names = {p["name"] for p in find_programmes(text)}
     assert names == {"Housing First", "Handlingsplan mot våld i nära relationer 2022–2025"}
+
+
+def test_dash_definitions_and_stands_for_in_brackets() -> None:
+    text = (
+        "Viktiga händelser\nNES – Nacka Education Summit\nDen 21 mars arrangerades mässan.\n"
+        "Förskolorna arbetar med SEMLA - Socio-emotionellt och materiellt utforskande lärande. Med stöd.\n"
+        "Ett flertal skolor deltar i UiM åk 5 (står för utvärdering i matematik). Utvärderingen arrangeras.\n"
+        "KS – Kommunstyrelsen beslutar."
+    )
+    pairs = {a.short: a.long for a in find_abbreviations(text)}
+    assert pairs["NES"] == "Nacka Education Summit"
+    assert pairs["SEMLA"] == "Socio-emotionellt och materiellt utforskande lärande"
+    assert pairs["UiM"] == "utvärdering i matematik"
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"NES", "SEMLA", "UiM"}  # KS is an organisation
+
+
+def test_table_row_long_form_then_acronym() -> None:
+    text = "Mått\nHållbart medarbetarengagemang, HME KS\nNöjd medborgarindex, NMI\nKarin Ek, S\n"
+    pairs = [(a.short, a.long) for a in find_abbreviations(text)]
+    assert ("HME", "Hållbart medarbetarengagemang") in pairs and ("NMI", "Nöjd medborgarindex") in pairs
+    assert all(short != "S" for short, _ in pairs)
+
+
+def test_quoted_long_form_keeps_no_quote() -> None:
+    text = "Vi genomför ”Umeå Skolforum” (USF) vartannat år."
+    (usf,) = find_programmes(text)
+    assert (usf["name"], usf["acronym"]) == ("Umeå Skolforum", "USF")
+
+
+def test_one_word_name_after_a_programme_noun_survives_a_person_span() -> None:
+    text = "Deltagande i det treåriga forskningsprojektet Digitaktik. Projektet Anna leds av en forskare."
+    start = text.index("Digitaktik")
+    anna = text.index("Anna")
+    entities = [(start, start + len("Digitaktik"), "PER"), (anna, anna + 4, "PER")]
+    assert [p["name"] for p in find_programmes(text, entities)] == ["Digitaktik"]
+
+
+def test_list_is_not_split_inside_brackets() -> None:
+    text = "Samarbete pågår inom NTA (natur och teknik för alla), Naturskolan och PEAK (energi och hållbar utveckling)."
+    assert {p["acronym"] or p["name"] for p in find_programmes(text)} == {"NTA", "PEAK"}
+
+
+def test_titled_multiword_compound_with_an_evaluation_head() -> None:
+    text = "Extern bedömning av lärandet i Våga Visa-observationer de två senaste åren. Trygg start-enkäten visar."
+    assert {p["name"] for p in find_programmes(text)} == {"Våga Visa", "Trygg start"}
+
+
+def test_english_event_names() -> None:
+    text = "Skolan deltog i Umeå Science Conference och arrangerade Nacka Education Summit. Den Summit som hölls."
+    assert [p["name"] for p in find_programmes(text)] == ["Umeå Science Conference", "Nacka Education Summit"]
+
+
+def test_plan_title_with_owner_and_years_and_table_columns() -> None:
+    text = (
+        "Ärende 4\nAffärsplan Välfärd skola 2019-2021\nBilaga 1 Affärsplan Välfärd skola 2019-2021\n"
+        "Ej ifyllt ”Utfall 2020”: resultat ej tillgängligt. Se ”Budget 2021”."
+    )
+    (plan,) = find_programmes(text)
+    assert plan["name"] == "Affärsplan Välfärd skola 2019-2021" and len(plan["mentions"]) == 2
+
+
+def test_known_national_school_vocabulary() -> None:
+    text = (
+        "Studenterna gör sin praktik (VFU) hos oss. Hållbart medarbetarengagemang mäts årligen. "
+        "Skolorna använder SKL-lika och Skapande skola."
+    )
+    got = by_acronym(find_programmes(text))
+    assert set(got) == {"VFU", "HME", "SKL-lika", "Skapande skola"}
+    assert got["HME"]["name"] == "Hållbart medarbetarengagemang"
