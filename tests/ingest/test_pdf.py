@@ -133,3 +133,69 @@ def test_rotated_margin_text_is_dropped(backend: str) -> None:
     result = read_pdf(buf.getvalue(), backend=backend)
     assert result.pages == ["Kommunstyrelsen beslutar att anta planen.\nBeslutet gäller från i dag.\nSlut.", ""]
     assert result.warnings == ["page(s) 2: most text is rotated 90° and was left out (it cannot be read in order)"]
+
+
+def test_glyphs_are_built_as_pdfminer_builds_them(municipal: bytes) -> None:
+    """The device's inlined ``render_char`` gives every LTChar exactly the attributes that
+    pdfminer's own ``LTChar(...)`` computes (float for float), on a real document and a
+    rotated page."""
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    from nlpkommun.ingest import pdf as pdf_module
+
+    device_cls, interp_cls = pdf_module._pdfminer_classes()
+    fast = device_cls.render_char
+    seen = []
+
+    class Checking(device_cls):  # type: ignore[misc, valid-type]
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, gstate):  # type: ignore[no-untyped-def]
+            adv = fast(self, matrix, font, fontsize, scaling, rise, cid, ncs, gstate)
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            width, disp = font.char_width(cid), font.char_disp(cid)
+            ref = LTChar(matrix, font, fontsize, scaling, rise, text, width, disp, ncs, gstate)
+            ours = self.cur_item._objs[-1]
+            seen.append(({k: repr(v) for k, v in vars(ours).items()}, {k: repr(v) for k, v in vars(ref).items()}))
+            return adv
+
+    saved = pdf_module._CLASSES
+    pdf_module._CLASSES = (Checking, interp_cls)
+    try:
+        read_pdf(municipal)
+        read_pdf(_rotated_and_scaled_pdf())
+    finally:
+        pdf_module._CLASSES = saved
+    assert len(seen) > 500
+    assert all(ours == ref for ours, ref in seen)
+
+
+def _rotated_and_scaled_pdf() -> bytes:
+    """Text turned 90° and 180°, mirrored and stretched: glyph boxes from every matrix sign."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from tests.ingest.pdf_fixtures import FONT
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont(FONT, 11)
+    for angle, scale in ((0, (1, 1)), (90, (1, 1)), (180, (1.5, 0.7)), (270, (-1, 1)), (33, (1, -2))):
+        c.saveState()
+        c.translate(300, 400)
+        c.rotate(angle)
+        c.scale(*scale)
+        c.drawString(10, 10, "Kommunstyrelsen ﬁnansierar")
+        c.restoreState()
+    text = c.beginText(72, 100)
+    text.setFont(FONT, 9)
+    text.setHorizScale(80)
+    text.setRise(2)
+    text.textLine("Smal text")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
