@@ -3,17 +3,19 @@
 Reads: ``doc.text``. Writes: ``doc._.nk_dates``, one DateMention-shaped dict per
 occurrence: ``{"text", "value", "granularity", "start", "end"}``.
 Data: ``months.json``, ``seasons.json``, ``holidays.json``, ``year_cues.txt``,
-``number_units.txt`` under ``resources/sv/``.
+``number_units.txt``, ``schedule_headings.txt`` under ``resources/sv/``.
 
 What is recognised (value / granularity):
 
 - ``2022-02-24``, ``20190409``, ``21-02-01`` (yy-mm-dd), ``24.02.2022``, ``den 24/2 2022``,
   ``tisdag 15/2``, ``24 februari 2022``, ``den 3:e mars`` → ``2022-02-24`` / day; the ends
   of "2022-01-01--2022-01-31" are two days. A date without a year takes
-  the year of a range partner ("18 januari till den 31 januari 2018"), else the
-  document's reference year (the most frequent year among its explicit day/month dates,
-  the first one on a tie, or the ``reference_year`` argument); with no year at all the
-  value is ISO 8601's year-less ``--MM-DD``.
+  the year of a range partner ("18 januari till den 31 januari 2018"), else the year of a
+  one-year schedule heading above it ("Sammanträdesdagar 2019", up to the next § of a
+  protokoll; nouns in ``schedule_headings.txt``), else the document's reference year (the
+  most frequent year among its explicit day/month dates, the first one on a tie, or the
+  ``reference_year`` argument); with no year at all the value is ISO 8601's year-less
+  ``--MM-DD``.
 - ``november 2020``, ``2019 april`` → ``2020-11`` / month; ``i maj`` (no year) → month in the
   reference year.
 - ``2019-2022``, ``2019 – 2021``, ``2019/20`` (next year), ``läsåret 2019/2020``,
@@ -95,6 +97,7 @@ def _lexicon() -> dict:
         "holidays": holidays,
         "cues": tuple(c.casefold() for c in read_lines("year_cues.txt")),
         "units": tuple(u.casefold() for u in read_lines("number_units.txt")),
+        "schedules": tuple(u.casefold() for u in read_lines("schedule_headings.txt")),
     }
 
 
@@ -167,6 +170,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "cued_year": re.compile(rf"(?<![\w.])({cues}){sp}({year}){na}", flags),
         "chained_year": re.compile(rf"{osp}(?:,|och|samt|respektive|eller|resp\.){osp}({year}){na}"),
         "unit_after": re.compile(rf"{osp}({_alt(lex['units'])})(?![\wåäö])", flags),
+        "schedule_heading": re.compile(
+            rf"^[ \t]*(?:[\w-]+[ \t]+){{0,3}}?(?:{_alt(lex['schedules'])})(?:[ \t]+(?:för|under))?(?:[ \t]+år)?"
+            rf"[ \t]+({year})[ \t]*$",
+            flags | re.MULTILINE,
+        ),
+        "section_start": re.compile(r"^[ \t]*§[ \t]*\d", re.MULTILINE),
         "range_join": re.compile(rf"^\s*(?:{dash}|till(?: och med)?|t\.o\.m\.?|tom|och|samt|—)\s*(?:den\s+)?$", flags),
     }
 
@@ -441,14 +450,27 @@ class _Finder:
         best = max(counts.values())
         return next(y for y in years if counts[y] == best)
 
+    def schedule_scopes(self) -> list[tuple[int, int, int]]:
+        """(start, end, year) of the text under a one-year schedule heading ("Sammanträdesdagar
+        2019"): from the heading to the next § of a protokoll, the next such heading or the end."""
+        heads = list(self.pat["schedule_heading"].finditer(self.text))
+        scopes = []
+        for i, m in enumerate(heads):
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(self.text)
+            nxt = self.pat["section_start"].search(self.text, m.end(), end)
+            scopes.append((m.end(), nxt.start() if nxt else end, int(m.group(1))))
+        return scopes
+
     def resolve(self, reference: int | None) -> None:
         self.cands.sort(key=lambda c: c.start)
+        scopes = self.schedule_scopes() if any(c.needs_year is not None for c in self.cands) else []
         resolved: list[_Cand] = []
         for i, c in enumerate(self.cands):
             if c.needs_year is None:
                 resolved.append(c)
                 continue
-            year = self._partner_year(i) or reference
+            scoped = next((y for start, end, y in scopes if start <= c.start < end), None)
+            year = self._partner_year(i) or scoped or reference
             value = _with_year(c.kind, c.needs_year, year)
             if value is not None:
                 c.value = value

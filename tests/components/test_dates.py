@@ -156,3 +156,30 @@ def test_example_dates_match_the_expected_record() -> None:
     found = {d["value"] for d in find_dates(text)}
     assert set(expected["required"]) <= found
     assert found <= set(expected["required"]) | set(expected["optional"])
+
+
+def _values(text: str) -> dict[str, str]:
+    return {d["text"]: d["value"] for d in find_dates(text)}
+
+
+def test_schedule_heading_gives_its_year_to_dates_below_it() -> None:
+    text = (
+        "Protokoll 2018-05-22\n\n§ 35\n\nSammanträdesdagar 2019\n\n"
+        "Vi föreslår ett sammanträde den 28 oktober.\nKS\n14 januari\n22 januari\nDecember 2018\n\n"
+        "§ 36\n\nMötet hölls den 3 juni.\n"
+    )
+    values = _values(text)
+    assert values["den 28 oktober"] == "2019-10-28"
+    assert values["14 januari"] == "2019-01-14" and values["22 januari"] == "2019-01-22"
+    assert values["December 2018"] == "2018-12"  # an explicit year is kept
+    assert values["den 3 juni"] == "2018-06-03"  # the next § is back in the document's year
+
+
+def test_schedule_heading_variants_and_non_headings() -> None:
+    head = "Tjänsteskrivelse 2023-09-12\n\nFörslag till sammanträdestider för år 2024\n\n15 februari\n"
+    assert _values(head)["15 februari"] == "2024-02-15"
+    # a table of contents line, or the noun inside a sentence, is not a heading
+    toc = "Protokoll 2018-05-22\nSammanträdesdagar 2019 ........ 12\n\n15 februari\n"
+    assert _values(toc)["15 februari"] == "2018-02-15"
+    prose = "Protokoll 2018-05-22\nArbetet följer tidplanen för 2019 och nästa möte är den 15 februari.\n"
+    assert _values(prose)["den 15 februari"] == "2018-02-15"
