@@ -25,3 +25,9 @@ def read_lines(name: str, lang: str = "sv") -> tuple[str, ...]:
 def read_json(name: str, lang: str = "sv") -> Any:
     """A JSON resource file, parsed."""
     return json.loads(_path(name, lang).read_text(encoding="utf-8"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common first names (``first_names.txt``): evidence that a capitalised pair is a name."""
+    return frozenset(read_lines("first_names.txt"))

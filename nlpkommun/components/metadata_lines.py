@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import first_names, read_json, read_lines
 
 
 @dataclass(frozen=True)
@@ -200,12 +200,6 @@ _LO = "a-zåäöéüèëïøæáíóúñçğşıšžćčłńśźżâêîôûàì
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?$")
 _INITIAL = re.compile(r"^[A-ZÅÄÖ]\.$")
 PARTY_SUFFIX = re.compile(r"\s*\(\s*[A-ZÅÄÖa-zåäö!]{1,5}\s*\)\s*$")
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Common first names (``first_names.txt``)."""
-    return frozenset(read_lines("first_names.txt"))
 
 
 @cache

@@ -18,7 +18,6 @@ from nlpkommun.components.metadata_lines import (
     Line,
     blank_between,
     find_day_dates,
-    first_names,
     is_any_label,
     is_name,
     is_section_heading,
@@ -30,6 +29,7 @@ from nlpkommun.components.metadata_lines import (
     split_names,
 )
 from nlpkommun.components.metadata_title import UNIT_NAME
+from nlpkommun.resources import first_names
 
 Official = dict[str, Any]
 

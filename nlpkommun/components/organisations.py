@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import read_json
+from nlpkommun.resources import first_names, read_json
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
@@ -517,12 +517,6 @@ def find_organisation_mentions(
     return _resolve_overlaps(kept)
 
 
-def _first_names() -> frozenset[str]:
-    from nlpkommun.components.persons import first_names
-
-    return first_names()
-
-
 def _is_common(word: str) -> bool:
     from nlpkommun.components.persons import is_common_word
 
@@ -570,7 +564,7 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
         return False
     if all(w.isupper() for w in words):
         return False  # headings ("BEVIS OM ANSLAGSDAG") and unexplained acronyms
-    if len(words) >= 2 and words[0] in _first_names():
+    if len(words) >= 2 and words[0] in first_names():
         return False  # "Maria Sandelin-Hr": a person
     if any(w.casefold() in _stop_first() for w in words):
         return False

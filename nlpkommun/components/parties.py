@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import first_names, read_json
 
 UPPER = "A-ZÅÄÖÉÜ"
 LOWER = "a-zåäöéüèáíóúñç"
@@ -60,12 +60,6 @@ def lexicon() -> PartyLexicon:
         local_suffixes=tuple(data.get("local_party_suffixes", [])),
         not_local=frozenset(w.lower() for w in data.get("not_local_parties", [])),
     )
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Common first names (``first_names.txt``)."""
-    return frozenset(read_lines("first_names.txt"))
 
 
 @cache

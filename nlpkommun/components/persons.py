@@ -33,7 +33,7 @@ from nlpkommun.components.parties import find_party_mentions, lexicon
 from nlpkommun.doc_text import doc_text
 from nlpkommun.lemmatizer import lemma_table
 from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import first_names, read_json, read_lines
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÈÜØÆÁÍÓÚÑÇŞĞİŠŽĆČŁŃŚŹŻÂÊÎÔÛ"
@@ -216,12 +216,6 @@ def _role_at_end(s: str) -> Role | None:
             if r:
                 return r
     return None
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Common first names (``first_names.txt``)."""
-    return frozenset(read_lines("first_names.txt"))
 
 
 @cache

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import first_names, read_json, read_lines
 
 _W = r"[A-ZÅÄÖ][\wåäöéü]+"
 _PROPER = rf"{_W}(?:-{_W})*"
@@ -169,7 +169,7 @@ def _in_name_context(text: str, start: int, end: int, genitive: bool, lex: dict[
     if same_line and same_line.group(1)[:1].isupper():
         return True
     inverted = re.match(r",[ \t]*([A-ZÅÄÖ][\wåäö]+)", after)
-    if inverted and inverted.group(1) in _first_names():
+    if inverted and inverted.group(1) in first_names():
         return True
     window = max(0, start - 40)
     prev = re.search(r"([\wåäö]+)[ \t]+$", text[window:start])
@@ -189,20 +189,12 @@ def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], c
     if _bad_name(name, lex) or name.split()[-1].casefold() in lex["not_after"]:
         return True
     words = name.split()
-    if len(words) == 1 and (name.casefold() in common or name in _first_names()) and name not in lex["gazetteer"]:
+    if len(words) == 1 and (name.casefold() in common or name in first_names()) and name not in lex["gazetteer"]:
         return True
     nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
     if nxt and nxt.group(1).casefold() in lex["not_after"] or _company_follows(text, end):
         return True
     return name.endswith("s") and name not in lex["gazetteer"] and name[:-1] not in lex["gazetteer"]
-
-
-@cache
-def _first_names() -> frozenset[str]:
-    try:
-        return frozenset(line.split("\t")[0] for line in read_lines("first_names.txt"))
-    except FileNotFoundError:
-        return frozenset()
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -277,7 +269,7 @@ def find_places(
     for m in rx["endings"].finditer(text):
         name = m.group(1)
         one_word = " " not in name
-        if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in _first_names()):
+        if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in first_names()):
             continue
         if not _bad_name(name, lex) and not _in_name_context(text, m.start(), m.end(), False, lex):
             accept(m.start(), m.end(), name)
@@ -293,7 +285,7 @@ def find_places(
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
         if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
             return False
-        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in _first_names():
+        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in first_names():
             return False
         if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
             if cue not in ("i", "runt", "kring", "omkring", "vid", "utanför", "stadsdelen", "stadsdelsområdet"):

@@ -75,7 +75,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import read_json, read_lines
+from nlpkommun.resources import first_names, read_json, read_lines
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}"
 _INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
@@ -882,24 +882,16 @@ def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]
     return out
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    try:
-        return frozenset(read_lines("first_names.txt"))
-    except FileNotFoundError:
-        return frozenset()
-
-
 def _one_unknown_word(name: str) -> bool:
     """ "Digitaktik": one word, not a known first name (the NER model may take an unknown
     capitalised word after "forskningsprojektet" for a person)."""
-    return len(name.split()) == 1 and name not in _first_names()
+    return len(name.split()) == 1 and name not in first_names()
 
 
 def _person_like(name: str) -> bool:
     """ "Anna Svensson": every word capitalised and the first a known first name."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0] in _first_names()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0] in first_names()
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -1066,7 +1058,7 @@ def _verb_cue_name(name: str) -> bool:
     material"), plan reference, person, organisation or place opens."""
     words = name.split()
     first = words[0]
-    if first in _first_names():
+    if first in first_names():
         return False  # "Anna Svenssons projekt"
     if first.casefold() in _patterns().place_words or first.rstrip("s").casefold() in _patterns().place_words:
         return False
