@@ -124,6 +124,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     den = rf"(?:\b[Dd]en{sp})?"
     weekdays = _alt(read_json("months.json")["weekdays"])
     ordinal = r"(?::[ae]|:e)?"
+    # the year after a day and month: on the same line, or alone on the next line (a
+    # wrapped table cell: "Från den 3 oktober till den 31 oktober⏎2017")
+    year_sep = rf"(?:{sp}|{osp}\n{osp}(?={year}[ \t]*(?:\n|$)))"
     flags = re.IGNORECASE
     return {
         # blockers
@@ -145,10 +148,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "short": re.compile(rf"({nb_digit}\d)-(\d\d)-(\d\d){na}"),
         "euro": re.compile(rf"({nb_digit}\d?)\.(\d{{1,2}})\.({year}){na}"),
         "day_range": re.compile(
-            rf"{den}(\d{{1,2}}){ordinal}{osp}{dash}{osp}(?:den{sp})?(\d{{1,2}}){ordinal}{sp}({month})(?:{sp}({year}))?{na}",
+            rf"{den}(\d{{1,2}}){ordinal}{osp}{dash}{osp}(?:den{sp})?(\d{{1,2}}){ordinal}{sp}({month})(?:{year_sep}({year}))?{na}",
             flags,
         ),
-        "day_month": re.compile(rf"{den}(?<![\d])(\d{{1,2}}){ordinal}{sp}({month})(?:{sp}({year}))?{na}", flags),
+        "day_month": re.compile(rf"{den}(?<![\d])(\d{{1,2}}){ordinal}{sp}({month})(?:{year_sep}({year}))?{na}", flags),
         "slash_day": re.compile(
             rf"(?:(?:[Dd]en|(?i:{weekdays})(?:en)?(?:{sp}den)?){sp}(\d{{1,2}})/(\d{{1,2}})(?:(?:{sp}|-)({year}))?|{nb}(\d{{1,2}})/(\d{{1,2}})(?:{sp}|-)({year})){na}"
         ),

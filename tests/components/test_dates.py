@@ -183,3 +183,15 @@ def test_schedule_heading_variants_and_non_headings() -> None:
     assert _values(toc)["15 februari"] == "2018-02-15"
     prose = "Protokoll 2018-05-22\nArbetet följer tidplanen för 2019 och nästa möte är den 15 februari.\n"
     assert _values(prose)["den 15 februari"] == "2018-02-15"
+
+
+def test_year_alone_on_the_next_line_belongs_to_the_date() -> None:
+    """A wrapped table cell: "Från den 3 oktober till den 31 oktober⏎2017"."""
+    text = (
+        "Protokoll 2018-02-06\n\nDatum\nFrån den 3 oktober till den 31 oktober\n2017\n\n"
+        "Nästa möte den 5 mars\n2018 års budget"
+    )
+    values = {d["value"] for d in find_dates(text)}
+    assert {"2017-10-03", "2017-10-31"} <= values
+    assert "2018-03-05" in values  # "2018 års …" on the next line is not alone: the document year applies
+    assert "2018-10-31" not in values
