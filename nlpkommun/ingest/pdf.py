@@ -14,8 +14,10 @@ inflated incrementally, so a decompression bomb is stopped at the cap, not after
 filled memory; LZW and RunLength streams likewise).
 
 Content streams are read by :mod:`nlpkommun.ingest.pdf_content` (the same objects as
-pdfminer's own content parser, about 1.5x faster page reading), and paths (lines,
-rectangles) are not built, since they play no part in the text.
+pdfminer's own content parser, from one regular expression), glyph boxes are computed
+inline with pdfminer's arithmetic, and paths (lines, rectangles) are not built, since they
+play no part in the text: on the Nacka corpus :func:`read_pdf` takes about half the CPU
+time of pdfminer's ``extract_text`` (``benchmarks/pdf_throughput.py``).
 """
 
 from __future__ import annotations
