@@ -291,13 +291,18 @@ class FastContentInterpreter(PDFPageInterpreter):
 
     def execute(self, streams: Any) -> None:
         valid: list[PDFStream] = []
-        self.stream_ids.clear()
+        # pdfminer.six >= 20251227 tracks the streams being executed to stop circular Form
+        # XObjects; older versions have neither set
+        own: set[int] = getattr(self, "stream_ids", set())
+        parents: set[int] = getattr(self, "parent_stream_ids", set())
+        own.clear()
         for obj in streams:
             stream = stream_value(obj)
-            if stream.objid is None or stream.objid in self.parent_stream_ids:
+            if stream.objid is None or stream.objid in parents:
                 continue  # an inline stream, or a circular reference (pdfminer skips both)
             valid.append(stream)
-            self.stream_ids.add(stream.objid)
+            own.add(stream.objid)
+        self.stream_ids = own
         if not valid:
             return
         data = b"\n".join(s.get_data() for s in valid)
