@@ -1,7 +1,8 @@
 """Extraction quality on hand-made gold files: runs the extractor on each gold document
 and prints the scorer's table (../shared/tools/score.py).
 
-usage: python benchmarks/extraction_quality.py [--set dev|heldout|heldout2|heldout3|heldout4|all|example|synthetic]
+usage: python benchmarks/extraction_quality.py
+       [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|all|example|synthetic]
        [--json OUT] [--keep DIR] [--pdf-backend pdfminer|pdfium]
 
 The documents are read from ../shared/corpus/nacka/ (and ../shared/examples/ for the
@@ -34,12 +35,13 @@ def _scorer():
 
 
 def gold_dirs(which: str) -> list[Path]:
-    return [GOLD / w for w in (["dev", "heldout", "heldout2", "heldout3", "heldout4"] if which == "all" else [which])]
+    held_out = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+    return [GOLD / w for w in (["dev", *held_out] if which == "all" else [which])]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "all", "example", "synthetic"]
+    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all", "example", "synthetic"]
     ap.add_argument("--set", default="dev", choices=sets)
     ap.add_argument("--pdf-backend", default="pdfminer", choices=["pdfminer", "pdfium"])
     ap.add_argument("--json", type=Path, help="write the scorer's summary and per-document detail here")
