@@ -2,12 +2,13 @@
 and prints the scorer's table (../shared/tools/score.py).
 
 usage: python benchmarks/extraction_quality.py
-       [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|all|example|synthetic]
+       [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|all|example|synthetic|synthetic2]
        [--json OUT] [--keep DIR] [--pdf-backend pdfminer|pdfium]
 
 The documents are read from ../shared/corpus/nacka/ (and ../shared/examples/ for the
 example gold file, tests/fixtures/municipal/ for the synthetic set: invented documents in
-other municipalities' styles); predictions go to a temporary folder (or --keep DIR).
+other municipalities' styles, tests/fixtures/municipal_blind/ for synthetic2: the same, written
+and annotated blind); predictions go to a temporary folder (or --keep DIR).
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 GOLD = REPO / "benchmarks" / "gold"
-SEARCH_DIRS = [SHARED / "corpus" / "nacka", SHARED / "examples", REPO / "tests" / "fixtures" / "municipal"]
+SEARCH_DIRS = [
+    SHARED / "corpus" / "nacka",
+    SHARED / "examples",
+    REPO / "tests" / "fixtures" / "municipal",
+    REPO / "tests" / "fixtures" / "municipal_blind",
+]
 
 
 def _scorer():
@@ -41,7 +47,8 @@ def gold_dirs(which: str) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all", "example", "synthetic"]
+    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all", "example"]
+    sets += ["synthetic", "synthetic2"]
     ap.add_argument("--set", default="dev", choices=sets)
     ap.add_argument("--pdf-backend", default="pdfminer", choices=["pdfminer", "pdfium"])
     ap.add_argument("--json", type=Path, help="write the scorer's summary and per-document detail here")
