@@ -54,6 +54,8 @@ _NOT_POSSESSED = frozenset(
     "yrkade yrkar reserverade instämde föreslog framförde ställde anser ansåg menar skriver".split()
 )
 INVERTED = re.compile(rf"(?<![\w-])({WORD}),[ \t]+({WORD})(?=[ \t]*(?:\(|,|;|$))", re.M)
+#: "ANDERSSON, KARIN (S)": an attendance list in capitals, surname first
+INVERTED_CAPS = re.compile(rf"(?<![\w-])({CAPS}),[ \t]+({CAPS})(?=[ \t]*(?:\(|,|;|$))", re.M)
 
 #: words that end organisation, place or document names: a name run containing one is not a person
 NON_NAME_SUFFIXES = (
@@ -471,6 +473,12 @@ def find_candidates(
                 if _CAPWORD_BEFORE.search(before):
                     continue
                 cands.append(Candidate(s, e, text[s:e], clean_name(f"{m.group(2)} {m.group(1)}"), {"inverted"}))
+                taken.add(s, e)
+        for m in INVERTED_CAPS.finditer(line):
+            s, e = ls + m.start(), ls + m.end()
+            last, first = clean_name(m.group(1)), clean_name(m.group(2))
+            if (first in fn or first.split("-")[0] in fn) and last not in fn and not taken.overlaps(s, e):
+                cands.append(Candidate(s, e, text[s:e], f"{first} {last}", {"inverted"}))
                 taken.add(s, e)
     if not cands:
         return [], []

@@ -193,3 +193,13 @@ def test_names_with_two_particles() -> None:
     got = _by_name("Vi träffade Jenny de la Cruz (S) och Anna van der Berg (M) i går.\n\nOla Lind\nHandläggare\n")
     parties = {n: p["party"] for n, p in got.items()}
     assert parties == {"Jenny de la Cruz": "S", "Anna van der Berg": "M", "Ola Lind": None}
+
+
+def test_capitals_surname_first_attendance_list() -> None:
+    """Capitals, surname first, party after: "ANDERSSON, KARIN (S) ordförande"."""
+    text = (
+        "Beslutande\nANDERSSON, KARIN (S) ordförande\nPETTERSSON, JONAS (V)\nVALLIN, PER-OLOF (L)\n"
+        "HOLM, ANNIKA (s)\n\nEnligt BESLUT, KOMMUNFULLMÄKTIGE (KF) gäller planen.\n"
+    )
+    found = {p["name"]: p.get("party") for p in find_persons(text)}
+    assert found == {"Karin Andersson": "S", "Jonas Pettersson": "V", "Per-Olof Vallin": "L", "Annika Holm": "S"}
