@@ -177,11 +177,14 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\wåäöÅÄÖ][\wåäöÅÄÖ-]*", text)
 
 
-def _valid_long_form(short: str, long: str) -> bool:
+def _valid_long_form(short: str, long: str, titled: bool = False) -> bool:
+    """Whether ``long`` can be the long form of ``short``. ``titled``: the long form starts with
+    a capital inside a sentence, so a function word may open it ("med Att skriva sig till
+    läsning (ASL)")."""
     words = _words(long)
     if not words or len(long) <= len(short):
         return False
-    if words[0].casefold() in _cues()["long_form_bad_first"]:
+    if words[0].casefold() in _cues()["long_form_bad_first"] and not (titled and words[0][:1].isupper()):
         return False
     if len(words) > len(short) + 4 or long.isupper():
         return False
@@ -229,8 +232,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 if offset is None:
                     continue
                 long = candidate[offset:].strip()
-                if _valid_long_form(short, long):
-                    long_start = start + offset + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
+                long_start = start + offset + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
+                if _valid_long_form(short, long, titled=not _sentence_start(text, long_start)):
                     out.append(Abbreviation(short, inner_start, inner_start + len(short), long, long_start, before_end))
                     break
             continue
@@ -340,6 +343,8 @@ class _Patterns:
     appositive: re.Pattern[str]
     titled_compound: re.Pattern[str]
     titled_year: re.Pattern[str]
+    bare_plan_title: re.Pattern[str]
+    owner_compound_plan: re.Pattern[str]
     owner_plan: re.Pattern[str]
     titled_heads: tuple[str, ...]
     acronym_head: re.Pattern[str]
@@ -381,6 +386,7 @@ def _patterns() -> _Patterns:
     compound = _alternation((cues["heads"] - cues["weak_heads"]) | cues["compound_name_heads"])
     app = _alternation(cues["appositive_heads"])
     th = _alternation(cues["titled_compound_heads"])
+    cap_th = _alternation(h.capitalize() for h in cues["titled_compound_heads"])
     titled = "|".join(cues["titled_heads"])
     all_heads = _alternation(cues["heads"])
     before = _alternation(cues["cues_before"], escape=True)
@@ -409,6 +415,18 @@ def _patterns() -> _Patterns:
             rf"\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
         ),
         titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
+        # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
+        # strategi mot hemlöshet 2022–2026": a capitalised plan word mid-sentence, its subject
+        # and a span of years
+        bare_plan_title=re.compile(
+            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|{cap_th})\s+(?:för|mot|om)"
+            rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
+        ),
+        # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
+        owner_compound_plan=re.compile(
+            rf"(?<![\wåäö])([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:kommuns|stads|läns|regions|regionens))?\s+"
+            rf"[a-zåäö]{{4,}}(?:{th})\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
+        ),
         titled_heads=tuple(cues["titled_heads"]),
         acronym_head=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({all_heads})(?![\wåäö])", re.I),
         acronym_after_cue=re.compile(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", re.I),
@@ -574,6 +592,11 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         out.append((name, m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
         out.append((m.group(1), m.start(1), False))
+    if "20" in text or "19" in text:
+        # a span of years makes even "kommuns bostadsförsörjningsprogram" one document
+        for rx in (pat.bare_plan_title, pat.owner_compound_plan):
+            for m in rx.finditer(text):
+                out.append((re.sub(r"\s+", " ", m.group(1)), m.start(1), False))
     return out
 
 

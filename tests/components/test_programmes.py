@@ -264,3 +264,32 @@ def test_known_national_school_vocabulary() -> None:
     got = by_acronym(find_programmes(text))
     assert set(got) == {"VFU", "HME", "SKL-lika", "Skapande skola"}
     assert got["HME"]["name"] == "Hållbart medarbetarengagemang"
+
+
+def _found(text: str) -> set[tuple[str | None, str | None]]:
+    return {(p.get("acronym"), p.get("name")) for p in find_programmes(text)}
+
+
+def test_titled_long_form_may_open_with_a_function_word() -> None:
+    assert ("ASL", "Att skriva sig till läsning") in _found(
+        "Eleverna arbetar med Att skriva sig till läsning (ASL), där de lär sig läsa."
+    )
+    # at a sentence start the capital says nothing: the nearest words are the long form
+    assert ("ANDT", "alkohol-, narkotika-, dopning- och tobaksbruk") in _found(
+        "Att minska alkohol-, narkotika-, dopning- och tobaksbruk (ANDT) är ett mål."
+    )
+
+
+def test_plan_titles_with_a_span_of_years() -> None:
+    assert (None, "Plan för hållbara idrottsanläggningar 2023–2026") in _found(
+        "Anläggningen byggs enligt nämndens Plan för hållbara idrottsanläggningar 2023–2026. Det samordnas."
+    )
+    assert (None, "Nationella strategi mot hemlöshet 2022–2026") in _found(
+        "Regeringens Nationella strategi mot hemlöshet 2022–2026 pekar ut en metod."
+    )
+    assert (None, "Luleå kommuns bostadsförsörjningsprogram 2021–2025") in _found(
+        "I Luleå kommuns bostadsförsörjningsprogram 2021–2025 nämns frågan bara i förbigående."
+    )
+    # no subject, or no span of years: not a titled plan
+    assert _found("Nämnden beslutar om budget för 2023–2026 och en plan för 2024.") == set()
+    assert _found("Enligt kommunens Plan för 2023–2026 ska arbetet fortsätta.") == set()
