@@ -119,45 +119,61 @@ class _Line:
 _SPECIAL_CHARS = re.compile("[" + re.escape("".join(_LIGATURES)) + "\x00\r]")
 
 
+_COLUMN_GAP = re.compile(r" {6,}")
+
+
 def _split_lines(raw: str) -> list[list[_Line]]:
-    """Split raw text into pages of lines; inner whitespace runs collapse to one space."""
+    """Split raw text into pages of lines; inner whitespace runs collapse to one space. A
+    line printed in columns ("SUNDSVALLS KOMMUN          PROTOKOLLSUTDRAG", as
+    ``pdftotext -layout`` writes a header) gives one line per column, left to right."""
     pages: list[list[_Line]] = [[]]
     for m in re.finditer(r"[^\n\f]*(\r?\n|\f|$)", raw):
         if m.start() == m.end():
             break
         body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
-        body = raw[m.start():body_end]
-        chars: list[str] = []  # pieces: single characters, spaces and whole words
-        offs: list[int] = []  # one raw offset per character of "".join(chars)
-        for sm in re.finditer(r"\S+|\s+", body):
-            if sm.group().isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                    offs.append(m.start() + sm.start())
-                continue
-            word = sm.group()
-            if not _SPECIAL_CHARS.search(word):  # the common case: the word as it is
-                base = m.start() + sm.start()
-                chars.append(word)
-                offs.extend(range(base, base + len(word)))
-                continue
-            for i, ch in enumerate(word):
-                if ch in _LIGATURES:
-                    for rep in _LIGATURES[ch]:
-                        chars.append(rep)
-                        offs.append(m.start() + sm.start() + i)
-                elif ch == "\x00" or ch == "\r":
-                    continue
-                else:
-                    chars.append(ch)
-                    offs.append(m.start() + sm.start() + i)
-        if chars and chars[-1] == " ":
-            chars.pop()
-            offs.pop()
-        pages[-1].append(_Line("".join(chars), offs))
+        body = raw[m.start() : body_end]
+        if _COLUMN_GAP.search(body.strip()):
+            cells = [(c.start(), c.group()) for c in re.finditer(r"\S(?:.*?\S)?(?= {6,}|\s*$)", body)]
+        else:
+            cells = [(0, body)]
+        for offset, cell in cells:
+            pages[-1].append(_line_of(cell, m.start() + offset))
         if m.group(1) == "\f":
             pages.append([])
     return pages
+
+
+def _line_of(body: str, base: int) -> _Line:
+    """One line of text starting at raw offset ``base``: whitespace runs collapsed, ligatures
+    expanded, NUL and CR dropped."""
+    chars: list[str] = []  # pieces: single characters, spaces and whole words
+    offs: list[int] = []  # one raw offset per character of "".join(chars)
+    for sm in re.finditer(r"\S+|\s+", body):
+        if sm.group().isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offs.append(base + sm.start())
+            continue
+        word = sm.group()
+        if not _SPECIAL_CHARS.search(word):  # the common case: the word as it is
+            start = base + sm.start()
+            chars.append(word)
+            offs.extend(range(start, start + len(word)))
+            continue
+        for i, ch in enumerate(word):
+            if ch in _LIGATURES:
+                for rep in _LIGATURES[ch]:
+                    chars.append(rep)
+                    offs.append(base + sm.start() + i)
+            elif ch == "\x00" or ch == "\r":
+                continue
+            else:
+                chars.append(ch)
+                offs.append(base + sm.start() + i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offs.pop()
+    return _Line("".join(chars), offs)
 
 
 def _typical_width(lines: list[_Line]) -> int:

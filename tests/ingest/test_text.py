@@ -129,3 +129,20 @@ def test_attendance_rows_stay_separate_lines():
 def test_acronym_in_a_running_list_does_not_break_the_line():
     raw = f"{BODY} arbetet med allvarssamtal, Läsglädje för alla (LFA), \nTrygg i skolan och nattvandring under året.\n"
     assert "(LFA), Trygg i skolan" in normalise(raw).text
+
+
+def test_layout_columns_become_lines_with_their_offsets() -> None:
+    """Text printed with its layout (``pdftotext -layout``): a wide gap separates columns."""
+    raw = "SUNDSVALLS KOMMUN          PROTOKOLLSUTDRAG\nSocialnämnden        Sammanträdesdatum\n2024-04-24\n"
+    n = normalise(raw)
+    assert n.text.split("\n")[:5] == [
+        "SUNDSVALLS KOMMUN",
+        "PROTOKOLLSUTDRAG",
+        "Socialnämnden",
+        "Sammanträdesdatum",
+        "2024-04-24",
+    ]
+    start = n.text.index("PROTOKOLLSUTDRAG")
+    assert raw[n.original_offset(start) : n.original_offset(start) + 16] == "PROTOKOLLSUTDRAG"
+    # a few spaces inside a line are not a column gap
+    assert normalise("Beslut   i   korthet\n").text == "Beslut i korthet"
