@@ -76,7 +76,8 @@ _ADJECTIVAL = re.compile(r"(?:lig|ig|isk|sam|bar|vänlig)$")
 _REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD})(s)?(?![\w-])")
 _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
 _WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
-_COORDINATED = re.compile(rf"([{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
+# "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
+_COORDINATED = re.compile(rf"((?:[{UP}{LO}][{LO}]+-,[ \t]+){{0,4}}[{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
 _UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
 _SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
 _DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|ans)$")
@@ -380,7 +381,7 @@ def find_organisation_mentions(
         name, kind, base = res
         generic = is_generic(base)
         start = m.start()
-        co = _COORDINATED.search(text[max(0, start - 40) : start])
+        co = _COORDINATED.search(text[max(0, start - 100) : start])
         if co:
             start -= len(co.group(1))
             name, generic = _ucfirst(text[start : m.start()] + name[:1].lower() + name[1:]), False

@@ -176,3 +176,14 @@ def test_auditors_municipal_federations_and_regional_transport() -> None:
         ("Kommunrevisionen", "committee"), ("Kommunalförbundet Norr", "other"),
         ("Östgötatrafiken", "company"), ("Västtrafik", "company"),
     ]  # fmt: skip
+
+
+def test_coordinated_compound_names_keep_every_part() -> None:
+    """Names of committees that merge several fields: "Kultur-, idrotts- och fritidsnämnden"."""
+    names = {o["name"] for o in find_organisations("Kultur-, idrotts- och fritidsnämnden beslutade i går.")}
+    assert "Kultur-, idrotts- och fritidsnämnden" in names
+    names = {o["name"] for o in find_organisations("Ärendet gick till Barn-, ungdoms- och utbildningsnämnden.")}
+    assert "Barn-, ungdoms- och utbildningsnämnden" in names
+    assert {o["name"] for o in find_organisations("Vi skickar det till Kultur- och fritidsnämnden.")} == {
+        "Kultur- och fritidsnämnden"
+    }
