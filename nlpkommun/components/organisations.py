@@ -60,8 +60,9 @@ _COURTS = re.compile(
     rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
     rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde'])})[ \t]+{CAPWORD})"
 )
+# "Länsstyrelsen i Stockholms län", "Länsstyrelsen i Skåne" (its own name: "Länsstyrelsen Skåne")
 _COUNTY_BOARD = re.compile(
-    rf"{_at_start(['Länsstyrelsen'])}[ \t]+i[ \t]+((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län"
+    rf"{_at_start(['Länsstyrelsen'])}[ \t]+i[ \t]+(?:((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län|{CAPWORD}(?![\w-]))"
 )
 _COUNTY_TRANSPORT = re.compile(rf"{_at_start(['Länstrafiken'])}(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
 _CLUB_SUFFIXES = ("IF", "IK", "BK", "FF", "SK", "HK", "FK", "BoIS", "GoIF", "AIK")

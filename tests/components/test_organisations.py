@@ -187,3 +187,12 @@ def test_coordinated_compound_names_keep_every_part() -> None:
     assert {o["name"] for o in find_organisations("Vi skickar det till Kultur- och fritidsnämnden.")} == {
         "Kultur- och fritidsnämnden"
     }
+
+
+def test_county_board_with_or_without_lan() -> None:
+    def names(text: str) -> set[str]:
+        return {o["name"] for o in find_organisations(text)}
+
+    assert "Länsstyrelsen i Skåne" in names("Samråd med Länsstyrelsen i Skåne och andra.")
+    assert "Länsstyrelsen i Stockholms län" in names("Beslut av Länsstyrelsen i Stockholms län.")
+    assert names("Länsstyrelsen i samband med tillsynen.") == {"Länsstyrelsen"}
