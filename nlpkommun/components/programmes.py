@@ -807,11 +807,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         end = start + len(name)
         if _entity_overlaps(start, end, entities) and not (
             after_head
-            and _one_unknown_word(name)
+            and _no_first_name(name)
             and not _entity_overlaps(start - 1, end, entities)
             and not _entity_overlaps(start, end + 1, entities)
         ):
-            return  # a PER span vetoes, unless it is one word, no first name, after a programme noun
+            return  # a PER span vetoes, unless no word is a first name and a programme noun precedes
         if not _names_a_place_or_body(name) and not _names_a_law(name):
             col.add(name, None)
             programme_spans.append((start, start + len(name)))
@@ -905,10 +905,11 @@ def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]
     return out
 
 
-def _one_unknown_word(name: str) -> bool:
-    """ "Digitaktik": one word, not a known first name (the NER model may take an unknown
-    capitalised word after "forskningsprojektet" for a person)."""
-    return len(name.split()) == 1 and name not in first_names()
+def _no_first_name(name: str) -> bool:
+    """ "Digitaktik", "Snabbspår Skåne": one to three words, none a known first name (the NER
+    model may take unknown capitalised words after "forskningsprojektet" for a person)."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and not any(w in first_names() for w in words)
 
 
 def _person_like(name: str) -> bool:

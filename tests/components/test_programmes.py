@@ -293,3 +293,11 @@ def test_plan_titles_with_a_span_of_years() -> None:
     # no subject, or no span of years: not a titled plan
     assert _found("Nämnden beslutar om budget för 2023–2026 och en plan för 2024.") == set()
     assert _found("Enligt kommunens Plan för 2023–2026 ska arbetet fortsätta.") == set()
+
+
+def test_multiword_name_after_a_programme_noun_survives_a_person_span() -> None:
+    """The NER model takes "Snabbspår Skåne" for a person; no word of it is a first name."""
+    text = "Fokus ligger på validering och satsningen Snabbspår Skåne. Projektet Karin Berg avslutas."
+    ss, kb = text.index("Snabbspår Skåne"), text.index("Karin Berg")
+    entities = [(ss, ss + len("Snabbspår Skåne"), "PER"), (kb, kb + len("Karin Berg"), "PER")]
+    assert [p["name"] for p in find_programmes(text, entities)] == ["Snabbspår Skåne"]
