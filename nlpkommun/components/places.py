@@ -103,7 +103,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         ),
         "areas": re.compile(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])"),
         "streets": re.compile(
-            rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets}))"
+            rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets})"
+            rf"|(?:{directions})[ \t]+(?:{streets}))"
             rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])"
         ),
         "property": re.compile(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])"),
@@ -249,7 +250,7 @@ def find_places(
     for m in rx["areas"].finditer(text):
         if not _bad_name(m.group(1), lex) and not _sentence_start_common(text, m.start(1), m.group(1)):
             accept(m.start(1), m.end(1), m.group(1))
-    # 2. streets, with a direction word before ("Södra Förstadsgatan 24")
+    # 2. streets, with a direction word before ("Södra Förstadsgatan 24", "Stora gatan 18")
     for m in rx["streets"].finditer(text):
         word = m.group(1)
         if not m.group(2) and (word.casefold() in common or _sentence_start(text, m.start())):

@@ -140,3 +140,9 @@ def test_street_with_a_direction_word() -> None:
 def test_capitalised_committee_adjective_after_i_is_not_a_place() -> None:
     text = "Per Ek, ordförande i Tekniska nämnden, och en handläggare i Sociala resursförvaltningen bor i Rinkeby."
     assert [p["name"] for p in find_places(text)] == ["Rinkeby"]
+
+
+def test_two_word_streets_with_a_direction_word() -> None:
+    names = [p["name"] for p in find_places("Hyresavtal för lokal på Stora gatan 18, och möte vid Lilla torget.")]
+    assert "Stora gatan 18" in names and "Lilla torget" in names
+    assert find_places("Nya vägen är lång.") == []  # a sentence start without a number
