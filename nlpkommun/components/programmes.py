@@ -387,6 +387,7 @@ def _patterns() -> _Patterns:
     app = _alternation(cues["appositive_heads"])
     th = _alternation(cues["titled_compound_heads"])
     cap_th = _alternation(h.capitalize() for h in cues["titled_compound_heads"])
+    years = r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"  # a span of years ending a plan title
     titled = "|".join(cues["titled_heads"])
     all_heads = _alternation(cues["heads"])
     before = _alternation(cues["cues_before"], escape=True)
@@ -412,7 +413,7 @@ def _patterns() -> _Patterns:
         # owner and a span of years
         owner_plan=re.compile(
             rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
-            rf"\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
+            rf"\s+{years})(?![\wåäö\d])"
         ),
         titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
@@ -420,12 +421,12 @@ def _patterns() -> _Patterns:
         # and a span of years
         bare_plan_title=re.compile(
             rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|{cap_th})\s+(?:för|mot|om)"
-            rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
+            rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
         ),
         # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
         owner_compound_plan=re.compile(
             rf"(?<![\wåäö])([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:kommuns|stads|läns|regions|regionens))?\s+"
-            rf"[a-zåäö]{{4,}}(?:{th})\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?![\wåäö\d])"
+            rf"[a-zåäö]{{4,}}(?:{th})\s+{years})(?![\wåäö\d])"
         ),
         titled_heads=tuple(cues["titled_heads"]),
         acronym_head=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({all_heads})(?![\wåäö])", re.I),

@@ -119,7 +119,8 @@ class _Line:
 _SPECIAL_CHARS = re.compile("[" + re.escape("".join(_LIGATURES)) + "\x00\r]")
 
 
-_COLUMN_GAP = re.compile(r" {6,}")
+_COLUMN_GAP = " " * 6  # a wider gap than this inside a line separates columns
+_CELL = re.compile(r"\S(?:.*?\S)?(?= {6,}|\s*$)")
 
 
 def _split_lines(raw: str) -> list[list[_Line]]:
@@ -132,8 +133,8 @@ def _split_lines(raw: str) -> list[list[_Line]]:
             break
         body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
         body = raw[m.start() : body_end]
-        if _COLUMN_GAP.search(body.strip()):
-            cells = [(c.start(), c.group()) for c in re.finditer(r"\S(?:.*?\S)?(?= {6,}|\s*$)", body)]
+        if _COLUMN_GAP in body.strip():
+            cells = [(c.start(), c.group()) for c in _CELL.finditer(body)]
         else:
             cells = [(0, body)]
         for offset, cell in cells:
