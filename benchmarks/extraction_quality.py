@@ -2,13 +2,12 @@
 and prints the scorer's table (../shared/tools/score.py).
 
 usage: python benchmarks/extraction_quality.py
-       [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|all|example|synthetic|synthetic2]
+       [--set dev|heldout|...|synthetic2|otherdev|all|example]  (any folder of benchmarks/gold/)
        [--json OUT] [--keep DIR] [--pdf-backend pdfminer|pdfium]
 
 The documents are read from ../shared/corpus/nacka/ (and ../shared/examples/ for the
-example gold file, tests/fixtures/municipal/ for the synthetic set: invented documents in
-other municipalities' styles, tests/fixtures/municipal_blind/ for synthetic2: the same, written
-and annotated blind); predictions go to a temporary folder (or --keep DIR).
+example gold file, the folders of tests/fixtures/ for the invented documents in other
+municipalities' styles: synthetic*, otherdev); predictions go to a temporary folder (or --keep DIR).
 """
 
 from __future__ import annotations
@@ -27,8 +26,7 @@ GOLD = REPO / "benchmarks" / "gold"
 SEARCH_DIRS = [
     SHARED / "corpus" / "nacka",
     SHARED / "examples",
-    REPO / "tests" / "fixtures" / "municipal",
-    REPO / "tests" / "fixtures" / "municipal_blind",
+    *sorted(p for p in (REPO / "tests" / "fixtures").glob("municipal*") if p.is_dir()),
 ]
 
 
@@ -47,8 +45,7 @@ def gold_dirs(which: str) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all", "example"]
-    sets += ["synthetic", "synthetic2"]
+    sets = sorted(p.name for p in GOLD.iterdir() if p.is_dir()) + ["all", "example"]
     ap.add_argument("--set", default="dev", choices=sets)
     ap.add_argument("--pdf-backend", default="pdfminer", choices=["pdfminer", "pdfium"])
     ap.add_argument("--json", type=Path, help="write the scorer's summary and per-document detail here")
