@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -97,6 +97,7 @@ class Abbreviation:
 def _cues() -> dict[str, Any]:
     data = read_json("programme_cues.json")
     out: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith("_")}
+    out["programme_families_cased"] = tuple(out.get("programme_families", ()))
     for key, value in out.items():
         if isinstance(value, list) and key not in ("titled_heads", "event_heads"):
             out[key] = frozenset(v.casefold() for v in value)
@@ -127,8 +128,8 @@ def _known_names() -> dict[str, frozenset[str]]:
 def is_acronym(word: str) -> bool:
     """Whether a word looks like an acronym: 2-10 characters, starts with a capital
     letter, at least two capitals and no more lower-case letters than capitals."""
-    if not re.fullmatch(ACRONYM, word):
-        return False
+    if not re.fullmatch(ACRONYM, word) or re.fullmatch(r"[IVXL]+", word):
+        return False  # a Roman numeral ("Studio III-modellen") is a number
     upper = sum(c.isupper() for c in word)
     lower = sum(c.islower() for c in word)
     return upper >= 2 and lower <= upper
@@ -233,7 +234,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     continue
                 long = candidate[offset:].strip()
                 long_start = start + offset + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
-                if _valid_long_form(short, long, titled=not _sentence_start(text, long_start)):
+                # inside a sentence or opening a line (a list item), a capitalised long form may open
+                # with a function word: "med Att skriva sig till läsning (ASL)"; after a full stop not
+                titled = not _sentence_start(text, long_start) or _line_start(text, long_start)
+                if _valid_long_form(short, long, titled=titled):
                     out.append(Abbreviation(short, inner_start, inner_start + len(short), long, long_start, before_end))
                     break
             continue
@@ -324,7 +328,10 @@ def _defined_in_running_text(text: str) -> list[Abbreviation]:
 
 
 _NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*){{0,6}}"
+# a name goes on over a line break only into a lower-case word ("Hjärnvägar i\nförskolan"), not
+# into the next line's label or heading ("projektet Cykelstråk Sydväst\nDnr RS 2024/0431")
+_NAME_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-zåäö-]))"
+_NAME = rf"{_NAME_WORD}(?:{_NAME_SEP}(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*){{0,6}}"
 
 
 def _alternation(words: Iterable[str], escape: bool = False) -> str:
@@ -338,6 +345,7 @@ class _Patterns:
 
     name_cue: re.Pattern[str]
     name_cue_heads: tuple[str, ...]
+    owned_head: re.Pattern[str]
     named_compound: re.Pattern[str]
     quoted: re.Pattern[str]
     appositive: re.Pattern[str]
@@ -374,6 +382,8 @@ class _Patterns:
     event_name: re.Pattern[str]
     event_heads: tuple[str, ...]
     english_evidence: tuple[str, ...]
+    family: re.Pattern[str]
+    families: tuple[str, ...]
 
 
 @cache
@@ -398,6 +408,8 @@ def _patterns() -> _Patterns:
         # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
         name_cue_heads=tuple(h.lower() for h in cues["name_cue_heads"]),
+        # "enligt stadens modell Barnets bästa först": an owner's programme noun, then the name
+        owned_head=re.compile(rf"(?<=[a-zåäö]s )(?:{_alternation(cues['owned_heads'])})\s+({_NAME})"),
         named_compound=re.compile(rf"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]{{2,}}-(?:{strong}))(?![\wåäö-])"),
         quoted=re.compile(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n]{2,70})[”“\"»']"),
         appositive=re.compile(
@@ -417,10 +429,12 @@ def _patterns() -> _Patterns:
         ),
         titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
-        # strategi mot hemlöshet 2022–2026": a capitalised plan word mid-sentence, its subject
+        # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
+        # 2025–2036": a capitalised or national/regional plan word mid-sentence, its subject
         # and a span of years
         bare_plan_title=re.compile(
-            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|{cap_th})\s+(?:för|mot|om)"
+            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|{cap_th}|(?:nationell|regional)a?\s+(?:{th}))"
+            rf"\s+(?:för|mot|om)"
             rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
         ),
         # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
@@ -467,7 +481,7 @@ def _patterns() -> _Patterns:
         ),
         # "Våga Visa-observationer": every word capitalised
         titled_multiword_compound=re.compile(
-            rf"([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+){{1,3}})-(?:{compound})(?![\wåäö])"
+            rf"([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:[A-ZÅÄÖ][a-zåäö]+|[IVX]+|\d+)){{1,3}})-(?:{compound})(?![\wåäö])"
         ),
         # "PBIS som arbetssätt"
         acronym_as=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+som\s+(?:{_alternation(cues['as_heads'])})(?![\wåäö])"),
@@ -486,6 +500,12 @@ def _patterns() -> _Patterns:
             rf"(?<![\wåäöÅÄÖ-])([A-Z][a-z]+(?:\s+(?:(?:{english}|&)\s+)?[A-Z][a-z]+){{1,5}})(?![\wåäöÅÄÖ-])"
         ),
         english_evidence=tuple(f" {w} " for w in sorted(cues["english_function_words"])),
+        # "inom Interreg ÖKS", "Leader Mittland": a family name and the member's name
+        family=re.compile(
+            rf"(?<![\wåäöÅÄÖ-])((?:{_alternation(cues['programme_families_cased'], escape=True)})"
+            rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)+|{ACRONYM})(?![\wåäöÅÄÖ-])){{0,2}})"
+        ),
+        families=tuple(cues["programme_families_cased"]),
     )
 
 
@@ -543,8 +563,12 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in _ci_matches(pat.name_cue, text, lowered, pat.name_cue_heads):
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
-            if not _generic_plan_phrase(name):
+            if not _generic_plan_phrase(name) and not _opens_with_body(name):
                 out.append((name, m.start(1), True))
+    for m in pat.owned_head.finditer(text) if "s " in text else ():
+        name = _trim_name(m.group(1), min_words=2)
+        if name and _name_like(name) and not _generic_plan_phrase(name) and not _opens_with_body(name):
+            out.append((name, m.start(1), True))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
     for m in pat.named_compound.finditer(text) if "-" in text else ():
         if not _sentence_start(text, m.start()):
@@ -757,8 +781,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
     programme_spans: list[tuple[int, int]] = []
 
     # 1. acronym definitions
+    known_acronyms = {a for _, a in _known_lexicon() if a}
     for ab in find_abbreviations(text):
-        kind = classify_long_form(ab.short, ab.long)
+        kind = "programme" if ab.short in known_acronyms else classify_long_form(ab.short, ab.long)
         if kind != "programme":
             org_acronyms.add(ab.short)
             continue
@@ -802,10 +827,14 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             col.add(None, short)
             programme_spans.append((start, start + len(short)))
 
+    defined = list(programme_spans)  # acronym definitions: "Unga leder unga (ULU)"
+
     def take_name(name: str, start: int, after_head: bool = False) -> None:
         if name.upper() in blocked:
             return
         end = start + len(name)
+        if any(a <= start and end <= b and end - start < b - a - 1 for a, b in defined):
+            return  # "Metoden Unga leder unga (ULU)": a cue took the first word of a defined name
         if _entity_overlaps(start, end, entities) and not (
             after_head
             and _no_first_name(name)
@@ -831,6 +860,10 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         col.add(name, acronym)
         programme_spans.append((start, end))
 
+    for name, start in family_names(text):
+        col.add(name, None)
+        programme_spans.append((start, start + len(name)))
+
     # 3c. names by general cues: "Matematiklyftet", "Våga visa-projektet", "KIVA är ett program",
     # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
     for name, acronym, start in cue_names(text, lowered):
@@ -846,6 +879,15 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
                 col.add(None, name)
         elif not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
             col.add(name, None)
+
+    # 5. the other items of a colon-introduced list whose items are mostly programmes already
+    known_keys = {k.casefold() for k in col.items} | {
+        (i["name"] or "").casefold() for i in col.items.values() if i["name"]
+    }
+    for name, start in colon_list_names(text, lambda head: head.casefold() in known_keys):
+        if not _entity_overlaps(start, start + len(name), entities) and not _names_a_place_or_body(name):
+            if not _names_a_law(name):
+                col.add(name, None)
 
     out = col.mentions()
     for item in out:
@@ -906,6 +948,15 @@ def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]
     return out
 
 
+def _opens_with_body(name: str) -> bool:
+    """Whether a phrase after a programme noun opens with an organisation, so that it is a
+    clause, not a name ("materialet Skolverket tog fram", "projektet Region Skåne driver")."""
+    first = name.split()[0].casefold()
+    if first in _known_names()["org_forms"] or first in _cues()["body_words"]:
+        return True
+    return any(first.endswith(s) and len(first) >= len(s) + 3 for s in _cues()["org_suffixes"])
+
+
 def _no_first_name(name: str) -> bool:
     """ "Digitaktik", "Snabbspår Skåne": one to three words, none a known first name (the NER
     model may take unknown capitalised words after "forskningsprojektet" for a person)."""
@@ -922,6 +973,12 @@ def _person_like(name: str) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start]
     return start == 0 or "\n" in before or bool(re.search(r"[.!?:•]\s*$", before))
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line, perhaps after a bullet."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not line.strip() or bool(_BULLET.fullmatch(line.lstrip()))
 
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:
@@ -1071,6 +1128,19 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
         if name and _verb_cue_name(name):
             out.append((name, None, start))
     out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
+    return out
+
+
+def family_names(text: str) -> list[tuple[str, int]]:
+    """(name, start) of members of programme families ("inom Interreg ÖKS", "Leader Mittland";
+    ``programme_families``); the family alone where no name follows."""
+    pat = _patterns()
+    out = []
+    for m in pat.family.finditer(text) if any(f in text for f in pat.families) else ():
+        words = m.group(1).split()
+        while len(words) > 1 and words[-1].casefold() in _cues()["stop_words"] | _cues()["heads"]:
+            words.pop()
+        out.append((" ".join(words), m.start(1)))
     return out
 
 
@@ -1267,6 +1337,55 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
                 acronym = name if is_acronym(name) and name.isupper() else None
                 out.append((None if acronym else name, acronym, item_start + offset))
             i += 1
+    return out
+
+
+_LEAD_IN = re.compile(r"[^\n]*[a-zåäö)]:[ \t]*\n")
+
+
+def colon_list_names(text: str, is_programme: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """(name, start) of the other items of a list introduced by a line ending in ':' when at
+    least two items, and at least half of them, open with a programme (``is_programme`` of the
+    item's head, an acronym or a name): "byggt på tre delar:" / "Att skriva sig till läsning
+    (ASL), …" / "Läslyftet, …" / "Bokstart, som drivs …" gives "Bokstart". Each item is one line,
+    its head what comes before ", ", " – ", ": " or "("; a head must be a name (one capitalised
+    word that is not a generic word, or a name in sentence or title case)."""
+    out: list[tuple[str, int]] = []
+    if ":\n" not in text and ": \n" not in text:
+        return out
+    for lead in _LEAD_IN.finditer(text):
+        heads: list[tuple[str, int, bool]] = []
+        pos = lead.end()
+        for line in _LINE.finditer(text, pos):
+            gap = text[pos : line.start()]
+            if gap.count("\n") > 1 or not line.group().strip()[:1].isupper():
+                break
+            item = line.group()
+            lead_ws = len(item) - len(item.lstrip())
+            bm = _BULLET.match(item.lstrip())
+            if bm:
+                lead_ws += bm.end()
+            body = item[lead_ws:]
+            sep = _ITEM_SEPARATOR.search(body)
+            if not sep or len(body) > 300:
+                break  # not "Name, description": a paragraph
+            head = body[: sep.start()].strip()
+            acronym = re.search(rf"\(({ACRONYM})\)", body[sep.start() : sep.start() + 14])
+            known = is_programme(head) or bool(acronym and is_programme(acronym.group(1)))
+            heads.append((head, line.start() + lead_ws, known))
+            pos = line.end()
+        n_known = sum(k for _, _, k in heads)
+        if n_known < 2 or 2 * n_known < len(heads):
+            continue
+        for head, start, known in heads:
+            if known:
+                continue
+            words = head.split()
+            single = len(words) == 1 and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}", head)
+            if single and head.casefold() not in _cues()["generic_name_starts"] | _cues()["heads"]:
+                out.append((head, start))
+            elif len(words) > 1 and _name_like(head):
+                out.append((head, start))
     return out
 
 

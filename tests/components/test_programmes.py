@@ -301,3 +301,79 @@ def test_multiword_name_after_a_programme_noun_survives_a_person_span() -> None:
     ss, kb = text.index("Snabbspår Skåne"), text.index("Karin Berg")
     entities = [(ss, ss + len("Snabbspår Skåne"), "PER"), (kb, kb + len("Karin Berg"), "PER")]
     assert [p["name"] for p in find_programmes(text, entities)] == ["Snabbspår Skåne"]
+
+
+def _names(text: str) -> list[tuple[str | None, str | None]]:
+    return [(p["name"], p["acronym"]) for p in find_programmes(text)]
+
+
+def test_name_after_a_programme_noun_stops_at_a_label_line() -> None:
+    text = "3. Bidrag till projektet Gröna stråket Norr\nDiarienummer KS 2025/77\n"
+    assert ("Gröna stråket Norr", None) in _names(text)
+    assert not any(n and "Diarienummer" in n for n, _ in _names(text))
+
+
+def test_name_after_a_programme_noun_wraps_into_a_lower_case_word() -> None:
+    assert ("Hjärnvägar i förskolan", None) in _names("Vi deltar i projektet Hjärnvägar i\nförskolan. Det går bra.")
+
+
+def test_cue_does_not_take_the_first_word_of_a_defined_name() -> None:
+    found = _names("Arbetsmetoden Unga hjälper unga (UHU) används i tre stadsdelar.")
+    assert found == [("Unga hjälper unga", "UHU")]
+
+
+def test_owner_and_indefinite_programme_noun_introduce_a_name() -> None:
+    assert ("Trygg i hemmet", None) in _names("Analysen görs enligt kommunens modell Trygg i hemmet.")
+    assert _names("Analysen görs enligt kommunens modell för uppföljning.") == []
+
+
+def test_compound_definite_head_introduces_a_name_but_not_a_clause_with_a_body() -> None:
+    assert ("Språket först", None) in _names("Barnen kartläggs med bedömningsmaterialet Språket först varje höst.")
+    assert _names("Vi använder materialet Skolverket tog fram.") == []
+    assert _names("Vi följer projektet Regionen driver.") == []
+
+
+def test_roman_numeral_is_not_an_acronym() -> None:
+    assert not is_acronym("III")
+    found = _names("Personalen utbildas enligt Studio III-modellen under våren.")
+    assert ("Studio III", None) in found and not any(a == "III" for _, a in found)
+
+
+def test_function_word_long_form_opening_a_list_line() -> None:
+    text = "Satsningen har två delar:\nLära genom lek (LGL), för de yngsta,\n"
+    text += "Att läsa tillsammans (ALT), för familjer.\n"
+    found = _names(text)
+    assert ("Att läsa tillsammans", "ALT") in found
+    # after a full stop a function word still does not open a long form
+    assert ("Att arbeta med barn", "AMB") not in _names("Vi har ökat. Att arbeta med barn (AMB) är viktigt.")
+
+
+def test_colon_list_items_next_to_programmes_are_programmes() -> None:
+    text = (
+        "Arbetet vilar på tre delar:\n"
+        "Läslyftet, en fortbildning för lärare,\n"
+        "Motiverande samtal (MI), för vårdnadshavare,\n"
+        "Sagostunden, som biblioteket håller i.\n"
+    )
+    assert ("Sagostunden", None) in _names(text)
+    roll = "Närvarande:\nKarin Ek, ordförande\nLäslyftet, kurs\nSagostunden, som biblioteket håller i.\n"
+    assert ("Sagostunden", None) not in _names(roll)
+
+
+def test_national_plan_with_a_span_of_years() -> None:
+    found = _names("Remiss: förslag till nationell plan för transportsystemet 2026–2037 ska besvaras.")
+    assert ("nationell plan för transportsystemet 2026–2037", None) in found
+
+
+def test_programme_family_member() -> None:
+    found = _names("Ansökan görs inom Interreg Aurora och Leader Sjö och skog tillsammans med grannkommunerna.")
+    assert ("Interreg Aurora", None) in found
+    assert any(n and n.startswith("Leader") for n, _ in found)
+
+
+def test_known_acronym_definition_is_a_programme_despite_an_organisation_head() -> None:
+    assert ("Europeiska socialfonden", "ESF") in _names("Projektet får stöd från Europeiska socialfonden (ESF).")
+
+
+def test_care_centre_long_form_is_an_organisation() -> None:
+    assert classify_long_form("BVC", "barnavårdscentraler") == "organisation"
