@@ -397,6 +397,7 @@ def _patterns() -> _Patterns:
     app = _alternation(cues["appositive_heads"])
     th = _alternation(cues["titled_compound_heads"])
     cap_th = _alternation(h.capitalize() for h in cues["titled_compound_heads"])
+    bodies = _alternation(cues["body_words"])
     years = r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"  # a span of years ending a plan title
     titled = "|".join(cues["titled_heads"])
     all_heads = _alternation(cues["heads"])
@@ -418,7 +419,8 @@ def _patterns() -> _Patterns:
         titled_compound=re.compile(
             rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
             rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
-            rf"|\s+(?:för|mot|om)(?:\s+[a-zåäö-]+){{2,7}}?(?=\s+(?:19|20)\d\d))?"  # "… mot våld i … 2022–2025"
+            # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
+            rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
         # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"): a plan title with its
@@ -427,13 +429,15 @@ def _patterns() -> _Patterns:
             rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
             rf"\s+{years})(?![\wåäö\d])"
         ),
-        titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})\s+20\d\d)(?![\d\w/-])"),
+        # "Agenda 2030", "Vision e-hälsa 2025": a title word, at most two lower-case words, a year
+        titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})(?:\s+[a-zåäö][\wåäö-]*){{0,2}}\s+20\d\d)(?![\d\w/-])"),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
         # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
         # 2025–2036": a capitalised or national/regional plan word mid-sentence, its subject
         # and a span of years
         bare_plan_title=re.compile(
-            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|{cap_th}|(?:nationell|regional)a?\s+(?:{th}))"
+            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
+            rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
             rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
         ),
@@ -561,9 +565,11 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         lowered = _lowered(text)
     # "forskningsprojektet Hjärnvägar i förskolan", "Projektet Språkstörning med medel …"
     for m in _ci_matches(pat.name_cue, text, lowered, pat.name_cue_heads):
+        if "\n" in text[m.start() : m.start(1)] and _label_line(text, m.start(1)):
+            continue  # "… regionala utvecklingsstrategin\nFöredragande: …": the next line's label
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
-            if not _generic_plan_phrase(name) and not _opens_with_body(name):
+            if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
                 out.append((name, m.start(1), True))
     for m in pat.owned_head.finditer(text) if "s " in text else ():
         name = _trim_name(m.group(1), min_words=2)
@@ -616,7 +622,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
-        out.append((m.group(1), m.start(1), False))
+        if not any(w.casefold() in cues["stop_words"] for w in m.group(1).split()[1:-1]):
+            out.append((m.group(1), m.start(1), False))  # not "Projekt som startade 2025"
     if "20" in text or "19" in text:
         # a span of years makes even "kommuns bostadsförsörjningsprogram" one document
         for rx in (pat.bare_plan_title, pat.owner_compound_plan):
@@ -955,6 +962,28 @@ def _opens_with_body(name: str) -> bool:
     if first in _known_names()["org_forms"] or first in _cues()["body_words"]:
         return True
     return any(first.endswith(s) and len(first) >= len(s) + 3 for s in _cues()["org_suffixes"])
+
+
+@cache
+def _header_labels() -> frozenset[str]:
+    """Every label of ``header_labels.json`` (lower case)."""
+    data = read_json("header_labels.json")
+    return frozenset(w.casefold() for k, v in data.items() if not k.startswith("_") for w in v if isinstance(w, str))
+
+
+def _label_line(text: str, start: int) -> bool:
+    """Whether the line from ``start`` opens with a label ("Föredragande:", "Dnr …")."""
+    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    first = re.match(r"[\wåäöÅÄÖ.]+(?:\s[\wåäö]+)?", line)
+    if re.match(r"[^\s:]+(?:\s[^\s:]+)?:", line):
+        return True
+    labels = _header_labels()
+    return bool(first) and (first.group().casefold() in labels or line.split()[0].casefold() in labels)
+
+
+def _all_place_words(name: str) -> bool:
+    """ "Stockholm", "Södra Sollentuna": every word a municipality's or a place's name."""
+    return all(w.casefold() in _patterns().place_words for w in name.split())
 
 
 def _no_first_name(name: str) -> bool:

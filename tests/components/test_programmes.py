@@ -377,3 +377,29 @@ def test_known_acronym_definition_is_a_programme_despite_an_organisation_head() 
 
 def test_care_centre_long_form_is_an_organisation() -> None:
     assert classify_long_form("BVC", "barnavårdscentraler") == "organisation"
+
+
+def test_compound_plan_title_with_a_short_subject_and_years() -> None:
+    found = _names("Försöket ingår i kommunens Handlingsplan för hemtjänst 2024–2026, som nämnden antog.")
+    assert ("Handlingsplan för hemtjänst 2024–2026", None) in found
+
+
+def test_title_word_with_a_subject_and_a_year() -> None:
+    assert ("Vision e-samhälle 2030", None) in _names("Arbetet följer Vision e-samhälle 2030. Det går bra.")
+    assert not any(n and n.startswith("Projekt som") for n, _ in _names("Projekt som startade 2025 redovisas."))
+
+
+def test_compound_plan_head_introduces_a_name() -> None:
+    found = _names("Undervisningen följer den kommunala simplanen Simsäker i Borlänge, som togs fram 2019.")
+    assert ("Simsäker i Borlänge", None) in found
+    assert _names("Enligt handlingsplanen Uppsala ska vi ses.") == []
+
+
+def test_name_after_a_programme_noun_stops_at_a_passive_verb() -> None:
+    found = _names("Förvaltningen föreslår att projektet Simma för alla utvärderas under våren.")
+    assert ("Simma för alla", None) in found
+
+
+def test_name_cue_does_not_reach_into_a_label_on_the_next_line() -> None:
+    text = "3. Information om den regionala utvecklingsstrategin\nFöredragande: Karl Berg, enhetschef\n"
+    assert _names(text) == []

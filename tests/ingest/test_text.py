@@ -146,3 +146,13 @@ def test_layout_columns_become_lines_with_their_offsets() -> None:
     assert raw[n.original_offset(start) : n.original_offset(start) + 16] == "PROTOKOLLSUTDRAG"
     # a few spaces inside a line are not a column gap
     assert normalise("Beslut   i   korthet\n").text == "Beslut i korthet"
+
+
+def test_labelled_line_after_a_full_line_starts_a_new_line():
+    raw = (
+        "3. Information om uppföljningen av den regionala utvecklingsstrategin och dess mål\n"
+        "Föredragande: Karl Berg, enhetschef, avdelningen för regional utveckling i regionen\n"
+        "Informationen gäller uppföljningen under 2024 och hur målen ska följas upp framåt.\n"
+    )
+    text = normalise(raw).text
+    assert "och dess mål\nFöredragande: Karl Berg" in text
