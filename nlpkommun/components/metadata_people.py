@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nlpkommun.components.metadata_header import is_page_marker
+from nlpkommun.components.metadata_header import is_body_name, is_page_marker
 from nlpkommun.components.metadata_lines import (
     PARTY_SUFFIX,
     Line,
@@ -25,6 +25,7 @@ from nlpkommun.components.metadata_lines import (
     is_title_word,
     label_of,
     labels,
+    name_stopwords,
     split_label,
     split_names,
 )
@@ -45,8 +46,37 @@ def official(name: str, title: str | None = None, **extra: str | None) -> Offici
     return out
 
 
+_INVERTED = re.compile(
+    r"^([A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)?),\s*([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)"
+    r"(?=\s*$|\s*[(,]|\s+[a-zåäö])(.*)$"
+)
+
+
+_LEADING_PARTY = re.compile(r"^\s*\(\s*[A-ZÅÄÖa-zåäö!]{1,5}\s*\)")
+
+
+def inverted_name(value: str) -> tuple[str, str] | None:
+    """``"Nyström, Therese nämndsekreterare"`` / ``"Paulsson, Ingrid (V)"`` (surname first,
+    as some signature blocks and lists write it) → ("Therese Nyström", what follows). The
+    word after the comma must be a known first name and the one before it not."""
+    m = _INVERTED.match(value.strip())
+    if not m:
+        return None
+    surname, first, rest = m.groups()
+    if first.split("-")[0] not in first_names() or surname.split()[0] in first_names():
+        return None
+    if any(w.lower() in name_stopwords() for w in surname.split()) or is_body_name(surname):
+        return None
+    if not is_name(f"{first} {surname}"):
+        return None
+    return f"{first} {surname}", _LEADING_PARTY.sub("", rest).strip(" ,")
+
+
 def _name_part(value: str, allow_party: bool = False) -> tuple[str | None, str]:
     """Split ``"Eva Lund, utredare"`` into the name and what follows it."""
+    inverted = inverted_name(value)
+    if inverted:
+        return inverted
     head, _, rest = value.partition(",")
     head, slash, unit = head.partition("/")  # "Namn Namnsson/Stadsledningskontoret"
     head = head.strip()
@@ -59,6 +89,9 @@ def _name_part(value: str, allow_party: bool = False) -> tuple[str | None, str]:
 
 def names_in(text: str) -> list[str]:
     """The names on a line: one, several side by side, or listed ("A (S) och B (M)")."""
+    inverted = inverted_name(text)
+    if inverted:
+        return [inverted[0]]
     out: list[str] = []
     for piece in re.split(r",|\s+och\s+|\s+samt\s+", text):
         for col in split_names(piece.strip()):
@@ -235,11 +268,17 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
             signed_from = i
             continue
         if 0 <= signed_from and i - signed_from <= 6:
-            name, rest = _name_part(ln.text, allow_party=True)
-            if name:
-                first = rest.split(",")[0].strip()
-                out.append(official(name, first if first and is_title_line(first) else None))
+            signed = signed_line(ln.text)
+            if signed:
+                out.append(official(*signed))
+                signed_from = i  # the names may go on: each resets the window
                 continue
+            last = out[-1] if out and signed_from == i - 1 and out[-1]["title"] is None else None
+            if last is not None and is_title_line(ln.text) and not names_in(ln.text):
+                last["title"] = ln.text  # "Lena Wallin" / "Nämndsekreterare"
+                continue
+            if _sender_line(ln.text) and not (out and signed_from == i - 1):
+                continue  # "Vänsterpartiet i Falun", "Socialdemokraterna" above the names
             signed_from = -1
         element = None if ln.index in head_ids else _signature_element(ln.text)
         if element is None:
@@ -255,6 +294,30 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
     if len(runs) > 2:  # many name/title pairs (tables, org charts): only those in the closing half
         runs = [r for r in runs if r[0] >= len(lines) // 2]
     return out + [o for _, found in runs for o in found]
+
+
+def signed_line(text: str) -> tuple[str, str | None] | None:
+    """A signature line after a greeting or "Ort den <datum>": a name with its party and
+    title after a comma or not ("Anna Berg (S), ordförande", "Pia Gustafsson Ljung (M)
+    ordförande", "Sara Wikström nämndsekreterare"), or surname first ("Nyström, Therese
+    nämndsekreterare"); (name, title or None)."""
+    name, rest = _name_part(text, allow_party=True)
+    if name:
+        first = rest.split(",")[0].strip()
+        return name, first if first and is_title_line(first) else None
+    m = re.match(r"^(.+?)\s*\(\s*[A-ZÅÄÖa-zåäö!]{1,5}\s*\)\s*,?\s*(\S.*)$", text)  # name (P) title
+    if m and is_name(m.group(1)) and is_title_line(m.group(2)):
+        return " ".join(m.group(1).split()), m.group(2)
+    signed = _name_then_title(text)
+    return signed if signed else None
+
+
+def _sender_line(text: str) -> bool:
+    """A short line naming the senders above the signatures of a motion or skrivelse (a
+    party, "Vänsterpartiet i Falun", a group): a few capitalised words, no digits, no
+    sentence end."""
+    words = text.split()
+    return 0 < len(words) <= 5 and text[:1].isupper() and not re.search(r"[\d.:;]$|\d", text)
 
 
 def _is_participant_label(text: str) -> bool:

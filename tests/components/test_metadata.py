@@ -678,3 +678,47 @@ def test_paragraph_heading_with_its_reference_number_after_it() -> None:
 def test_a_bare_municipality_name_is_not_the_title(letterhead: str) -> None:
     text = f"{letterhead}\n\n2021-03-02\n\nRevidering av taxa för bygglov\n\nFörslag till beslut\n"
     assert extract_metadata(text)["title"] == "Revidering av taxa för bygglov"
+
+
+# --- signatures after "Ort den <datum>" (other municipalities' layouts) -----------------
+
+
+def _signed(text: str, kind: str | None = None) -> list[tuple[str, str | None]]:
+    from nlpkommun.components.metadata_people import signatories
+
+    return [(o["name"], o["title"]) for o in signatories(split_lines(text), kind)]
+
+
+def test_inverted_signature_names():
+    from nlpkommun.components.metadata_people import inverted_name
+
+    assert inverted_name("Nyström, Therese nämndsekreterare") == ("Therese Nyström", "nämndsekreterare")
+    assert inverted_name("Paulsson, Ingrid (V)") == ("Ingrid Paulsson", "")
+    assert inverted_name("Stockholm, Anna Berg") is None  # a place, then a full name
+    assert inverted_name("Kommunstyrelsen, Anna") is None
+    text = "Luleå den 18 mars 2024\n\nMaria Lundkvist (V)\nEmil Öhman (V)\nPaulsson, Ingrid (V)\n"
+    assert [n for n, _ in _signed(text, "motion")] == ["Maria Lundkvist", "Emil Öhman", "Ingrid Paulsson"]
+    text = "Utdrag bestyrkes\nSundsvall 2024-04-30\nNyström, Therese nämndsekreterare\n"
+    assert _signed(text, "protokollsutdrag") == [("Therese Nyström", "nämndsekreterare")]
+
+
+def test_signatures_after_place_and_date():
+    # name, party and title on one line; the title on the line under the name
+    text = "Malmö den 6 maj 2024\n\nPia Gustafsson Ljung (M) ordförande\n\nSara Wikström nämndsekreterare\n"
+    assert _signed(text, "kallelse") == [("Pia Gustafsson Ljung", "ordförande"), ("Sara Wikström", "nämndsekreterare")]
+    text = "Rätt utdraget betygar\nKristianstad den 26 mars 2025\nLena Wallin\nNämndsekreterare\n"
+    assert _signed(text, "protokollsutdrag") == [("Lena Wallin", "Nämndsekreterare")]
+    # the senders (party, group) between the date and the names
+    text = (
+        "Stockholm den 27 maj 2025\nSocialdemokraterna\nVänsterpartiet\nKadir Yilmaz (S)\nGruppledare\n"
+        "Emma Lundström (S)\nJens Nordenfelt (S)\nRebecka Holm (V)\n"
+        "Region Stockholm, Trafiknämnden, Box 22550, 104 22 Stockholm. Telefon: 08-123 130 00\n"
+    )
+    assert _signed(text, "skrivelse") == [
+        ("Kadir Yilmaz", "Gruppledare"),
+        ("Emma Lundström", None),
+        ("Jens Nordenfelt", None),
+        ("Rebecka Holm", None),
+    ]
+    text = "Falun den 30 september 2024\nVänsterpartiet i Falun\nHelena Sundqvist (V)\nAhmad Karimi (V)\nYttrande\n"
+    assert [n for n, _ in _signed(text, "motion")] == ["Helena Sundqvist", "Ahmad Karimi"]
