@@ -327,11 +327,11 @@ def _defined_in_running_text(text: str) -> list[Abbreviation]:
     return out
 
 
-_NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*"
+_NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*(?:-[\wåäöÅÄÖ]+)*"  # "Starta eget-lyftet"
 # a name goes on over a line break only into a lower-case word ("Hjärnvägar i\nförskolan"), not
 # into the next line's label or heading ("projektet Cykelstråk Sydväst\nDnr RS 2024/0431")
 _NAME_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-zåäö-]))"
-_NAME = rf"{_NAME_WORD}(?:{_NAME_SEP}(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*){{0,6}}"
+_NAME = rf"{_NAME_WORD}(?:{_NAME_SEP}(?:-\s+)?[\wåäöÅÄÖ][\wåäöÅÄÖ]*(?:\.[\wåäö0-9]+)*(?:-[\wåäöÅÄÖ]+)*){{0,6}}"
 
 
 def _alternation(words: Iterable[str], escape: bool = False) -> str:
@@ -430,7 +430,9 @@ def _patterns() -> _Patterns:
             rf"\s+{years})(?![\wåäö\d])"
         ),
         # "Agenda 2030", "Vision e-hälsa 2025": a title word, at most two lower-case words, a year
-        titled_year=re.compile(rf"(?<![\wåäö])((?:{titled})(?:\s+[a-zåäö][\wåäö-]*){{0,2}}\s+20\d\d)(?![\d\w/-])"),
+        titled_year=re.compile(
+            rf"(?<![\wåäö])((?:{titled})((?:\s+[a-zåäö][\wåäö-]*){{0,2}})\s+20\d\d(?:\s?[-–]\s?20\d\d)?)(?![\d\w/-])"
+        ),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
         # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
         # 2025–2036": a capitalised or national/regional plan word mid-sentence, its subject
@@ -481,11 +483,11 @@ def _patterns() -> _Patterns:
         heading_first_words=frozenset(h.split()[0] for h in cues["list_headings"] | cues["list_headings_strong"]),
         # "Våga visa-projektet"
         multiword_compound=re.compile(
-            rf"(?<![\wåäöÅÄÖ])([A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){{1,3}})-(?:{compound})(?![\wåäö])"
+            rf"(?<![\wåäöÅÄÖ])([A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+){{1,3}})-({compound})(?![\wåäö])"
         ),
         # "Våga Visa-observationer": every word capitalised
         titled_multiword_compound=re.compile(
-            rf"([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:[A-ZÅÄÖ][a-zåäö]+|[IVX]+|\d+)){{1,3}})-(?:{compound})(?![\wåäö])"
+            rf"([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:[A-ZÅÄÖ][a-zåäö]+|[IVX]+|\d+)){{1,3}})-({compound})(?![\wåäö])"
         ),
         # "PBIS som arbetssätt"
         acronym_as=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})\s+som\s+(?:{_alternation(cues['as_heads'])})(?![\wåäö])"),
@@ -507,7 +509,7 @@ def _patterns() -> _Patterns:
         # "inom Interreg ÖKS", "Leader Mittland": a family name and the member's name
         family=re.compile(
             rf"(?<![\wåäöÅÄÖ-])((?:{_alternation(cues['programme_families_cased'], escape=True)})"
-            rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)+|{ACRONYM})(?![\wåäöÅÄÖ-])){{0,2}})"
+            rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:[-–][A-ZÅÄÖ][a-zåäö]+)+|{ACRONYM})(?![\wåäöÅÄÖ–-])){{0,2}})"
         ),
         families=tuple(cues["programme_families_cased"]),
     )
@@ -622,7 +624,7 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
-        if not any(w.casefold() in cues["stop_words"] for w in m.group(1).split()[1:-1]):
+        if not any(w.casefold() in cues["stop_words"] for w in m.group(2).split()):
             out.append((m.group(1), m.start(1), False))  # not "Projekt som startade 2025"
     if "20" in text or "19" in text:
         # a span of years makes even "kommuns bostadsförsörjningsprogram" one document
@@ -849,9 +851,10 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             and not _entity_overlaps(start, end + 1, entities)
         ):
             return  # a PER span vetoes, unless no word is a first name and a programme noun precedes
-        if not _names_a_place_or_body(name) and not _names_a_law(name):
-            col.add(name, None)
-            programme_spans.append((start, start + len(name)))
+        if after_head and _sentence_case_name(name) or not _names_a_place_or_body(name):
+            if not _names_a_law(name):  # "projektet Friskare förskola": a name in sentence case
+                col.add(name, None)
+                programme_spans.append((start, start + len(name)))
 
     # 3. proper names: after a programme noun, in quotes, in appositions, titled plans
     for name, start, after_head in _named_programmes(text, lowered):
@@ -1114,12 +1117,12 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
     out.extend((name, None, start) for name, start in _suffix_names(text))
     for m in pat.multiword_compound.finditer(text) if "-" in text else ():
         if _sentence_case_name(m.group(1)) and _name_like(m.group(1)):
-            out.append((m.group(1), None, m.start(1)))
+            out.append((_with_method_head(m), None, m.start(1)))
     for m in pat.titled_multiword_compound.finditer(text) if "-" in text else ():
         if m.start() and text[m.start() - 1].isalnum():
             continue
         if _name_like(m.group(1)) and not _sentence_start(text, m.start(1)):
-            out.append((m.group(1), None, m.start(1)))
+            out.append((_with_method_head(m), None, m.start(1)))
     for m in pat.acronym_as.finditer(text) if " som " in text else ():
         if is_acronym(m.group(1)) and m.group(1).isupper():
             out.append((None, m.group(1), m.start(1)))
@@ -1171,6 +1174,14 @@ def family_names(text: str) -> list[tuple[str, int]]:
             words.pop()
         out.append((" ".join(words), m.start(1)))
     return out
+
+
+def _with_method_head(m: re.Match[str]) -> str:
+    """The name of a hyphen compound: "Våga visa" of "Våga visa-projektet", but the whole
+    "Studio III-modellen" where the head is a model or method, part of the method's name."""
+    if m.group(2).casefold().startswith(tuple(_cues()["name_keeping_heads"])):
+        return m.group(0)
+    return m.group(1)
 
 
 _GENITIVE_OWNER = re.compile(r"[A-ZÅÄÖ][\wåäö]+s\s+(?=[A-ZÅÄÖ][\wåäö]*\s+\S)")

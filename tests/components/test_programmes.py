@@ -403,3 +403,22 @@ def test_name_after_a_programme_noun_stops_at_a_passive_verb() -> None:
 def test_name_cue_does_not_reach_into_a_label_on_the_next_line() -> None:
     text = "3. Information om den regionala utvecklingsstrategin\nFöredragande: Karl Berg, enhetschef\n"
     assert _names(text) == []
+
+
+def test_hyphen_compound_keeps_a_method_head_but_not_a_project_head() -> None:
+    found = _names("Personalen utbildas enligt Trygg IV-modellen och deltar i Läsa mera-projektet.")
+    assert ("Trygg IV-modellen", None) in found and ("Läsa mera", None) in found
+    assert ("Starta eget-lyftet", None) in _names("Rådgivning ges enligt metoden Starta eget-lyftet i år.")
+
+
+def test_sentence_case_name_after_a_programme_noun_may_end_in_a_body_word() -> None:
+    assert ("Rörlig förskola", None) in _names("Projektet Rörlig förskola, med stöd från staten, fortsätter.")
+
+
+def test_steering_document_titles_with_years() -> None:
+    found = _names("Fullmäktige har i Mål och budget 2027–2029 gett nämnden i uppdrag.")
+    assert ("Mål och budget 2027–2029", None) in found
+
+
+def test_programme_family_with_an_en_dash_member() -> None:
+    assert ("Interreg Sverige–Norge", None) in _names("Projektet söker medel inom Interreg Sverige–Norge.")
