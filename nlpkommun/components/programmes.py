@@ -1023,7 +1023,12 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
         kept.append(w)
     while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
         kept.pop()
+    if len(kept) > 2 and kept[-2] == "i" and kept[-1].casefold() in _TIME_WORDS:
+        kept = kept[:-2]  # "Starta eget-lyftet i år": a time adverbial ends the name
     return " ".join(kept) if len(kept) >= min_words else None
+
+
+_TIME_WORDS = frozenset("år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol".split())
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
