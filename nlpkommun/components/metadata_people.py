@@ -214,6 +214,17 @@ def _signature_element(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def _party_name_over_title(text: str, below: str) -> bool:
+    """A politician's signature: the name with its party, a title line under it
+    ("Mikael Strand (M)" / "Ordförande")."""
+    return (
+        bool(PARTY_SUFFIX.search(text))
+        and is_name(text, allow_party=True)
+        and is_title_line(below)
+        and not names_in(below)
+    )
+
+
 def _name_then_title(text: str) -> tuple[str, str] | None:
     """``"Maria Berg Holm Stadsdelsdirektör"`` (a signature on one line) → name, title."""
     words = text.split()
@@ -281,6 +292,9 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
                 continue  # "Vänsterpartiet i Falun", "Socialdemokraterna" above the names
             signed_from = -1
         element = None if ln.index in head_ids else _signature_element(ln.text)
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if element is None and ln.index not in head_ids and _party_name_over_title(ln.text, nxt):
+            element = "name", [PARTY_SUFFIX.sub("", ln.text).strip()]  # "Mikael Strand (M)" / "Ordförande"
         if element is None:
             if run and not listing:
                 runs.append((i, _pair(run)))
@@ -373,6 +387,10 @@ def _attestation_labels() -> tuple[str, ...]:
     return labels()["attestation"]
 
 
+#: justerare labels whose value is when and where the protokoll is justerat, not who
+_JUSTERING_TIME = frozenset({"justering", "justeringens plats och tid"})
+
+
 def protocol_signatures(lines: list[Line]) -> list[Official]:
     """Justerare ("Justerare", "Utses att justera") and the names in an "Underskrifter"
     block of a protokoll, with the role label next to each name as its title."""
@@ -389,9 +407,13 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
         if label_of(ln.text, "justerare"):
             if i and not blank_between(lines[i - 1], ln) and names_in(lines[i - 1].text):
                 continue  # "Per Ek" / "Justerare": a title under a signature
+            if label_of(ln.text, "justerare") in _JUSTERING_TIME:
+                continue  # "Justeringens plats och tid": a place and a date follow, not names
             for nxt in lines[i + 1 : i + 7]:
-                if is_page_marker(nxt.text) or is_section_heading(nxt.text):
+                if is_page_marker(nxt.text) or is_section_heading(nxt.text) or label_of(nxt.text, "signature_block"):
                     break
+                if len(nxt.text.split()) > 12 or nxt.text.endswith("."):
+                    continue  # running text ("Förhinder anmäls till nämndsekreterare Johanna Ek, …")
                 found = names_in(nxt.text)
                 if found:
                     out.extend(official(n, "justerare") for n in found)
@@ -404,12 +426,17 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
                 if is_page_marker(nxt.text) or nxt.text.isupper() and len(nxt.text) > 12:
                     break
                 block.append(nxt)
-            first = next((b for b in block if names_in(b.text) or label_of(b.text, "signature_roles")), None)
-            order = (1, -1) if first is not None and names_in(first.text) else (-1, 1)  # titles below names?
+            # titles below the names or above them: the first line holding only one of the two
+            first = next((b for b in block if _names_or_role(b.text) in ("names", "role")), None)
+            order = (1, -1) if first is not None and _names_or_role(first.text) == "names" else (-1, 1)
             for j, b in enumerate(block):
                 role = split_label(b.text, "signature_roles")
-                if role and _name_part(role[1], allow_party=True)[0]:
-                    out.append(official(_name_part(role[1], allow_party=True)[0], role[0]))
+                if role and names_in(role[1]):  # "Sekreterare ……… Paragrafer 21–25 Moa Lindén"
+                    out.extend(official(n, role[0]) for n in names_in(role[1]))
+                    continue
+                name, rest = _name_part(b.text, allow_party=True)
+                if name and label_of(rest, "signature_roles"):  # "Anna-Lena Forsgren, ordförande"
+                    out.append(official(name, label_of(rest, "signature_roles")))
                     continue
                 names = names_in(b.text)
                 title = None
@@ -421,6 +448,17 @@ def protocol_signatures(lines: list[Line]) -> list[Official]:
     return out
 
 
+def _names_or_role(text: str) -> str | None:
+    """What a line of an "Underskrifter" block holds: "role" (a signing role alone, with a
+    line to sign on), "names", "both" ("Sekreterare ……… Moa Lindén") or None."""
+    role = split_label(text, "signature_roles")
+    if role and names_in(role[1]):
+        return "both"
+    if label_of(text, "signature_roles"):
+        return "role"
+    return "names" if names_in(text) else None
+
+
 def signing_case_officers(signed: list[Official]) -> list[Official]:
     """Signatories whose title says they are the handläggare ("Handläggare", "Ansvarig
     handläggare"), as case officers."""
@@ -430,6 +468,8 @@ def signing_case_officers(signed: list[Official]) -> list[Official]:
 def signatories(lines: list[Line], kind: str | None) -> list[Official]:
     """Everyone who signed, attested or justerade, merged by name (first title and date kept)."""
     found = protocol_signatures(lines)
+    if kind == "kallelse":  # the justerare a kallelse names are proposed; they have signed nothing
+        found = [o for o in found if o["title"] != "justerare"]
     closing = closing_signatures(lines)
     if kind in _PROTOCOL_KINDS:  # in a protokoll only the meeting's own signing roles count
         closing = [o for o in closing if o["title"] and label_of(o["title"], "signature_roles")]

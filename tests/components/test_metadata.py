@@ -722,3 +722,32 @@ def test_signatures_after_place_and_date():
     ]
     text = "Falun den 30 september 2024\nVänsterpartiet i Falun\nHelena Sundqvist (V)\nAhmad Karimi (V)\nYttrande\n"
     assert [n for n, _ in _signed(text, "motion")] == ["Helena Sundqvist", "Ahmad Karimi"]
+
+
+def test_underskrifter_roles_above_names_and_on_the_same_line():
+    # "Justeringens plats och tid" gives a place and a date, not a justerare; the role of each
+    # name is the label above it, or on its own line before the dotted line to sign on
+    text = (
+        "Utses att justera\nMats Lindqvist (M)\n\nJusteringens plats och tid\n"
+        "Kultur-, idrotts- och fritidsförvaltningen, 2024-03-26\n\nUnderskrifter\n"
+        "Sekreterare ......................... Paragrafer 21–25 Moa Lindén\n"
+        "Ordförande .........................\nKarin Andersson\n"
+        "Justerande .........................\nMats Lindqvist\n"
+    )
+    assert _signed(text, "protokoll") == [
+        ("Mats Lindqvist", "justerare"),
+        ("Moa Lindén", "sekreterare"),
+        ("Karin Andersson", "ordförande"),
+    ]
+    text = "Justeras\nAnna-Lena Forsgren, ordförande\nLars Olofsson, justerare\n"
+    assert _signed(text, "protokollsutdrag") == [("Anna-Lena Forsgren", "ordförande"), ("Lars Olofsson", "justerare")]
+
+
+def test_kallelse_proposed_justerare_and_party_signature():
+    text = (
+        "KALLELSE\n\nJusterare\nLotta Bergqvist (S), ersättare Farid Amini (C)\nJustering\n"
+        "Onsdagen den 21 maj 2025, Arbetsmarknadsförvaltningen\n"
+        "Förhinder anmäls till nämndsekreterare Johanna Ek, telefon 016-710 42 96, så att ersättare kan kallas in.\n"
+        "Mikael Strand (M)\nOrdförande\nJohanna Ek\nNämndsekreterare\n"
+    )
+    assert _signed(text, "kallelse") == [("Mikael Strand", "Ordförande"), ("Johanna Ek", "Nämndsekreterare")]
