@@ -509,7 +509,7 @@ def _patterns() -> _Patterns:
         # "inom Interreg ÖKS", "Leader Mittland": a family name and the member's name
         family=re.compile(
             rf"(?<![\wåäöÅÄÖ-])((?:{_alternation(cues['programme_families_cased'], escape=True)})"
-            rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:[-–][A-ZÅÄÖ][a-zåäö]+)+|{ACRONYM})(?![\wåäöÅÄÖ–-])){{0,2}})"
+            rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:[-–][A-ZÅÄÖ][a-zåäö]+)*|{ACRONYM})(?![\wåäöÅÄÖ–-])){{0,2}})"
         ),
         families=tuple(cues["programme_families_cased"]),
     )

@@ -110,6 +110,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 class _Line:
     text: str
     offsets: list[int]  # raw offset of each char of text
+    cell: bool = False  # one column of a line printed in columns: never joined to a neighbour
 
     @property
     def blank(self) -> bool:
@@ -121,27 +122,88 @@ _SPECIAL_CHARS = re.compile("[" + re.escape("".join(_LIGATURES)) + "\x00\r]")
 
 _COLUMN_GAP = " " * 6  # a wider gap than this inside a line separates columns
 _CELL = re.compile(r"\S(?:.*?\S)?(?= {6,}|\s*$)")
+# inside a line printed in columns, a table's cells may stand closer: three spaces
+_TABLE_CELL = re.compile(r"\S(?:.*?\S)?(?= {3,}|\s*$)")
+_ALIGN = 2  # columns of consecutive lines start within this many characters of each other
 
 
 def _split_lines(raw: str) -> list[list[_Line]]:
     """Split raw text into pages of lines; inner whitespace runs collapse to one space. A
     line printed in columns ("SUNDSVALLS KOMMUN          PROTOKOLLSUTDRAG", as
-    ``pdftotext -layout`` writes a header) gives one line per column, left to right."""
+    ``pdftotext -layout`` writes a header or a table) gives one line per column, left to
+    right. In a table (a row of three or more columns), a cell that wraps onto the next line
+    is joined back: the piece under it starts in lower case ("Storsjöbygdens levande" /
+    "kulturarv") or the cell ends in a hyphen or a dash ("Leader Storsjö-" / "bygden")."""
     pages: list[list[_Line]] = [[]]
+    above: list[tuple[int, _Line]] = []  # (column start, line) of the previous columnar line
+    row_width = 0  # cells in the last table row
     for m in re.finditer(r"[^\n\f]*(\r?\n|\f|$)", raw):
         if m.start() == m.end():
             break
         body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
         body = raw[m.start() : body_end]
+        indent = len(body) - len(body.lstrip(" "))
         if _COLUMN_GAP in body.strip():
-            cells = [(c.start(), c.group()) for c in _CELL.finditer(body)]
+            cells = [(c.start(), c.group()) for c in _TABLE_CELL.finditer(body)]
+        elif above and indent >= len(_COLUMN_GAP) and body.strip():
+            cells = [(indent, body.strip())]  # a lone piece under a column
         else:
             cells = [(0, body)]
+            above, row_width = [], 0
+            for offset, cell in cells:
+                pages[-1].append(_line_of(cell, m.start() + offset))
+            if m.group(1) == "\f":
+                pages.append([])
+                above = []
+            continue
+        current: list[tuple[int, _Line]] = []
+        continued = 0
         for offset, cell in cells:
-            pages[-1].append(_line_of(cell, m.start() + offset))
+            piece = _line_of(cell, m.start() + offset)
+            target = next((ln for x, ln in above if abs(x - offset) <= _ALIGN), None)
+            if target is not None and _continues(target.text, piece.text, row_width):
+                _extend(target, piece)
+                continued += 1
+                current.append((offset, target))
+                continue
+            piece.cell = True
+            pages[-1].append(piece)
+            current.append((offset, piece))
+        if not continued:
+            row_width = len(cells)
+        above = current
         if m.group(1) == "\f":
             pages.append([])
+            above = []
     return pages
+
+
+def _continues(cell: str, piece: str, row_width: int) -> bool:
+    """Whether ``piece`` on the next line continues ``cell`` of a table row."""
+    if not cell or not piece:
+        return False
+    if cell.endswith(("-", "–")) and cell[-2:-1].isalpha():
+        return True
+    return row_width >= 3 and piece[0].islower()
+
+
+def _extend(line: _Line, piece: _Line) -> None:
+    """Append a wrapped piece to a table cell: "Storsjö-" + "bygden" → "Storsjöbygden",
+    "Sverige–" + "Norge" → "Sverige–Norge", else with a space."""
+    if line.text.endswith("-"):
+        joined = join_hyphenated(line.text, piece.text) or line.text + piece.text
+        if joined == line.text[:-1] + piece.text:
+            line.text, line.offsets = joined, line.offsets[:-1] + piece.offsets
+            return
+        if joined == line.text + " " + piece.text:
+            line.text, line.offsets = joined, line.offsets + [line.offsets[-1] + 1] + piece.offsets
+            return
+        line.text, line.offsets = line.text + piece.text, line.offsets + piece.offsets
+        return
+    if line.text.endswith("–"):
+        line.text, line.offsets = line.text + piece.text, line.offsets + piece.offsets
+        return
+    line.text, line.offsets = line.text + " " + piece.text, line.offsets + [line.offsets[-1] + 1] + piece.offsets
 
 
 def _line_of(body: str, base: int) -> _Line:
@@ -199,6 +261,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     space), "space" (same paragraph) or "newline" (heading / list item / new block)."""
     a, b = prev.text, nxt.text
     b0 = b[0]
+    if prev.cell or nxt.cell:
+        return "newline"  # a column of a header or a table is a line of its own
     if a.endswith("-"):
         joined = join_hyphenated(a, b)  # the one Swedish hyphenation rule, shared with PDF layout
         if joined == a[:-1] + b:

@@ -156,3 +156,24 @@ def test_labelled_line_after_a_full_line_starts_a_new_line():
     )
     text = normalise(raw).text
     assert "och dess mål\nFöredragande: Karl Berg" in text
+
+
+def test_layout_table_cells_wrapped_onto_the_next_line_are_joined():
+    raw = (
+        "Projekt                       Program           Ägare                   Belopp\n"
+        "Levande kulturarv i           Leader Mälar-     Stiftelsen Gamla gården   320 000\n"
+        "skärgården                    dalen\n"
+        "Gröna jobb (GJ)    ESF+              Region Gävleborg          950 000\n"
+        "                               Norrland\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert "Levande kulturarv i skärgården" in lines
+    assert "Leader Mälardalen" in lines
+    assert "Gröna jobb (GJ)" in lines and "ESF+" in lines
+    assert "Norrland" in lines  # a capitalised piece is not taken for a wrapped cell
+
+
+def test_two_column_signature_keeps_titles_apart_from_names():
+    raw = "Karin Berg                      Olle Lund\nförvaltningschef                avdelningschef\n"
+    lines = normalise(raw).text.split("\n")
+    assert lines == ["Karin Berg", "Olle Lund", "förvaltningschef", "avdelningschef"]
