@@ -171,7 +171,28 @@ def case_officers(lines: list[Line]) -> list[Official]:
                 break
         if not any(o["name"] == name for o in out):
             out.append(person)
+    for ln in lines:
+        name = _listed_case_officer(ln.text)
+        if name and not any(o["name"] == name for o in out):
+            out.append(official(name, "handläggare"))
     return out
+
+
+_LISTED_OFFICER = re.compile(
+    r"^(?:tjänsteskrivelse|tjänsteutlåtande|tjänsteyttrande|utredning|förvaltningens\s+\w+)\b[^.]{0,120}?,?\s"
+    r"handläggare:?\s+([^\s,]+(?:\s+[^\s,]+){1,3}?)\s*(?:,|$|\d)",
+    re.IGNORECASE,
+)
+
+
+def _listed_case_officer(text: str) -> str | None:
+    """The handläggare of a tjänsteskrivelse listed among a protokoll's documents
+    ("Tjänsteskrivelse från socialförvaltningen, handläggare Rickard Berg, 2024-04-10")."""
+    m = _LISTED_OFFICER.match(text)
+    if not m or len(text) > 200:
+        return None
+    name = " ".join(m.group(1).split())
+    return name if is_name(name) else None
 
 
 # --- signatories -----------------------------------------------------------------------

@@ -751,3 +751,14 @@ def test_kallelse_proposed_justerare_and_party_signature():
         "Mikael Strand (M)\nOrdförande\nJohanna Ek\nNämndsekreterare\n"
     )
     assert _signed(text, "kallelse") == [("Mikael Strand", "Ordförande"), ("Johanna Ek", "Nämndsekreterare")]
+
+
+def test_case_officers_not_presenters_but_listed_handlaggare():
+    from nlpkommun.components.metadata_people import case_officers
+
+    # "Föredragande" presents an item at the meeting; a kallelse names one per item
+    text = "4. Medfinansiering\nFöredragande: Amira Haddad, trafikplanerare\nProjektet avser en cykelväg.\n"
+    assert case_officers(split_lines(text)) == []
+    # the handläggare of the tjänsteskrivelse a protokollsutdrag lists under "Handlingar"
+    text = "Handlingar\nTjänsteskrivelse från socialförvaltningen, handläggare Rickard Berg, 2024-04-10\n"
+    assert [(o["name"], o["title"]) for o in case_officers(split_lines(text))] == [("Rickard Berg", "handläggare")]
