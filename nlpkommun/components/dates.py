@@ -148,7 +148,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "short": re.compile(rf"({nb_digit}\d)-(\d\d)-(\d\d){na}"),
         "euro": re.compile(rf"({nb_digit}\d?)\.(\d{{1,2}})\.({year}){na}"),
         "day_range": re.compile(
-            rf"{den}(\d{{1,2}}){ordinal}{osp}{dash}{osp}(?:den{sp})?(\d{{1,2}}){ordinal}{sp}({month})(?:{year_sep}({year}))?{na}",
+            rf"{den}(?<![\w/.,:‐-])(\d{{1,2}}){ordinal}{osp}{dash}{osp}(?:den{sp})?(\d{{1,2}}){ordinal}{sp}({month})(?:{year_sep}({year}))?{na}",
             flags,
         ),
         "day_month": re.compile(rf"{den}(?<![\d])(\d{{1,2}}){ordinal}{sp}({month})(?:{year_sep}({year}))?{na}", flags),
@@ -299,6 +299,9 @@ class _Finder:
         if m.group(4):
             y = int(m.group(4))
             value = f"{_day(y, mo, d1)}/{_day(y, mo, d2)}"
+            # each end is a day of its own too ("1–3 mars 2021": 2021-03-01 and 2021-03-03)
+            self.add(_Cand(m.start(1), m.end(1), _day(y, mo, d1), "day", explicit_year=y))
+            self.add(_Cand(m.start(2), m.end(), _day(y, mo, d2), "day", explicit_year=y))
             return _Cand(m.start(), m.end(), value, "interval", explicit_year=y)
         return _Cand(m.start(), m.end(), "", "interval", needs_year=(mo, d1, d2), kind="day_range")
 
@@ -343,6 +346,9 @@ class _Finder:
                 return None  # "jan-feb" without a year is too weak
         if m.group(3):
             y = int(m.group(3))
+            # each end is a month of its own too ("juni–oktober 2025": 2025-06 and 2025-10)
+            self.add(_Cand(m.start(1), m.end(1), f"{y:04d}-{m1:02d}", "month", explicit_year=y))
+            self.add(_Cand(m.start(2), m.end(), f"{y:04d}-{m2:02d}", "month", explicit_year=y))
             return _Cand(m.start(), m.end(), f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "interval", explicit_year=y)
         return _Cand(m.start(), m.end(), "", "interval", needs_year=(m1, m2), kind="month_range")
 
@@ -465,7 +471,7 @@ class _Finder:
         return scopes
 
     def resolve(self, reference: int | None) -> None:
-        self.cands.sort(key=lambda c: c.start)
+        self.cands.sort(key=lambda c: (c.start, -c.end))  # a range before its first end
         scopes = self.schedule_scopes() if any(c.needs_year is not None for c in self.cands) else []
         resolved: list[_Cand] = []
         for i, c in enumerate(self.cands):
@@ -474,6 +480,9 @@ class _Finder:
                 continue
             scoped = next((y for start, end, y in scopes if start <= c.start < end), None)
             year = self._partner_year(i) or scoped or reference
+            shift = _RELATIVE_YEAR.match(self.text, c.end)
+            if shift and year is not None and not self._partner_year(i) and not scoped:
+                year += -1 if shift.group(1).casefold() in ("förra året", "i fjol", "föregående år") else 1
             value = _with_year(c.kind, c.needs_year, year)
             if value is not None:
                 c.value = value
@@ -489,6 +498,10 @@ class _Finder:
         if nxt.explicit_year and self.pat["range_join"].match(self.text[c.end : nxt.start]):
             return nxt.explicit_year
         return None
+
+
+# "den 12 november förra året": a year-less date in the year before (or after) the document's
+_RELATIVE_YEAR = re.compile(r"[ \t]+(förra året|i fjol|föregående år|nästa år|kommande år)\b", re.IGNORECASE)
 
 
 def _with_year(kind: str, parts: tuple[int, ...], year: int | None) -> str | None:

@@ -105,7 +105,11 @@ def test_seasons_weeks_and_month_ranges() -> None:
 
 
 def test_day_range_and_ht_vt() -> None:
-    assert values("konferens 1–3 mars 2021") == [("1–3 mars 2021", "2021-03-01/2021-03-03", "interval")]
+    assert values("konferens 1–3 mars 2021") == [
+        ("1–3 mars 2021", "2021-03-01/2021-03-03", "interval"),
+        ("1", "2021-03-01", "day"),  # each end is a date of its own too
+        ("3 mars 2021", "2021-03-03", "day"),
+    ]
     assert values("i förskoleklass ht 2019 och Vt 19") == [
         ("ht 2019", "2019", "season"),
         ("Vt 19", "2019", "season"),
@@ -195,3 +199,21 @@ def test_year_alone_on_the_next_line_belongs_to_the_date() -> None:
     assert {"2017-10-03", "2017-10-31"} <= values
     assert "2018-03-05" in values  # "2018 års …" on the next line is not alone: the document year applies
     assert "2018-10-31" not in values
+
+
+def test_written_out_month_range_gives_both_ends() -> None:
+    assert values("Beslut väntas under perioden juni–oktober 2025.") == [
+        ("juni–oktober 2025", "2025-06/2025-10", "interval"),
+        ("juni", "2025-06", "month"),
+        ("oktober 2025", "2025-10", "month"),
+    ]
+
+
+def test_day_range_does_not_start_inside_a_year() -> None:
+    found = [v for _, v, _ in values("för perioden 1 april 2025 – 31 mars 2027.")]
+    assert found == ["2025-04-01", "2027-03-31"]
+
+
+def test_last_year_shifts_a_year_less_date() -> None:
+    found = find_dates("Kommunerna skrev redan den 12 november förra året.", reference_year=2025)
+    assert [d["value"] for d in found] == ["2024-11-12"]
