@@ -346,9 +346,10 @@ class _Finder:
                 return None  # "jan-feb" without a year is too weak
         if m.group(3):
             y = int(m.group(3))
-            # each end is a month of its own too ("juni–oktober 2025": 2025-06 and 2025-10)
-            self.add(_Cand(m.start(1), m.end(1), f"{y:04d}-{m1:02d}", "month", explicit_year=y))
-            self.add(_Cand(m.start(2), m.end(), f"{y:04d}-{m2:02d}", "month", explicit_year=y))
+            full = all(w.casefold() in self.lex["full_months"] for w in (m.group(1), m.group(2)))
+            if full:  # each end is a month of its own too ("juni–oktober 2025"), not of "jan–dec 2019"
+                self.add(_Cand(m.start(1), m.end(1), f"{y:04d}-{m1:02d}", "month", explicit_year=y))
+                self.add(_Cand(m.start(2), m.end(), f"{y:04d}-{m2:02d}", "month", explicit_year=y))
             return _Cand(m.start(), m.end(), f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "interval", explicit_year=y)
         return _Cand(m.start(), m.end(), "", "interval", needs_year=(m1, m2), kind="month_range")
 

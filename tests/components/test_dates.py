@@ -217,3 +217,7 @@ def test_day_range_does_not_start_inside_a_year() -> None:
 def test_last_year_shifts_a_year_less_date() -> None:
     found = find_dates("Kommunerna skrev redan den 12 november förra året.", reference_year=2025)
     assert [d["value"] for d in found] == ["2024-11-12"]
+
+
+def test_abbreviated_month_range_is_a_period_label() -> None:
+    assert values("Utfall jan–dec 2024") == [("jan–dec 2024", "2024-01/2024-12", "interval")]
