@@ -90,7 +90,6 @@ NON_NAME_SUFFIXES = (
     "torg",
     "torget",
     "centrum",
-    "strand",
     "parken",
     "backen",
     "partiet",
@@ -341,7 +340,7 @@ def _rejected_word(w: str) -> bool:
         return False
     if cf in stopwords() or cf in lexicon().forms or cf.rstrip("s") in lexicon().forms:
         return True
-    if cf.endswith(NON_NAME_SUFFIXES) and cf != "strand":
+    if cf.endswith(NON_NAME_SUFFIXES):
         return True
     return role_of_words([w]) is not None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import nlpkommun
 from nlpkommun.components.persons import find_persons, role_at_start, role_of_words
 from tests.conftest import shared_path
 
@@ -203,3 +206,16 @@ def test_capitals_surname_first_attendance_list() -> None:
     )
     found = {p["name"]: p.get("party") for p in find_persons(text)}
     assert found == {"Karin Andersson": "S", "Jonas Pettersson": "V", "Per-Olof Vallin": "L", "Annika Holm": "S"}
+
+
+def test_surnames_ending_in_strand_are_names(nlp) -> None:
+    text = "Beslutande ledamöter\nKarin Nordstrand (C)\nTjänstepersoner\nOlle Westerstrand, nämndsekreterare\n"
+    names = {p["name"] for p in nlp(text)._.nk_persons}
+    assert {"Karin Nordstrand", "Olle Westerstrand"} <= names
+
+
+def test_capitalised_heading_with_a_preposition_is_no_person(nlp) -> None:
+    # "BEVIS OM ANSLAG" in a protokoll (development fixture) was read as a person "Om Anslag"
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "municipal_dev" / "vaxjo_un_protokoll.txt"
+    names = {p.name for p in nlpkommun.extract(path, nlp=nlp).persons}
+    assert "Johan Ekstrand" in names and not any("Anslag" in n for n in names)
