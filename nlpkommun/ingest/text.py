@@ -301,6 +301,7 @@ def normalise(raw: str) -> Normalised:
     page_starts: list[int] = []
     length = 0
     prev: _Line | None = None
+    in_list = False  # after a line ending in ':', until a line ends a sentence
     for page_lines in raw_pages:
         width = _typical_width(page_lines) or doc_width
         page_starts.append(-1)  # set at the first character of the page
@@ -311,6 +312,8 @@ def normalise(raw: str) -> Normalised:
                 continue
             if prev is not None:
                 kind = "para" if pending_blank else _join_kind(prev, line, width)
+                if kind == "space" and in_list and prev.text.endswith((",", ";")) and line.text[:1].isupper():
+                    kind = "newline"  # items of a list after "… tre delar:" end in commas
                 if kind == "hyphen":
                     out[-1] = out[-1][:-1]
                     omap.pop()
@@ -325,6 +328,10 @@ def normalise(raw: str) -> Normalised:
             out.append(line.text)
             omap.extend(line.offsets)
             length += len(line.text)
+            if line.text.endswith(":"):
+                in_list = True
+            elif line.text.endswith((".", "!", "?")):
+                in_list = False
             prev = line
             pending_blank = False
     text = "".join(out)

@@ -177,3 +177,16 @@ def test_two_column_signature_keeps_titles_apart_from_names():
     raw = "Karin Berg                      Olle Lund\nförvaltningschef                avdelningschef\n"
     lines = normalise(raw).text.split("\n")
     assert lines == ["Karin Berg", "Olle Lund", "förvaltningschef", "avdelningschef"]
+
+
+def test_list_items_ending_in_commas_after_a_colon_stay_lines():
+    raw = (
+        "Satsningen har byggt på tre delar som vi beskriver närmare i rapporten nedan:\n\n"
+        "Läsa tillsammans (LT), där föräldrar och barn läser tillsammans på biblioteket,\n"
+        "Bokcirkeln, en träff varje vecka för barn som vill prata om böcker och läsning,\n"
+        "Sagostunden, som biblioteket håller i varje lördag under hela läsåret.\n"
+        "Arbetet har varit framgångsrikt, Förvaltningen följer upp det under hela läsåret.\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert lines[2].startswith("Läsa tillsammans") and lines[3].startswith("Bokcirkeln")
+    assert lines[4].startswith("Sagostunden")
