@@ -58,8 +58,10 @@ from nlpkommun.doc_text import doc_text
 def _meeting_record(kind: str | None, lines: list) -> bool:
     if kind in ("protokoll", "protokollsutdrag", "protokollsbilaga", "kallelse"):
         return True
-    return mh.has_attendance_block(lines) or any(
-        ln.text.lower().rstrip(":") in ("deltagare", "närvarande", "mötesdeltagare") for ln in lines[:40]
+    return (
+        mh.has_attendance_block(lines)
+        or any(ln.text.lower().rstrip(":") in ("deltagare", "närvarande", "mötesdeltagare") for ln in lines[:40])
+        or any(mh.AGENDA_NUMBER.match(ln.text) for ln in mh.header(lines))  # "Ärende 19": an agenda's document
     )
 
 
@@ -89,6 +91,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
     )
     if meeting_date is None and _meeting_record(kind, lines):
         meeting_date = mh.labelled_date(head, "document_date", year)
+    if meeting_date is None and body is not None:
+        meeting_date = mh.decision_meeting_date(head, body, year)
     if meeting_date is None and body is not None:
         meeting_date = mh.body_meeting_date(lines, body, int(document_date[:4]) if document_date else year)
 

@@ -30,11 +30,15 @@ HEADER_LINES = 30
 #: a header line longer than this is running text
 MAX_HEADER_LINE = 160
 
+#: "Ärende 19", "Punkt 7": a header line giving the document's place on a meeting's agenda
+AGENDA_NUMBER = re.compile(
+    r"^(?:ärende|punkt|ärendepunkt|dagordningspunkt)\s*(?:nr\.?\s*)?\d{1,3}[a-z]?$", re.IGNORECASE
+)
 _PAGE = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$", re.IGNORECASE)
 PARAGRAPH = re.compile(r"^§§?\s*(\d{1,4})\b")
 _DNR_LABEL = r"(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|vårt\s+dnr|vår\s+beteckning|beteckning)"
 REF_PREFIXED = re.compile(
-    r"(?<![\w/-])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,7}(?:[-–][A-ZÅÄÖ]{1,8})?(?:\s|[-–])?(?:19|20)\d{2}[/:]\d{1,6}(?:[:.-]\d{1,4})?)(?![\w/])"
+    r"(?<![\w/-])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,7}(?:[-–][A-ZÅÄÖ]{1,8})?(?:\s|[-–/])?(?:19|20)\d{2}[/:]\d{1,6}(?:[:.-]\d{1,4})?)(?![\w/])"
 )
 REF_DASHED = re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{2,8}[-–\s](?:19|20)\d{2}-\d{3,6})(?![\w/-])")
 REF_LABELLED = re.compile(
@@ -227,6 +231,12 @@ def expand_abbreviation(token: str) -> str | None:
     return None
 
 
+#: "… i Luleå kommun", "… i Region Skåne", "… i Malmö stad" after an addressed body
+_IN_MUNICIPALITY = re.compile(
+    r"\s+i\s+(?:(?:Region\s+)?[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?(?:\s+(?:kommun|stad|län))?)$"
+)
+
+
 def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None, str | None]:
     """The "Till" block: (body, date next to it)."""
     for i, ln in enumerate(head):
@@ -244,7 +254,7 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
         # the longest run of the block's first lines that reads as a body, then a date
         for k in range(len(block), 0, -1):
             value = " ".join(block[:k])
-            name = strip_dates(value, year)
+            name = _IN_MUNICIPALITY.sub("", strip_dates(value, year))  # "kommunfullmäktige i Luleå kommun"
             if name and is_body_name(name, any_case=True):
                 dates = find_day_dates(value, year)
                 if not dates and k < len(block):
@@ -344,14 +354,33 @@ def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
 def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | None:
     """A date on a line saying that the matter goes before the body
     ("13 maj Underlag för beslut läggs fram på kommunstyrelsen")."""
-    stem = body.split()[-1].lower()[:6]
-    pat = re.compile(
-        rf"\b(?:läggs\s+fram|behandlas|tas\s+upp|föredras)\s+(?:på|i|av|för|vid)\s+(?:\w+\s+)?{re.escape(stem)}",
-        re.IGNORECASE,
-    )
+    pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras")
     for ln in lines:
         if pat.search(ln.text):
             found = find_day_dates(ln.text, year)
+            if found:
+                return found[0].value
+    return None
+
+
+def _goes_before(body: str, verbs: str) -> re.Pattern[str]:
+    """``<verb> <på|i|av|för|vid> <up to three words> <body's last word>``: the words let a
+    coordinated name through ("behandlas av skol- och fritidsnämnden")."""
+    stem = body.split()[-1].lower()[:6]
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:på|i|av|för|vid)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(stem)}",
+        re.IGNORECASE,
+    )
+
+
+def decision_meeting_date(head: list[Line], body: str, year: int | None) -> str | None:
+    """The date of the meeting that adopted the document, on a header line ("Fastställd av
+    barn- och ungdomsnämnden den 20 november 2025, § 98")."""
+    pat = _goes_before(body, r"fastställd|fastställt|fastställda|antagen|antaget|antagna|beslutad|beslutat")
+    for ln in head:
+        m = pat.search(ln.text)
+        if m:
+            found = find_day_dates(ln.text[m.end() :], year)
             if found:
                 return found[0].value
     return None
@@ -385,6 +414,8 @@ def _year_span(ref: str) -> bool:
     return len(tail) == 4 and 1900 <= int(tail) <= 2099
 
 
+#: the line before an item heading: "§ 12", or an agenda item's number on a line of its own
+_ITEM_HEAD = re.compile(r"^(?:§§?\s*\d{1,4}\b.*|\d{1,3}[.)]?)$")
 _AGENDA_ITEM = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÅÄÖ]")
 
 
@@ -415,7 +446,7 @@ def reference_numbers(lines: list[Line]) -> list[str]:
         if not (
             own_reference_line(Line(ln.index, text, ln.start, ln.end), ln.index in head_ids)
             or agenda_item_reference(text)
-            or (i and PARAGRAPH.match(lines[i - 1].text) and len(text) <= 200 and ends_with_reference(text))
+            or (i and _ITEM_HEAD.match(lines[i - 1].text) and len(text) <= 200 and ends_with_reference(text))
         ):
             continue
         found = [m.group(1) for m in REF_LABELLED.finditer(text)]

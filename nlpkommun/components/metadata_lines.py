@@ -30,15 +30,28 @@ def columns(text: str) -> list[str]:
     return [c for c in re.split(r"\s{3,}|\t+", text.strip()) if c]
 
 
+#: a label glued to the end of the line above it when a PDF's lines were joined
+#: ("Kallelse till sammanträde med Arbetsmarknadsnämnden Tid" / "Torsdagen den 15 maj …")
+_GLUED_LABEL = re.compile(r"(?<=[a-zåäö])\s+(Tid|Plats|Tid och plats|Plats och tid|Sammanträdesdatum)$")
+_GLUED_LINES = 30  # only header lines
+
+
 def split_lines(text: str) -> list[Line]:
-    """The non-empty lines of ``text`` (stripped), with offsets; ``index`` counts all lines."""
+    """The non-empty lines of ``text`` (stripped), with offsets; ``index`` counts all lines.
+    A time or place label glued to the end of a header line is a line of its own."""
     out: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(Line(i, stripped, pos + lead, pos + lead + len(stripped)))
+            start = pos + lead
+            glued = _GLUED_LABEL.search(stripped) if len(out) < _GLUED_LINES else None
+            if glued and len(stripped[: glued.start()].split()) >= 3:
+                out.append(Line(i, stripped[: glued.start()], start, start + glued.start()))
+                out.append(Line(i, glued.group(1), start + glued.start(1), start + len(stripped)))
+            else:
+                out.append(Line(i, stripped, start, start + len(stripped)))
         pos += len(raw) + 1
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from nlpkommun.components.metadata_header import (
+    AGENDA_NUMBER,
     PARAGRAPH,
     REF_DASHED,
     REF_LABELLED,
@@ -59,12 +60,15 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
         return True
     if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
         return True
+    if AGENDA_NUMBER.match(t):
+        return True  # "Ärende 19", "Punkt 7": the document's place on a meeting's agenda
     if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
         return True
     for group in ("case_officer", "phone", "email", "document_date", "meeting_date", "reference"):
         if split_label(t, group):
             return True
-    if REF_PREFIXED.search(t) and own_reference_line(ln, True):
+    dashed = [m for m in REF_DASHED.finditer(t) if not _YEAR_SPAN_END.search(m.group(1))]  # not "SKOLA 2020-2023"
+    if (REF_PREFIXED.search(t) or dashed) and own_reference_line(ln, True):
         return True
     rest = strip_dates(t, year)
     if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest) or len(rest.split()) <= 1 and find_day_dates(t, year):
@@ -81,6 +85,7 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
+_YEAR_SPAN_END = re.compile(r"[-–](?:19|20)\d\d$")
 _PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
 _ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
 
@@ -152,6 +157,24 @@ def paragraph_title(lines: list[Line], year: int | None) -> str | None:
     return None
 
 
+_MEETING_HEADING = re.compile(
+    r"^(?:kallelse\s+till\s+)?(?:extra\s+)?(?:sammanträde|möte)\s+(?:med|i|för)\s+\S", re.IGNORECASE
+)
+
+
+def _meeting_heading(head: list[Line], type_ln: Line) -> str | None:
+    """A kallelse's heading naming the meeting, on the type line or just under it
+    ("KALLELSE" / "Sammanträde med regionstyrelsen", "Kallelse till sammanträde med …")."""
+    at = next((i for i, ln in enumerate(head) if ln is type_ln), None)
+    if at is None:
+        return None
+    for ln in head[at : at + 4]:
+        text = strip_dates(ln.text)
+        if _MEETING_HEADING.match(text) and len(text.split()) <= 14 and not text.endswith("."):
+            return _clean_title(text)
+    return None
+
+
 def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int | None) -> str | None:
     """The document's own heading (see the module docstring of :mod:`metadata`)."""
     head = header(lines)
@@ -159,6 +182,10 @@ def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int |
         t = paragraph_title(lines, year)
         if t:
             return t
+    if kind == "kallelse" and type_ln is not None:
+        heading = _meeting_heading(head, type_ln)
+        if heading:
+            return heading
     if kind in ("protokoll", "kallelse") and type_ln is not None:
         return display_title(type_ln)
     return _generic_title(head, type_ln, year)

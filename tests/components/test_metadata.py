@@ -762,3 +762,47 @@ def test_case_officers_not_presenters_but_listed_handlaggare():
     # the handläggare of the tjänsteskrivelse a protokollsutdrag lists under "Handlingar"
     text = "Handlingar\nTjänsteskrivelse från socialförvaltningen, handläggare Rickard Berg, 2024-04-10\n"
     assert [(o["name"], o["title"]) for o in case_officers(split_lines(text))] == [("Rickard Berg", "handläggare")]
+
+
+# --- header fields in other municipalities' layouts ----------------------------------
+
+
+def test_addressee_body_with_its_municipality():
+    m = extract_metadata("MOTION\n2024-03-18\n\nTill kommunfullmäktige i Luleå kommun\n\nMotion om att införa X\n")
+    assert m["body"] == "Kommunfullmäktige"
+
+
+def test_meeting_date_from_the_body_that_treats_or_adopted_it():
+    from nlpkommun.components.metadata_header import body_meeting_date, decision_meeting_date
+
+    lines = split_lines("Ärendet föreslås behandlas av skol- och fritidsnämnden den 24 oktober.")
+    assert body_meeting_date(lines, "Skol- och fritidsnämnden", 2023) == "2023-10-24"
+    head = split_lines("Verksamhetsplan 2026\nFastställd av barn- och ungdomsnämnden den 20 november 2025, § 98")
+    assert decision_meeting_date(head, "Barn- och ungdomsnämnden", 2025) == "2025-11-20"
+    assert decision_meeting_date(head, "Kommunstyrelsen", 2025) is None
+
+
+def test_slash_references_and_agenda_numbers_on_their_own_line():
+    text = "Föredragningslista\n4\nMånadsrapport april 2025\nAVN/2025:18\n7\nYttrande över strategin AVN/2025:140\n"
+    assert reference_numbers(split_lines(text)) == ["AVN/2025:18", "AVN/2025:140"]
+
+
+def test_agenda_item_document_and_kallelse_heading():
+    text = (
+        "Region Stockholm\nTrafiknämnden\nSKRIVELSE\n2025-05-27\nÄrende 19\nTN 2025-0588\n"
+        "Skrivelse från Socialdemokraterna om trygghet på stationerna\nDen som reser ska kunna lita på hissen.\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Skrivelse från Socialdemokraterna om trygghet på stationerna"
+    assert m["meeting_date"] == "2025-05-27"  # the date of the meeting whose agenda holds it
+    # the label "Tid" glued to the heading line above it, as joined PDF lines come out
+    text = (
+        "Eskilstuna kommun\nArbetsmarknadsnämnden\nKALLELSE\n2025-05-06\n"
+        "Kallelse till sammanträde med Arbetsmarknadsnämnden Tid\nTorsdagen den 15 maj 2025 klockan 08.30\n"
+        "Plats\nStadshuset\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Kallelse till sammanträde med Arbetsmarknadsnämnden"
+    assert m["meeting_date"] == "2025-05-15"
+    m = extract_metadata("Region Gotland\n\nKALLELSE\nSammanträde med regionstyrelsen\n\nTid: 24 maj 2022\n")
+    assert m["title"] == "Sammanträde med regionstyrelsen"
