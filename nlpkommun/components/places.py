@@ -4,7 +4,7 @@ and countries used as places).
 Reads: ``doc.text``, ``doc.ents`` (LOC entities are candidates, PER/ORG spans are never
 places), ``doc._.nk_programmes`` and ``doc._.nk_parties`` (their mentions are not places).
 Writes: ``doc._.nk_places``, Place-shaped dicts ``{"name", "mentions"}``.
-Data: ``place_patterns.json``, ``countries.txt``, ``municipalities.txt``, the organisation
+Data: ``place_patterns.json``, ``countries.txt``, ``municipalities.txt``, ``regions.txt``, the organisation
 and law suffixes in ``programme_cues.json``, party names in ``parties.json``.
 
 Sources, in priority order (an earlier source's span wins an overlap):
@@ -73,18 +73,24 @@ def _lex() -> dict[str, Any]:
         "heads": pat["place_heads"],
         "areas": pat["area_heads"],
         "capitalised_heads": frozenset(pat["capitalised_heads"]),
+        "cue_heads": frozenset(pat["heads_after_cue_only"]),
         "streets": pat["street_suffixes"],
         "word_suffixes": pat["place_word_suffixes"],
         "directions": pat["direction_words"],
         "locatives": pat["locative_prepositions"],
         "not_after": frozenset(pat["not_place_after"]),
+        "org_words_before": frozenset(pat["organisation_words_before_place"]),
+        "water_suffixes": ("sjön", "ån", "älven", "viken", "fjärden", "ön", "udden", "näset", "sundet", "banan"),
+        "coordinators": frozenset(("och", "eller", "samt", "som", "i", "på", "med", "till", "från", "för", "under")),
         "not_words": frozenset(pat["not_place_words"]),
         "schools": tuple(pat["school_suffixes"]),
         "events": tuple(pat["event_suffixes"]),
         "org_suffixes": tuple(cues["org_suffixes"]),
         "english_org_words": frozenset(cues["english_org_words"]),
         "law_suffixes": tuple(cues["law_suffixes"]),
-        "gazetteer": frozenset(municipalities) | frozenset(read_lines("countries.txt")),
+        "gazetteer": frozenset(municipalities)
+        | frozenset(read_lines("countries.txt"))
+        | frozenset(read_lines("regions.txt")),
         "org_forms": frozenset(org_forms),
     }
 
@@ -94,6 +100,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     """The lexicon-built patterns, compiled once (not per document)."""
     lex = _lex()
     heads, areas, streets = _alt(lex["heads"]), _alt(lex["areas"]), _alt(lex["streets"])
+    streets_cap = _alt([w.capitalize() for w in lex["streets"]])  # "Västra Esplanaden"
     directions, endings, locs = _alt(lex["directions"]), _alt(lex["word_suffixes"]), _alt(lex["locatives"])
     gaz = _alt(sorted(lex["gazetteer"]))
     return {
@@ -104,17 +111,19 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "areas": re.compile(rf"(?<![\wåäö-])({_PROPER})\s+(?:{areas})(?![\wåäö])"),
         "streets": re.compile(
             rf"(?<![\wåäö-])((?:(?:{directions})[ \t]+)?[A-ZÅÄÖ][\wåäö]*(?:{streets})"
-            rf"|(?:{directions})[ \t]+(?:{streets}))"
+            rf"|(?:{directions})[ \t]+(?:{streets})|(?:{directions})[ \t]+(?:{streets_cap}))"
             rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])"
         ),
         "property": re.compile(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])"),
         "endings": re.compile(
             rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])"
         ),
+        "direction_before": re.compile(rf"(?<![\wåäö-])(?:{directions})\s+$"),
         "chain": re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])"),
         "locative": re.compile(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])"),
         "cue_before": re.compile(rf"(?i:{locs})\s+$"),
-        "gazetteer": re.compile(rf"(?<![\wåäö-])({gaz})(s?)(?![\wåäö-])"),
+        # with a direction word before it, across a line break: "Mellersta⏎Norrland", "Övre Norrland"
+        "gazetteer": re.compile(rf"(?<![\wåäö-])((?:(?:{directions})\s+)?(?:{gaz}))(s?)(?![\wåäö-])"),
     }
 
 
@@ -167,13 +176,18 @@ def _in_name_context(text: str, start: int, end: int, genitive: bool, lex: dict[
         if not genitive or not _ends_with(nxt.group(1), lex["schools"]):
             return True
     same_line = re.match(r"[ \t]+([\wåäö]+)", after)
-    if same_line and same_line.group(1)[:1].isupper():
+    if same_line and same_line.group(1)[:1].isupper() and same_line.group(1) not in lex["not_words"]:
         return True
     inverted = re.match(r",[ \t]*([A-ZÅÄÖ][\wåäö]+)", after)
     if inverted and inverted.group(1) in first_names():
         return True
     window = max(0, start - 40)
-    prev = re.search(r"([\wåäö]+)[ \t]+$", text[window:start])
+    org_word = re.search(r"([\wåäö-]+)[ \t]+$", text[window:start])
+    if org_word and org_word.group(1).casefold() in lex["org_words_before"]:
+        return True  # "Region Västmanland", "FoU Halland" at a sentence start: an organisation
+    prev = re.search(r"([\wåäö][\wåäö-]*)[ \t]+$", text[window:start])  # "RF-SISU Västmanland": one word
+    if prev and prev.group(1) in first_names():
+        return True  # "Johan Ekstrand (C)" at a line start: a person
     return bool(prev and prev.group(1)[:1].isupper() and not _sentence_start(text, window + prev.start()))
 
 
@@ -196,6 +210,26 @@ def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], c
     if nxt and nxt.group(1).casefold() in lex["not_after"] or _company_follows(text, end):
         return True
     return name.endswith("s") and name not in lex["gazetteer"] and name[:-1] not in lex["gazetteer"]
+
+
+#: the cues after which a capitalised common word may still be a place ("i Berget")
+_COMMON_NAME_CUES = (
+    "i", "runt", "kring", "omkring", "vid", "utanför", "nära", "närmare", "stadsdelen", "stadsdelsområdet",
+)  # fmt: skip
+_COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
+_COORD_AFTER = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+")
+
+
+def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` is listed beside one of ``spans`` ("Skultuna och Barkarö",
+    "Hjulsta, Tensta")."""
+    before = _COORD_BEFORE.search(text, max(0, start - 8), start)
+    after = _COORD_AFTER.match(text, end)
+    return any(
+        (before is not None and e == before.start()) or (after is not None and s == after.end())
+        for s, e in spans
+        if (s, e) != (start, end)
+    )
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -245,6 +279,10 @@ def find_places(
             continue
         if m.group(2)[0].isupper() and m.group(2).casefold() not in lex["capitalised_heads"]:
             continue
+        if m.group(2)[0].isupper() and name in first_names():
+            continue  # "Mikael Strand (M)": a person
+        if m.group(2).casefold() in lex["cue_heads"] and not rx["cue_before"].search(text[max(0, start - 30) : start]):
+            continue  # "samt Fisksätra folkets hus" (the association), but "möten i Rottne folkets hus"
         accept(start, m.end(), text[start : m.end()], head_at=m.start(2))
     # 1b. "<Name> stadsdelsområde": the name is the place
     for m in rx["areas"].finditer(text):
@@ -265,7 +303,7 @@ def find_places(
             words = words[1:]
         if words[0] in lex["not_words"] or m.group(1).isupper():
             continue
-        accept(start, m.end(), text[start : m.end()])
+        accept(start, m.end(), text[start : m.end()], head_at=m.start(2))  # NER PER "Rocklunda" in "Rocklunda 1:14"
     # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
     for m in rx["endings"].finditer(text):
         name = m.group(1)
@@ -273,7 +311,8 @@ def find_places(
         if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in first_names()):
             continue
         if not _bad_name(name, lex) and not _in_name_context(text, m.start(), m.end(), False, lex):
-            accept(m.start(), m.end(), name)
+            # a NER PER on just "Faluån" does not veto (but on "Sjöstrand", a surname's ending, it does)
+            accept(m.start(), m.end(), name, head_at=m.end() if _ends_with(name, lex["water_suffixes"]) else None)
     # 4. capitalised name after a locative cue, and names coordinated with it
     chain = rx["chain"]
 
@@ -284,12 +323,19 @@ def find_places(
         if nxt and nxt.group(1).islower() and _ends_with(nxt.group(1), lex["org_suffixes"]):
             return False  # "i Tekniska nämnden", "i Sociala resursförvaltningen": an organisation
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
-        if same_line and same_line.group(1)[:1].isupper() or _company_follows(text, end):
+        if same_line and same_line.group(1)[:1].isupper() and same_line.group(1) not in lex["not_words"]:
+            return False  # but "på Österlen Dnr RS 2024/0390": a heading run into the next line
+        if _company_follows(text, end):
             return False
         if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in first_names():
             return False
+        if name.endswith("s") and name not in lex["gazetteer"] and nxt and re.fullmatch(r"[a-zåäö]+", nxt.group(1)):
+            if nxt.group(1) not in lex["coordinators"]:
+                return False  # a genitive before its noun: "vid Vuxenutbildningens lokaler", "i Fyrens familjecentral"
         if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
-            if cue not in ("i", "runt", "kring", "omkring", "vid", "utanför", "stadsdelen", "stadsdelsområdet"):
+            if cue in ("i bland annat", "bland annat i"):
+                cue = "i"
+            if cue not in _COMMON_NAME_CUES:
                 return False
             if name.casefold().endswith(("ning", "het", "else", "ande", "ende", "tion", "ism", "ur")):
                 return False
@@ -312,22 +358,30 @@ def find_places(
             cue = rx["cue_before"].search(text[max(0, m.start() - 30) : m.start()])
             if not cue:
                 continue  # "Vara", "Mark": a word unless used after a locative cue
-        accept(m.start(), m.end(), m.group(1))
+        if " " not in m.group(1) and re.search(rf"(?:{_alt(lex['directions'])})\s+{re.escape(m.group(1))}", text):
+            continue  # "Norrland" alone in a table cell wrapped from "Mellersta⏎Norrland" written elsewhere
+        accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1)))
     # 6. NER LOC, filtered
     # occurrences where capitalisation means something (not at a sentence start)
     loc_counts = Counter(
         text[s:e].strip() for s, e, label in entities if label == "LOC" and not _sentence_start(text, s)
     )
+    loc_spans = [(s, e) for s, e, label in entities if label == "LOC"]
     for s, e, label in entities:
         if label != "LOC":
             continue
         name = text[s:e].strip()
         if _ner_junk(text, s, e, name, lex, common):
             continue
+        d = rx["direction_before"].search(text, max(0, s - 40), s)
+        if d:  # "Mellersta⏎Norrland": the direction word belongs to the name
+            if _in_name_context(text, d.start(), e, False, lex):
+                continue
+            s, name = d.start(), re.sub(r"\s+", " ", text[d.start() : e].strip())
         single = len(name.split()) == 1 and "-" not in name
         if single and name not in lex["gazetteer"] and loc_counts[name] < 2:
             cue = rx["cue_before"].search(text[max(0, s - 30) : s])
-            if not cue:
+            if not cue and not _coordinated(text, s, e, loc_spans + [(a, b) for a, b, _ in found]):
                 continue
         accept(s, e, name)
 

@@ -146,3 +146,73 @@ def test_two_word_streets_with_a_direction_word() -> None:
     names = [p["name"] for p in find_places("Hyresavtal för lokal på Stora gatan 18, och möte vid Lilla torget.")]
     assert "Stora gatan 18" in names and "Lilla torget" in names
     assert find_places("Nya vägen är lång.") == []  # a sentence start without a number
+
+
+def test_cultural_houses_genitive_streets_direction_streets_and_railway_lines() -> None:
+    got = names(
+        "Utställningen visas på Kvarnens kulturhus och i Tibro folkets hus. Adress: Karin Boyes gata 4, Linds allé. "
+        "Kontoret ligger på Östra Promenaden 7. Regionen bygger ut Ostkustbanan och Ljusdals resecentrum. "
+        "Simskolan hålls i Mora badhus."
+    )
+    assert {"Kvarnens kulturhus", "Tibro folkets hus", "Karin Boyes gata 4", "Östra Promenaden 7", "Ostkustbanan",
+            "Mora badhus"} <= set(got)  # fmt: skip
+
+
+def test_property_unit_and_one_word_names_survive_a_person_span() -> None:
+    """A NER PER span on just the name of a property unit or on a one-word name with a place
+    ending ("Lillån") does not veto it; a person's name around it does."""
+    text = "Planen gäller fastigheten Hagalund 3:12 och vattnet i Lillån, nära Sörby."
+    s, f = text.index("Hagalund"), text.index("Lillån")
+    got = names(text, entities=[(s, s + 8, "PER"), (f, f + 6, "PER")])
+    assert {"Hagalund 3:12", "Lillån"} <= set(got)
+    text = "Motionen från Anna Lillån avslås."
+    s = text.index("Anna")
+    assert "Lillån" not in names(text, entities=[(s, s + 11, "PER")])
+
+
+def test_locative_cues_coordination_and_genitives() -> None:
+    got = names("Verksamheten flyttas närmare Gamlestan. Hyresrätter finns i bland annat Haga, Öster och Nyby.")
+    assert {"Gamlestan", "Haga", "Öster", "Nyby"} <= set(got)
+    # a single NER LOC listed beside another place
+    text = "Även Kallinge och Ronnebyhamn berörs."
+    a, b = text.index("Kallinge"), text.index("Ronnebyhamn")
+    assert {"Kallinge", "Ronnebyhamn"} <= set(names(text, entities=[(a, a + 8, "LOC"), (b, b + 11, "LOC")]))
+    # a genitive before its noun is no place name
+    got = names("Mötet hölls vid Skolverkets lokaler och i Fyrtornets matsal.")
+    assert not {"Skolverkets", "Fyrtornets"} & set(got)
+
+
+def test_nordic_places_and_provinces() -> None:
+    got = names("En fast förbindelse Helsingborg–Helsingør diskuteras, liksom turismen på Bjärehalvön och i Roslagen.")
+    assert {"Helsingborg", "Helsingør", "Bjärehalvön", "Roslagen"} <= set(got)
+    assert "Halland" not in names("Ansökan görs av Region Halland och Polisområde Halland.")
+    assert "Österlen" in names("8. Satsning på Österlen Dnr RS 2024/0390")
+
+
+def test_folkets_hus_direction_before_a_region_and_hyphenated_owner() -> None:
+    assert "Borgsjö folkets hus" in names("Samrådet hölls i Borgsjö folkets hus i maj.")
+    assert "Borgsjö folkets hus" not in names("Hyresgäster är skolan samt Borgsjö folkets hus, en förening.")
+    got = names("Projektet söker medel ur programmet för Övre\nNorrland under 2025.")
+    assert "Övre Norrland" in got and "Norrland" not in got
+    assert "Halland" not in names("Yttrande från RF-SISU Halland och kommunen.")
+
+
+def test_surnames_with_a_place_ending_are_no_places() -> None:
+    got = names("Närvarande\nLena Sjöstrand (C)\nMikael Strand (M)\nOla Bergviken, sekreterare\n")
+    assert not {"Sjöstrand", "Mikael Strand", "Bergviken"} & set(got)
+    text = "Ärendet föredrogs av Sjöstrand."
+    s = text.index("Sjöstrand")
+    assert "Sjöstrand" not in names(text, entities=[(s, s + 9, "PER")])
+
+
+def test_region_names_after_an_organisation_word_and_ner_with_a_direction() -> None:
+    assert "Gävleborg" not in names("Region Gävleborg deltar. Region Gävleborg och kommunen är överens.")
+    text = "Medel ur programmet för Övre\nNorrland (ERUF) söks."
+    s = text.index("Norrland")
+    got = names(text, entities=[(s, s + 8, "LOC")])
+    assert "Övre Norrland" in got and "Norrland" not in got
+
+
+def test_bare_region_name_when_the_text_writes_it_with_a_direction() -> None:
+    got = names("Program\nERUF Övre\nNorrland\n\nAnsökan till programmet för Övre Norrland görs i maj.")
+    assert "Norrland" not in got
