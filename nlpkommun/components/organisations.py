@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, read_json
+from nlpkommun.resources import first_names, read_json, read_lines
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
@@ -58,7 +58,8 @@ _SUBCOMMITTEE = re.compile(
 _SUBCOMMITTEE_OWNERS = ("styrelsens", "nämndens", "fullmäktiges")
 _COURTS = re.compile(
     rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
-    rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde'])})[ \t]+{CAPWORD})"
+    rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde', 'lokalpolisområde'])})"
+    rf"[ \t]+{CAPWORD})"
 )
 # "Länsstyrelsen i Stockholms län", "Länsstyrelsen i Skåne" (its own name: "Länsstyrelsen Skåne")
 _COUNTY_BOARD = re.compile(
@@ -66,7 +67,37 @@ _COUNTY_BOARD = re.compile(
 )
 _COUNTY_TRANSPORT = re.compile(rf"{_at_start(['Länstrafiken'])}(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
 _CLUB_SUFFIXES = ("IF", "IK", "BK", "FF", "SK", "HK", "FK", "BoIS", "GoIF", "AIK")
-_CLUB = re.compile(rf"({CAPSTART}[ \t]+(?:{CAPWORD}[ \t]+)?)({'|'.join(_CLUB_SUFFIXES)})(?![\w-])")
+#: the sport of a club's section, after its name: "Västerås SK Fotboll", "IFK Luleå Bandy"
+_CLUB_SPORTS = (
+    "Fotboll", "Handboll", "Bandy", "Hockey", "Ishockey", "Innebandy", "Basket", "Volleyboll", "Friidrott",
+    "Simning", "Brottning", "Bowling", "Tennis", "Orientering", "Skidor", "Gymnastik", "Konståkning", "Boxning",
+    "Judo", "Cykel", "Ungdom", "Dam", "Herr",
+)
+_CLUB = re.compile(
+    rf"({CAPSTART}[ \t]+(?:{CAPWORD}[ \t]+)?)({'|'.join(_CLUB_SUFFIXES)})"
+    rf"(?:[ \t]+(?:{'|'.join(_CLUB_SPORTS)}))?(?![\w-])"
+)
+# a regional body named by a prefix and its region or town: "RF-SISU Västmanland", "FoU Halland",
+# "Högskolan Kristianstad", "Högskolan i Gävle"
+_SPORTS_DISTRICT = re.compile(rf"(?:{_at_start(['RF-SISU', 'FoU', 'Högskolan'])})(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
+# a health or family centre with its owner or place: "Fyrens familjecentral", "Centrums vårdcentral"
+_CARE_CENTRE = re.compile(rf"({CAPSTART}s)[ \t]+(familjecentral|vårdcentral|ungdomsmottagning)(en)?(?![\w-])")
+# a preschool or youth centre named after its head word: "Förskolan Tegelhagen"
+_NAMED_SCHOOL = re.compile(rf"(?:{_at_start(['Förskolan', 'Fritidsgården'])})[ \t]+({CAPWORD})(?![\w-])")
+# a unit named after its head word: "enheten Vuxenstöd", "avdelningen Barn och familj"
+_NAMED_UNIT = re.compile(
+    rf"(?<![\w-])(?:enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?)[ \t]+"
+    rf"({CAPWORD}(?:[ \t]+(?:och|&)[ \t]+[{LO}]+)?)(?![\w-])"
+)
+_DIRECTIONS = frozenset("nord syd öst väst norr söder öster väster mitt centrum".split())
+# a residential care home (hem för vård eller boende): "HVB Bredsand", "(HVB) Bredsand"
+_HVB = re.compile(rf"HVB(?<![\w-]...)\)?[ \t]+({CAPWORD})(?![\w-])")
+# universities: "Luleå tekniska universitet", "Kungliga Tekniska högskolan"
+_UNIVERSITY = re.compile(
+    rf"({CAPSTART})[ \t]+(?:tekniska|Tekniska|medicinska)[ \t]+(universitet|högskola|högskolan)(?![\w-])"
+)
+# a municipality named in capitals in a letterhead: "SUNDSVALLS KOMMUN", "HELSINGBORGS STAD"
+_MUNICIPALITY_CAPS = re.compile(rf"([{UP}](?<![\w-].)[{UP}]+(?:-[{UP}]+)?)[ \t]+(KOMMUN|STAD)(?![\w-])")
 _BODY_WORDS = ("nämnden", "förvaltningen", "kontoret", "styrelsen")
 _PLACE = rf"{CAPSTART}(?:[ \t]+{CAPWORD})?"
 _DISTRICT_BODY = re.compile(
@@ -74,7 +105,7 @@ _DISTRICT_BODY = re.compile(
 )
 _MUNICIPALITY = re.compile(rf"({_PLACE})[ \t]+(kommun|stad|Stad)(s|en)?(?![\w-])")
 _ADJECTIVAL = re.compile(r"(?:lig|ig|isk|sam|bar|vänlig)$")
-_REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD})(s)?(?![\w-])")
+_REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)(s)?(?![\w-])")
 _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
 _WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
 # "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
@@ -249,8 +280,8 @@ def canonical_compound(word: str) -> tuple[str, str, str] | None:
     if low.endswith(tuple(pats["excluded_endings"])):
         return None
     eh = _UNIT_SUFFIX.search(low)
-    if eh and _is_common(low[: eh.start()] + "en"):
-        return None  # "öppenheten", "medvetenhet", "lägenheten": -het nouns, not units
+    if eh and _is_common(low[: eh.start()] + "en") and not (eh.start() >= 4 and _is_common(low[: eh.start()])):
+        return None  # "öppenheten", "medvetenhet", "lägenheten": -het nouns (but "Ekonomienheten" is a unit)
     hit = _head_of(word)
     if hit is None:
         return None
@@ -310,6 +341,8 @@ def find_organisation_mentions(
     written = lexicon_names_as_written([(m.group(0), by_form[m.group(0)]) for m in hits])
     for m in hits:
         org = by_form[m.group(0)]
+        if org.get("needs_union_context") and not _union_context(text, m.start(), m.end(), hits, by_form):
+            continue  # "Kommunal vuxenutbildning", "Vision 2030": words, not the unions
         name = written.get(org["name"], org["name"])
         add(OrgMention(m.start(), m.end(), m.group(0), name, org["kind"], org.get("acronym"), priority=4))
 
@@ -327,8 +360,48 @@ def find_organisation_mentions(
     # sports clubs: "Hammarby IF", "Nacka HK"
     for m in _CLUB.finditer(text) if _has_any(text, _CLUB_SUFFIXES) else ():
         st = _lead_trim(text, m.start(), m.start(2))
+        lead = text[st : m.start(2)].split()
+        if len(lead) == 2 and _is_common(lead[0]) and re.search(r"(?:na|en|et)$", lead[0]):
+            st = text.index(lead[1], st + len(lead[0]))  # "Idrottsföreningarna Västerås SK"
         if st < m.start(2):
             add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=5))
+
+    for m in _SPORTS_DISTRICT.finditer(text) if _has_any(text, ("RF-SISU", "FoU", "Högskolan")) else ():
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _CARE_CENTRE.finditer(text) if _has_any(text, ("central", "mottagning")) else ():
+        if not _sentence_initial(text, m.start()):  # "Fyrens familjecentral": names are often nouns
+            name = f"{m.group(1)} {m.group(2)}"
+            add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
+    for m in _NAMED_SCHOOL.finditer(text) if _has_any(text, ("Förskolan", "Fritidsgården")) else ():
+        if m.group(1) not in _municipality_names():  # "Förskolan Blåklinten", not "Förskolan Nacka"
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
+    # "enheten Vuxenstöd", "avdelningen Barn och familj": the name after the unit word
+    for m in _NAMED_UNIT.finditer(text) if _has_any(text, ("enhet", "avdelning", "sektion")) else ():
+        words = m.group(1).split()
+        first = words[0]
+        if first.casefold() in _DIRECTIONS or first in first_names() or first.casefold() in _stop_first():
+            continue
+        if first in _municipality_names() or canonical_compound(first) is not None:
+            continue  # "enheten Nacka", "avdelningen Socialförvaltningen"
+        end = m.end()
+        last = words[-1]
+        if len(words) > 1 and (
+            last in pats["unit_phrase_stop"] or last in _stop_first() or last in _PREPOSITIONS or _verb_form(last)
+        ):
+            end = m.start(1) + len(first)  # "enheten Vuxenstöd och har": the name ends before "och"
+        name = _WS.sub(" ", text[m.start(1) : end])
+        add(OrgMention(m.start(1), end, text[m.start(1) : end], name, "unit", priority=6))
+    for m in _HVB.finditer(text) if "HVB" in text else ():
+        if not _is_common(m.group(1)):
+            add(OrgMention(m.start(1), m.end(), m.group(1), f"HVB {m.group(1)}", "unit", priority=6))
+    for m in _UNIVERSITY.finditer(text) if "niversitet" in text or "ögskola" in text else ():
+        st = _lead_trim(text, m.start(), m.start(2))
+        if st < m.start(2):
+            add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=6))
+    for m in _MUNICIPALITY_CAPS.finditer(text) if "KOMMUN" in text or "STAD" in text else ():
+        name = f"{m.group(1).title()} {m.group(2).lower()}"
+        if name.casefold() in _municipality_self_names():
+            add(OrgMention(m.start(), m.end(), m.group(0), name, "other", priority=6))
 
     # "<Place> stadsdelsnämnd", "Nacka kommun", "Stockholms stad", "Region Gotland"
     for m in _DISTRICT_BODY.finditer(text) if "stadsdels" in text else ():
@@ -347,7 +420,11 @@ def find_organisation_mentions(
         name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
     for m in _REGION.finditer(text) if "Region" in text else ():
-        add(OrgMention(m.start(), m.end(), m.group(0), f"Region {m.group(1)}", "other", priority=6))
+        words, end = m.group(1).split(), m.end()
+        if len(words) == 2 and words[1] not in _provinces():  # only "Region Jämtland Härjedalen"
+            end = m.start(1) + len(words[0])
+            words = words[:1]
+        add(OrgMention(m.start(), end, text[m.start() : end], f"Region {' '.join(words)}", "other", priority=6))
 
     # "Kommunstyrelsens verksamhetsutskott", "Utbildningsnämndens arbetsutskott"
     for m in _SUBCOMMITTEE.finditer(text) if any(w in text for w in _SUBCOMMITTEE_OWNERS) else ():
@@ -477,7 +554,10 @@ def find_organisation_mentions(
 
     # foundations, associations: "Stiftelsen Viktor Rydbergs skolor"
     for m in lex["foundation"].finditer(text) if _has_any(text, pats["foundation_heads"]) else ():
-        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=7))
+        name = _WS.sub(" ", m.group(0))
+        if m.group(1) == "Föreningen" and len(m.group(2).split()) >= 2 and not m.group(3):
+            name = name.split(" ", 1)[1]  # "Föreningen Hela Människan Luleå": the association's name follows
+        add(OrgMention(m.start(), m.end(), m.group(0), name, "other", priority=7))
 
     # companies: "Pedagogpoolen i Sverige AB", "AB Stockholmshem"
     has_ab = "AB" in text
@@ -503,8 +583,8 @@ def find_organisation_mentions(
     # NER ORG entities (not where a place or a programme was found)
     blocked = SpanSet(blocked_spans)
     for s, e in org_spans or []:
-        if blocked.overlaps(s, e):
-            continue
+        if blocked.overlaps(s, e) and not (" " in text[s:e] and _ORG_NOUN_END.search(text[s:e])):
+            continue  # but "Västerås konstmuseum" holds the place "Västerås" and is an organisation
         t = text[s:e]
         if t.endswith(":s"):
             t, e = t[:-2], e - 2
@@ -517,6 +597,59 @@ def find_organisation_mentions(
     # acronyms coordinated with organisations: "Fastighetsägare, polis, MTR, trafikförvaltningen"
     kept += _listed_acronyms(text, kept, programme_acronyms or set(), {p["text"] for p in parties})
     return _resolve_overlaps(kept)
+
+
+_UNION_CUE = re.compile(
+    r"(?<![\w-])(?:fack|facket|fackliga?|fackförbund\w*|MBL|samverkan\w*|samverkansgrupp\w*|förhandl\w*"
+    r"|(?:huvud)?skyddsombud\w*|arbetstagarorganisation\w*|personalorganisation\w*|kollektivavtal\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _union_context(
+    text: str, start: int, end: int, hits: list[re.Match[str]], by_form: dict[str, dict[str, Any]]
+) -> bool:
+    """Whether a union name that is also a word ("Kommunal", "Vision") names the union: inside
+    a sentence, with another union or a labour-relations word ("fackliga", "MBL",
+    "samverkansgruppen") within 300 characters."""
+    if _sentence_initial(text, start) or re.match(r"[ \t]*\d", text[end : end + 4]):
+        return False
+    lo, hi = max(0, start - 300), end + 300
+    own = by_form[text[start:end]]["name"]
+    for h in hits:
+        org = by_form[h.group(0)]
+        if lo <= h.start() < hi and org.get("union") and org["name"] != own:
+            return True
+    return bool(_UNION_CUE.search(text, lo, hi))
+
+
+@cache
+def _municipalities() -> tuple[tuple[str, str], ...]:
+    """(name, the name the municipality uses for itself) of each municipality."""
+    out = []
+    for line in read_lines("municipalities.txt"):
+        name, _, own = line.partition("\t")
+        if not own:
+            genitive = "" if name[-1] in "sxz" or name[-1] in "aeiouyåäö" else "s"
+            own = f"{name}{genitive} kommun"
+        out.append((name, own))
+    return tuple(out)
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    """Provinces and regions (``regions.txt``): "Härjedalen" in "Region Jämtland Härjedalen"."""
+    return frozenset(read_lines("regions.txt"))
+
+
+@cache
+def _municipality_names() -> frozenset[str]:
+    return frozenset(n for n, _ in _municipalities())
+
+
+@cache
+def _municipality_self_names() -> frozenset[str]:
+    return frozenset(own.casefold() for _, own in _municipalities())
 
 
 def _is_common(word: str) -> bool:
@@ -568,8 +701,12 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
         return False  # headings ("BEVIS OM ANSLAGSDAG") and unexplained acronyms
     if len(words) >= 2 and words[0] in first_names():
         return False  # "Maria Sandelin-Hr": a person
-    if any(w.casefold() in _stop_first() for w in words):
-        return False
+    if any(w.casefold() in _stop_first() and not (w == "och" and i and words[i - 1].endswith("-"))
+           for i, w in enumerate(words)):
+        return False  # but "Sydsvenska Industri- och Handelskammaren", "Barn- och ungdomspsykiatrin"
+    prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+    if prev and prev.group(1).casefold() in _patterns()["not_organisation_before"]:
+        return False  # "appen Västerås Fritid", "projektet Framtid Norr": a product or a project
     if len(words) == 1:
         w = words[0]
         if w.endswith("-") or _role_word(w) or (len(w) > 8 and re.search(r"(?:en|et|na|erna|arna|orna|ena)$", w)):
@@ -581,17 +718,18 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
             return False  # genitives, sentence starts, "Markanvisningstävling", "Behovsprognos"
     if any(_verb_form(w) for w in words[1:]):
         return False  # "Skanska följer"
-    if re.fullmatch(r"(?:Nord|Syd|Norra|Södra|Östra|Västra|Nordöstra|Nordvästra|Sydöstra|Sydvästra)\w*", words[0]):
-        return False  # "Sydöstra Älta": a place
+    if re.fullmatch(r"(?:Nord|Syd|Norra|Södra|Östra|Västra|Nordöstra|Nordvästra|Sydöstra|Sydvästra)", words[0]):
+        return False  # "Sydöstra Älta": a place (but "Sydsvenska Industri- och Handelskammaren")
     if re.fullmatch(rf"[{UP}]{{2,}}-[{LO}]+", words[-1]):
         return False  # "VA-taxa"
     last = words[-1]
     if len(words) >= 2 and last.islower() and is_common_word(last) and _head_of(last) is None:
-        if not re.search(r"(?:förening|förbund|fastigheter|kooperativ|stiftelse)$", last):
+        if not _ORG_NOUN_END.search(last):
             return False  # "Stockholmsregionens norra"
     common = [is_common_word(w) for w in words]
     if all(common) or common[0]:
-        return False
+        # unless an organisation noun ends it: "Sydsvenska Industri- och Handelskammaren"
+        return len(words) >= 2 and bool(_ORG_NOUN_END.search(last.casefold())) and not last.islower()
     return True
 
 
@@ -632,20 +770,27 @@ def _lead_trim(text: str, start: int, end: int) -> int:
 
 def _company_start(text: str, ab_start: int) -> int | None:
     """Start of a company name that ends just before "AB" at ``ab_start``, walking back over
-    capitalised words and acronyms, connectors ("i", "&") and one lower-case word after a
-    capitalised one ("Stena fastigheter AB")."""
+    capitalised words and acronyms, connectors ("i", "&", English "in"/"of"/"for": "Tourism in
+    Skåne AB") and one lower-case word after a capitalised one ("Stena fastigheter AB"). An
+    "och" joins two words of one name ("Lindström och Son AB") but not two names: it stops the
+    walk where the name after it already has two words ("Handelskammaren och Almi
+    Företagspartner Skåne AB")."""
     line_start = text.rfind("\n", 0, ab_start) + 1
     toks = list(re.finditer(r"\S+", text[line_start:ab_start]))
     start = None
     i = len(toks) - 1
     while i >= 0:
         w = toks[i].group(0)
+        if w.startswith("(") and re.fullmatch(CAPWORD, w[1:]):  # "HFAB (Halmstads Fastighets AB)"
+            return line_start + toks[i].start() + 1
         if re.fullmatch(CAPWORD, w) or re.fullmatch(rf"[{UP}]{{2,6}}", w):
             if w.casefold() in _stop_first() or w.casefold() in _determiners() or w.casefold() in _PREPOSITIONS:
                 break
             start = line_start + toks[i].start()
-        elif w in ("i", "&", "och") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
+        elif w in ("i", "&", "och", "in", "of", "for") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
             if i == 0 or not re.fullmatch(CAPWORD, toks[i - 1].group(0)):
+                break
+            if w == "och" and len(toks) - 1 - i >= 2:
                 break
         else:
             break
@@ -666,6 +811,14 @@ def _resolve_overlaps(ms: list[OrgMention]) -> list[OrgMention]:
     return kept
 
 
+#: lower-case last words of an organisation's name ("Västerås konstmuseum", "Luleå tekniska
+#: universitet", "Barn- och ungdomspsykiatrin", "Västmanlands läns museum")
+_ORG_NOUN_END = re.compile(
+    r"(?:förening|förbund|fastigheter|kooperativ|stiftelse|museum|museet|bibliotek|biblioteket|universitet"
+    r"|universitetet|högskola|högskolan|konsthall|konsthallen|arkiv|arkivet|teater|teatern|akademi|akademien"
+    r"|institut|institutet|sällskap|sällskapet|kammare|kammaren|psykiatri|psykiatrin|klinik|kliniken"
+    r"|mottagning|mottagningen|vårdcentral|vårdcentralen|familjecentral|familjecentralen)$"
+)
 _ACRONYM = re.compile(rf"([{UP}](?<![\w-].)[{UP}]{{1,4}})(?![\w-]|:)")
 
 
@@ -732,6 +885,7 @@ def _word_occurrences(text: str, word: str) -> list[int]:
     return out
 
 
+_ACRONYM_BEFORE = re.compile(rf"(?<![\w-])([{UP}]{{2,6}})[ \t]*\([ \t]*$")
 _DEFINED_ACRONYM = re.compile(rf"[ \t]*\(([{UP}][{UP}a-zåäö]{{1,5}})\)")
 
 
@@ -741,7 +895,10 @@ def _add_defined_acronym(item: dict[str, Any], text: str) -> None:
     for m in list(item["mentions"]):
         d = _DEFINED_ACRONYM.match(text[m["end"] : m["end"] + 12])
         if not d or not d.group(1)[-1].isupper():
-            continue
+            # "HFAB (Halmstads Fastighets AB)": the letters before the bracketed name
+            d = _ACRONYM_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
+            if not d or text[m["end"] : m["end"] + 1] != ")" or not _spells(d.group(1), item["name"]):
+                continue
         acr = d.group(1)
         if item.get("acronym") is None:
             item["acronym"] = acr
@@ -831,6 +988,33 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
             named[t[0]]["acronym"] = named[t[0]]["acronym"] or acr
             order.remove(key)
             del named[key]
+    # an acronym before its long form in brackets: "HFAB (Halmstads Fastighets AB)"
+    for key in list(order):
+        item = named[key]
+        acr = item["name"]
+        if text is None or not (acr.isupper() and 2 <= len(acr) <= 6 and item["acronym"] in (None, acr)):
+            continue
+        t = [
+            k for k in order
+            if k != key and _spells(acr, named[k]["name"])
+            and any(_bracketed_after(text, a, b) for a in item["mentions"] for b in named[k]["mentions"])
+        ]
+        if len(t) == 1:
+            named[t[0]]["mentions"].extend(item["mentions"])
+            named[t[0]]["acronym"] = named[t[0]]["acronym"] or acr
+            order.remove(key)
+            del named[key]
+    # a lexicon name and the one longer name that starts with it: "Länsstyrelsen" and
+    # "Länsstyrelsen i Hallands län", "Polisen" and "Polisen i Sundsvall"
+    lexicon_names = {o["name"].casefold() for o in _authorities()}
+    for key in list(order):
+        if key not in lexicon_names:
+            continue
+        t = [k for k in order if k != key and k.startswith(key + " ")]
+        if len(t) == 1:
+            named[t[0]]["mentions"].extend(named[key]["mentions"])
+            order.remove(key)
+            del named[key]
     out = []
     for key in order:
         item = named[key]
@@ -840,6 +1024,26 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
         item["mentions"].sort(key=lambda x: x["start"])
         out.append(item)
     return out
+
+
+def _spells(acr: str, name: str) -> bool:
+    """Whether the letters of an acronym occur in order in a name, the first one starting it
+    ("HFAB" in "Halmstads Fastighets AB")."""
+    low = name.casefold()
+    if not low.startswith(acr[0].casefold()):
+        return False
+    pos = 1
+    for c in acr[1:].casefold():
+        pos = low.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def _bracketed_after(text: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether mention ``b`` stands in brackets right after mention ``a``."""
+    between = text[a["end"] : b["start"]]
+    return re.fullmatch(r"[ \t]*\([ \t]*", between) is not None and text[b["end"] : b["end"] + 1] == ")"
 
 
 def find_organisations(
