@@ -179,7 +179,7 @@ def _role_of_phrase(phrase: str, one_word: bool) -> Role | None:
             return Role(phrase[: -len(definite)], exact[phrase[: -len(definite)]])
     if one_word:
         for suf, kind in suffixes:
-            if phrase.endswith(suf) and len(phrase) > len(suf) + 2 and phrase.isalpha():
+            if phrase.endswith(suf) and len(phrase) > len(suf) + 2 and phrase.replace("-", "").isalpha():
                 return Role(phrase, kind)
     return None
 
@@ -200,6 +200,26 @@ def _role_at_start(s: str) -> Role | None:
             r = role_of_words(words[:n])
             if r:
                 return r
+    return None
+
+
+_ACTING = frozenset({"tf", "tf.", "t.f.", "tillförordnad", "vik", "vik.", "biträdande", "bitr", "bitr."})
+
+
+def title_line_role(line: str) -> Role | None:
+    """The role a title line under a signature names: at its start, after "Tf"/"Biträdande"
+    ("Tf produktionsdirektör"), or as the last word of a short coordinated title
+    ("Trafik-och fastighetsdirektör", "Trafik- och fastighetsdirektör")."""
+    r = role_at_start(line)
+    if r:
+        return r
+    words = line.split()
+    if not 1 < len(words) <= 4:
+        return None
+    if words[0].casefold() in _ACTING:
+        return role_at_start(" ".join(words[1:]))
+    if words[0].endswith("-") or words[0].casefold().endswith("-och"):
+        return role_of_words(words[-1:])
     return None
 
 
@@ -605,8 +625,9 @@ def find_candidates(
             nxt = cands[k] if k < len(cands) else None
             if r and nxt is not None and nxt.start <= c.end + 120:
                 between = text[c.end : nxt.start]
-                if _TITLE_OF_NEXT.fullmatch(between):
+                if _TITLE_OF_NEXT.fullmatch(between) and nxt.text.split()[0] in fn:
                     r = None  # "…, avdelningschef Per Dahl": the title of the next name
+                    # (not "Nadia Berisha, rektor Eskilstuna Vuxenutbildning": no first name)
             if r:
                 c.add_role(r)
         elif pm and c.party is not None and after_party:
@@ -698,6 +719,10 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             rest = rest[: c.start - s] + rest[c.end - s :]
         rest = _PARTY_LETTERS_OR_COMMA.sub(" ", rest)
         by_line.append(on if not rest.strip() else [])
+        if rest.strip() and len(on) == 1 and on[0].start == s and len(rest.split()) <= 4:
+            r = title_line_role(rest)  # "Anna-Karin Bergfeldt skoldirektör": a signature on one line
+            if r:
+                on[0].add_role(r)
     consumed: set[int] = set()  # role lines already taken as the title of the name above
     i = 0
     while i < len(nonempty):
@@ -720,7 +745,7 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
         role_lines = []
         k = j
         while k < len(nonempty) and len(role_lines) < len(name_lines):
-            r = role_at_start(text[slice(*nonempty[k])])
+            r = title_line_role(text[slice(*nonempty[k])])
             if r is None:
                 break
             role_lines.append(k)
@@ -729,7 +754,7 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             consumed.add(role_lines[n])
             line = text[slice(*nonempty[role_lines[n]])]
             if len(names) == 1:
-                r = role_at_start(line)
+                r = title_line_role(line)
                 if r:
                     names[0].add_role(r)
                 continue

@@ -219,3 +219,25 @@ def test_capitalised_heading_with_a_preposition_is_no_person(nlp) -> None:
     path = Path(__file__).resolve().parents[1] / "fixtures" / "municipal_dev" / "vaxjo_un_protokoll.txt"
     names = {p.name for p in nlpkommun.extract(path, nlp=nlp).persons}
     assert "Johan Ekstrand" in names and not any("Anslag" in n for n in names)
+
+
+def test_signature_titles_of_other_layouts():
+    from nlpkommun.components.persons import find_persons, title_line_role
+
+    assert title_line_role("Tf produktionsdirektör").role == "produktionsdirektör"
+    assert title_line_role("Trafik-och fastighetsdirektör").role == "fastighetsdirektör"
+    assert title_line_role("EU-samordnare").kind == "official"
+    assert title_line_role("Stadsledningskontoret") is None
+
+    def kinds(text: str) -> dict[str, tuple[str, list[str]]]:
+        return {p["name"]: (p["kind"], p["roles"]) for p in find_persons(text)}
+
+    # name and title on one line (a PDF line join), the title on the line under the name
+    found = kinds("Text.\n\nAnna-Karin Bergfeldt skoldirektör\n\nTomas Hult verksamhetschef grundskola\n")
+    assert found["Anna-Karin Bergfeldt"] == ("official", ["skoldirektör"])
+    assert found["Tomas Hult"][0] == "official"
+    found = kinds("Beslutsfattare\nAnne Sjö\nTf produktionsdirektör\n")
+    assert found["Anne Sjö"] == ("official", ["produktionsdirektör"])
+    # a title followed by a unit's name is the title of the name before it
+    found = kinds("Föredragande\nNadia Berisha, rektor Eskilstuna Vuxenutbildning\n")
+    assert found["Nadia Berisha"] == ("official", ["rektor"])
