@@ -46,7 +46,19 @@ def base_of(written: str) -> str | None:
         return written
     if written.endswith("s") and written[:-1] in known:
         return written[:-1]
-    return None
+    return _by_own_name().get(written)
+
+
+@cache
+def _by_own_name() -> dict[str, str]:
+    """The first part of a municipality's own name where it differs from the place name
+    ("Falu" of "Falu kommun" → "Falun")."""
+    out: dict[str, str] = {}
+    for name, official in municipalities().items():
+        own = official.rsplit(" ", 1)[0] if official.lower().endswith((" kommun", " stad")) else ""
+        if own and own != name and not (own.endswith("s") and own[:-1] == name):
+            out[own] = name
+    return out
 
 
 _EXPLICIT = re.compile(

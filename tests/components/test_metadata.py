@@ -806,3 +806,9 @@ def test_agenda_item_document_and_kallelse_heading():
     assert m["meeting_date"] == "2025-05-15"
     m = extract_metadata("Region Gotland\n\nKALLELSE\nSammanträde med regionstyrelsen\n\nTid: 24 maj 2022\n")
     assert m["title"] == "Sammanträde med regionstyrelsen"
+
+
+def test_municipality_by_its_own_name():
+    text = "Motion\n\nVi vill att Falu kommun inför simskola. Skolorna badar enligt avtal med Rättviks kommun."
+    text += " Vi föreslår att Falu kommun inför avgiftsfri simskola.\n"
+    assert municipality(text, split_lines(text)) == "Falu kommun"
