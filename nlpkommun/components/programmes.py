@@ -303,6 +303,9 @@ def _defined_on_a_line(text: str) -> list[Abbreviation]:
         out.append(Abbreviation(short, m.start(1), m.end(1), long, m.start(2), m.start(2) + len(long)))
     for m in _LINE_COMMA_DEFINITION.finditer(text) if ", " in text else ():
         short, long = m.group(2), m.group(1).strip()
+        content = [w for w in _words(long) if w.casefold() not in _cues()["long_form_bad_first"]]
+        if len(content) > sum(c.isalpha() for c in short):
+            continue  # "Remiss från Region Östergötland, RÖ 2025-2281": more words than letters
         if is_acronym(short) and aligns_from_start(short, long) and _valid_long_form(short, long):
             out.append(Abbreviation(short, m.start(2), m.end(2), long, m.start(1), m.start(1) + len(long)))
     return out
@@ -398,6 +401,7 @@ def _patterns() -> _Patterns:
     th = _alternation(cues["titled_compound_heads"])
     cap_th = _alternation(h.capitalize() for h in cues["titled_compound_heads"])
     bodies = _alternation(cues["body_words"])
+    owner_lead = "Västra|Östra|Norra|Södra|Mellersta|Stora|Lilla|Nya|Övre|Nedre"  # "Västra Götalands kulturplan"
     years = r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"  # a span of years ending a plan title
     titled = "|".join(cues["titled_heads"])
     all_heads = _alternation(cues["heads"])
@@ -417,8 +421,9 @@ def _patterns() -> _Patterns:
             rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b"
         ),
         titled_compound=re.compile(
-            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th}))"
-            rf"(\s+för\s+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
+            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|{cap_th})"
+            # "… för Gotland", "… för staden Linköping", "… för ett tryggt och säkert Stockholm"
+            rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
@@ -438,14 +443,14 @@ def _patterns() -> _Patterns:
         # 2025–2036": a capitalised or national/regional plan word mid-sentence, its subject
         # and a span of years
         bare_plan_title=re.compile(
-            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+a\s+(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
+            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+[aet]\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
             rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
-            rf"(?:\s+[a-zåäö-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
+            rf"(?:\s+[\wåäöÅÄÖ-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
         ),
         # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
         owner_compound_plan=re.compile(
-            rf"(?<![\wåäö])([A-ZÅÄÖ][a-zåäö]+(?:\s+(?:kommuns|stads|läns|regions|regionens))?\s+"
+            rf"(?<![\wåäö])((?:(?:{owner_lead})\s+)?[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:kommuns|stads|läns|regions|regionens))?\s+"
             rf"[a-zåäö]{{4,}}(?:{th})\s+{years})(?![\wåäö\d])"
         ),
         titled_heads=tuple(cues["titled_heads"]),
@@ -617,8 +622,11 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in pat.titled_compound.finditer(text):
         if m.start(1) in owner_starts:
             continue
-        if not (m.group(2) or m.group(3)) and m.group(1).casefold() in cues["generic_plan_titles"]:
-            continue  # "6. Detaljplan för del av …": a kind of document
+        if " " not in m.group(1) and m.group(1).casefold() in cues["titled_compound_heads"] and not m.group(2):
+            continue  # a bare "Plan" or "Program" names nothing without what it is for
+        direct = bool(m.group(2)) and re.match(r"\s+för\s+[A-ZÅÄÖ]", m.group(2)) is not None
+        if not m.group(3) and not direct and m.group(1).casefold() in cues["generic_plan_titles"]:
+            continue  # "6. Detaljplan för del av fastigheten Visby …": a kind of document
         if not (m.group(2) or m.group(3)) and _place_context(text, m.start(1), m.end(1)):
             continue  # "mellan Vasaplan och Teg", "till Gullmarsplan, Centralen och …": a square
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
@@ -748,8 +756,17 @@ class _Collector:
             item["name"] = name
         return item
 
+    def merge_names(self) -> None:
+        """Fold a name-only item into an item with an acronym and the same name (a cue found
+        "Communities That Care" before the definition "Communities That Care (CTC)")."""
+        named = {i["name"].casefold(): k for k, i in self.items.items() if i["acronym"] and i["name"]}
+        for k in [k for k, i in self.items.items() if not i["acronym"] and i["name"]]:
+            if self.items[k]["name"].casefold() in named:
+                del self.items[k]
+
     def mentions(self) -> list[dict[str, Any]]:
         """Fill every programme's mentions and return the programmes in text order."""
+        self.merge_names()
         out = []
         heads = _cues()["heads"]
         for item in self.items.values():
@@ -1036,7 +1053,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 _LIST_ACRONYM = re.compile(rf"({ACRONYM})(?:\s+\d+(?:\s+[a-zåäö]+)?)?")
 
 
-_LIST_SEPARATOR = re.compile(r",\s*|\s+och\s+|\s+samt\s+|\s+eller\s+")
+# an acronym with what it is for: "PAX i skolan", "KIVA mot mobbning"
+_ACRONYM_LED = re.compile(r"[A-ZÅÄÖ]{2,6}\s+(?:i|för|mot|på)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?")
+_LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+|eller\s+)?|\s+och\s+|\s+samt\s+|\s+eller\s+")
 
 
 def _split_list(sentence: str) -> list[str]:
@@ -1065,13 +1084,13 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
         i = bisect_left(starts, s0)
         if i == len(starts) or starts[i] >= s1:
             continue
-        if sent.group().count(",") < 1:
+        if sent.group().count(",") < 1 and " och " not in sent.group():
             continue
         pos = s0
         for part in _split_list(sent.group()):
             start = pos
             pos += len(part)
-            if not part or re.fullmatch(r",\s*|\s+(?:och|samt|eller)\s+", part):
+            if not part or re.fullmatch(r",\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och|samt|eller)\s+", part):
                 continue
             item = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", part).strip()
             lead = len(part) - len(part.lstrip())
@@ -1091,8 +1110,11 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
                 continue
             if any(start <= a < start + len(part) for a, _ in programme_spans):
                 continue
-            if _sentence_case_name(item):
-                out.append((item, start + lead))
+            led = _trim_name(item, min_words=3) if _ACRONYM_LED.match(item) else None
+            if _sentence_case_name(item) and "," in sent.group():
+                out.append((item, start + lead))  # "Föräldraskap i Sverige" (an "och" alone is no list)
+            elif led and _ACRONYM_LED.fullmatch(led):
+                out.append((led, start + lead))  # "PAX i skolan (ingår …)"
             elif (m := _LIST_ACRONYM.fullmatch(item)) and is_acronym(m.group(1)) and m.group(1).isupper():
                 out.append((m.group(1), start + lead))
     return out
@@ -1236,8 +1258,14 @@ def _suffix_names(text: str) -> list[tuple[str, int]]:
                     or prefix.strip("-").isupper()
                 ):
                     continue  # "Projektet …", "Utvecklingsprojektet", "SPA-projektet" (an acronym rule's)
+                place = _PLACE_AFTER.match(text, end)
+                if place and place.group(1).casefold() in pat.place_words:
+                    end = place.end()  # "Simlyftet Gävle", "Matematiklyftet Sollentuna"
                 out.append((text[start:end], start))
     return out
+
+
+_PLACE_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:

@@ -422,3 +422,49 @@ def test_steering_document_titles_with_years() -> None:
 
 def test_programme_family_with_an_en_dash_member() -> None:
     assert ("Interreg Sverige–Norge", None) in _names("Projektet söker medel inom Interreg Sverige–Norge.")
+
+
+def test_name_suffix_word_takes_a_following_place_name() -> None:
+    assert ("Simlyftet Borlänge", None) in _names("Satsningen Simlyftet Borlänge fortsätter under 2026.")
+
+
+def test_acronym_led_item_in_an_och_list() -> None:
+    found = _names("Metoderna Skolfam och PAX i klassen ingår i planen.")
+    assert ("PAX i klassen", None) in found
+
+
+def test_list_item_after_comma_och() -> None:
+    text = "Projektet bygger på två program: ABC – Alla barn i centrum, för små barn, och Trygga föräldrar, för andra."
+    assert ("Trygga föräldrar", None) in _names(text)
+
+
+def test_bare_title_word_with_a_proper_subject() -> None:
+    found = _names("Inriktningen finns i Program för ett tryggt och säkert Malmö, och i budgeten.")
+    assert ("Program för ett tryggt och säkert Malmö", None) in found
+    found = _names("Förslaget utgår från kommunens Översiktsplan för staden Umeå.")
+    assert ("Översiktsplan för staden Umeå", None) in found
+    assert _names("Beslut om Detaljplan för del av fastigheten Visby Norr 1:2 fattas.") == []
+
+
+def test_adjective_compound_plan_title_with_a_proper_subject_and_years() -> None:
+    text = "Yttrande över remiss av Regionalt trafikförsörjningsprogram för Dalarna 2026–2030 lämnas."
+    assert ("Regionalt trafikförsörjningsprogram för Dalarna 2026–2030", None) in _names(text)
+
+
+def test_two_word_owner_with_a_direction_word() -> None:
+    found = _names("Medlen fördelas enligt Östra Götalands kulturplan 2024–2027 i år.")
+    assert ("Östra Götalands kulturplan 2024–2027", None) in found
+    assert not any(n and n.startswith("Enligt") for n, _ in _names("Enligt Umeås kulturplan 2024–2027 ska vi."))
+
+
+def test_cue_name_and_its_definition_are_one_programme() -> None:
+    text = "Stadsdelen använder arbetssättet\nCommunities That Care (CTC), som bygger på en enkät."
+    assert _names(text) == [("Communities That Care", "CTC")]
+
+
+def test_table_row_long_form_with_more_words_than_letters_is_no_definition() -> None:
+    assert _names("Remiss från Region Halland, RH 2025-2281, inkommen 2025-06-23") == []
+
+
+def test_museum_long_form_is_an_organisation() -> None:
+    assert classify_long_form("KMS", "Konstmuseet i Skövde") == "organisation"
