@@ -128,38 +128,81 @@ _ALIGN = 2  # columns of consecutive lines start within this many characters of 
 
 
 def _split_lines(raw: str) -> list[list[_Line]]:
-    """Split raw text into pages of lines; inner whitespace runs collapse to one space. A
-    line printed in columns ("SUNDSVALLS KOMMUN          PROTOKOLLSUTDRAG", as
-    ``pdftotext -layout`` writes a header or a table) gives one line per column, left to
-    right. In a table (a row of three or more columns), a cell that wraps onto the next line
-    is joined back: the piece under it starts in lower case ("Storsjöbygdens levande" /
-    "kulturarv") or the cell ends in a hyphen or a dash ("Leader Storsjö-" / "bygden")."""
+    """Split raw text into pages of lines; inner whitespace runs collapse to one space.
+
+    Text printed in columns (``pdftotext -layout``: cells apart by six or more spaces) is read
+    as blocks: a run of non-blank lines with at least one such line, plus the indented lines
+    around it. A block of two columns (a header: "Handläggare        Till" / "Johanna Sund
+    Skarpnäcks stadsdelsnämnd") is read column by column, so that each label keeps its value;
+    labels with their values ("Tid:      torsdagen …") and a table (a row of three or more
+    columns) are read row by row, one line per cell, and a cell that
+    wraps onto the next line is joined back: the piece under it starts in lower case
+    ("Storsjöbygdens levande" / "kulturarv") or the cell ends in a hyphen or a dash ("Leader
+    Storsjö-" / "bygden"). Column lines are never joined to their neighbours."""
     pages: list[list[_Line]] = [[]]
-    above: list[tuple[int, _Line]] = []  # (column start, line) of the previous columnar line
-    row_width = 0  # cells in the last table row
+    block: list[tuple[int, str]] = []  # (raw offset, body) of the pending run
+
+    def flush() -> None:
+        if block:
+            pages[-1].extend(_read_block(block))
+            block.clear()
+
     for m in re.finditer(r"[^\n\f]*(\r?\n|\f|$)", raw):
         if m.start() == m.end():
             break
         body_end = m.end(1) - len(m.group(1)) if m.group(1) else m.end()
         body = raw[m.start() : body_end]
         indent = len(body) - len(body.lstrip(" "))
-        if _COLUMN_GAP in body.strip():
-            cells = [(c.start(), c.group()) for c in _TABLE_CELL.finditer(body)]
-        elif above and indent >= len(_COLUMN_GAP) and body.strip():
-            cells = [(indent, body.strip())]  # a lone piece under a column
+        if body.strip() and (_COLUMN_GAP in body.strip() or indent >= len(_COLUMN_GAP)):
+            block.append((m.start(), body))
         else:
-            cells = [(0, body)]
-            above, row_width = [], 0
-            for offset, cell in cells:
-                pages[-1].append(_line_of(cell, m.start() + offset))
-            if m.group(1) == "\f":
-                pages.append([])
-                above = []
-            continue
+            flush()
+            pages[-1].append(_line_of(body, m.start()))
+        if m.group(1) == "\f":
+            flush()
+            pages.append([])
+    flush()
+    return pages
+
+
+def _read_block(block: list[tuple[int, str]]) -> list[_Line]:
+    """The lines of a run of indented or columnar lines (see :func:`_split_lines`)."""
+    rows = [
+        [(c.start(), c.group()) for c in _TABLE_CELL.finditer(body)] if _COLUMN_GAP in body.strip() else None
+        for _, body in block
+    ]
+    if all(r is None for r in rows):  # only indented lines: plain text
+        return [_line_of(body, base) for base, body in block]
+    rows = [
+        r if r is not None else [(len(body) - len(body.lstrip(" ")), body.strip())]
+        for r, (_, body) in zip(rows, block, strict=True)
+    ]
+    pairs = [r for r in rows if len(r) == 2]
+    labelled = sum(r[0][1].endswith(":") for r in pairs)
+    if max(len(r) for r in rows) >= 3 or 2 * labelled >= len(pairs):
+        return _table_rows(block, rows)  # a table, or labels with their values ("Tid:      …")
+    # two columns: the left one, then the right one (the right starts where second cells do)
+    right_x = min(r[1][0] for r in rows if len(r) == 2)
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for (base, _), cells in zip(block, rows, strict=True):
+        for x, cell in cells:
+            line = _line_of(cell, base + x)
+            line.cell = True
+            (right if x >= right_x - _ALIGN else left).append(line)
+    return left + right
+
+
+def _table_rows(block: list[tuple[int, str]], rows: list[list[tuple[int, str]]]) -> list[_Line]:
+    """A table's lines, row by row, with wrapped cells joined back."""
+    out: list[_Line] = []
+    above: list[tuple[int, _Line]] = []  # (column start, line) of the previous line
+    row_width = 0  # cells in the last table row
+    for (base, _), cells in zip(block, rows, strict=True):
         current: list[tuple[int, _Line]] = []
         continued = 0
         for offset, cell in cells:
-            piece = _line_of(cell, m.start() + offset)
+            piece = _line_of(cell, base + offset)
             target = next((ln for x, ln in above if abs(x - offset) <= _ALIGN), None)
             if target is not None and _continues(target.text, piece.text, row_width):
                 _extend(target, piece)
@@ -167,15 +210,12 @@ def _split_lines(raw: str) -> list[list[_Line]]:
                 current.append((offset, target))
                 continue
             piece.cell = True
-            pages[-1].append(piece)
+            out.append(piece)
             current.append((offset, piece))
         if not continued:
             row_width = len(cells)
         above = current
-        if m.group(1) == "\f":
-            pages.append([])
-            above = []
-    return pages
+    return out
 
 
 def _continues(cell: str, piece: str, row_width: int) -> bool:

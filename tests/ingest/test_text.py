@@ -135,10 +135,10 @@ def test_layout_columns_become_lines_with_their_offsets() -> None:
     """Text printed with its layout (``pdftotext -layout``): a wide gap separates columns."""
     raw = "SUNDSVALLS KOMMUN          PROTOKOLLSUTDRAG\nSocialnämnden        Sammanträdesdatum\n2024-04-24\n"
     n = normalise(raw)
-    assert n.text.split("\n")[:5] == [
+    assert n.text.split("\n")[:5] == [  # two columns: read column by column
         "SUNDSVALLS KOMMUN",
-        "PROTOKOLLSUTDRAG",
         "Socialnämnden",
+        "PROTOKOLLSUTDRAG",
         "Sammanträdesdatum",
         "2024-04-24",
     ]
@@ -176,7 +176,28 @@ def test_layout_table_cells_wrapped_onto_the_next_line_are_joined():
 def test_two_column_signature_keeps_titles_apart_from_names():
     raw = "Karin Berg                      Olle Lund\nförvaltningschef                avdelningschef\n"
     lines = normalise(raw).text.split("\n")
-    assert lines == ["Karin Berg", "Olle Lund", "förvaltningschef", "avdelningschef"]
+    assert lines == ["Karin Berg", "förvaltningschef", "Olle Lund", "avdelningschef"]
+
+
+def test_two_column_header_is_read_column_by_column():
+    raw = (
+        "                                            Tjänsteutlåtande\n"
+        "Södermalms stadsdelsförvaltning             2025-04-08\n"
+        "\n"
+        "Handläggare                                 Till\n"
+        "Karin Berg                                  Södermalms stadsdelsnämnd\n"
+        "Telefon: 08-508 12 000                      2025-04-24\n"
+        "\n"
+        "1. Nämnden godkänner förvaltningens tjänsteutlåtande som svar på\n"
+        "      skrivelsen.\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert lines[:3] == ["Södermalms stadsdelsförvaltning", "Tjänsteutlåtande", "2025-04-08"]
+    assert lines[4:10] == [
+        "Handläggare", "Karin Berg", "Telefon: 08-508 12 000", "Till", "Södermalms stadsdelsnämnd", "2025-04-24"
+    ]
+    # indented lines with no column gap among them are text: a wrapped list item
+    assert lines[-1] == "1. Nämnden godkänner förvaltningens tjänsteutlåtande som svar på skrivelsen."
 
 
 def test_list_items_ending_in_commas_after_a_colon_stay_lines():
@@ -190,3 +211,10 @@ def test_list_items_ending_in_commas_after_a_colon_stay_lines():
     lines = normalise(raw).text.split("\n")
     assert lines[2].startswith("Läsa tillsammans") and lines[3].startswith("Bokcirkeln")
     assert lines[4].startswith("Sagostunden")
+
+
+def test_labels_with_values_on_their_lines_are_read_row_by_row():
+    raw = "Tid:        Torsdagen den 12 juni 2025, kl. 09.30\nPlats:      Regionens hus, Vänersborg\n"
+    assert normalise(raw).text.split("\n") == [
+        "Tid:", "Torsdagen den 12 juni 2025, kl. 09.30", "Plats:", "Regionens hus, Vänersborg"
+    ]
