@@ -28,6 +28,7 @@ from nlpkommun.components.metadata_lines import (
     Line,
     blank_between,
     find_day_dates,
+    fold,
     is_any_label,
     is_name,
     is_section_heading,
@@ -187,5 +188,17 @@ def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int |
         if heading:
             return heading
     if kind in ("protokoll", "kallelse") and type_ln is not None:
-        return display_title(type_ln)
+        return display_title(_fullest_type_line(head, kind, type_ln))
     return _generic_title(head, type_ln, year)
+
+
+def _fullest_type_line(head: list[Line], kind: str, type_ln: Line) -> Line:
+    """The fullest heading of the document's kind in the header: "Sammanträdesprotokoll" over
+    a running "PROTOKOLL", "Kallelse och föredragningslista" over "KALLELSE"."""
+    pats = [pat for k, pat in types()["header"] if k == kind]
+    same = [
+        ln
+        for ln in head
+        if len(ln.text.split()) <= 6 and not ln.text.endswith(".") and any(p.search(fold(ln.text)) for p in pats)
+    ]
+    return max(same, key=lambda ln: len(strip_dates(ln.text).strip()), default=type_ln)

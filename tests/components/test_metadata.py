@@ -812,3 +812,15 @@ def test_municipality_by_its_own_name():
     text = "Motion\n\nVi vill att Falu kommun inför simskola. Skolorna badar enligt avtal med Rättviks kommun."
     text += " Vi föreslår att Falu kommun inför avgiftsfri simskola.\n"
     assert municipality(text, split_lines(text)) == "Falu kommun"
+
+
+def test_fullest_type_heading_is_the_title() -> None:
+    m = extract_metadata(
+        "UMEÅ KOMMUN\nKulturnämnden\nPROTOKOLL\nSammanträdesdatum\n2025-03-18\n\nSammanträdesprotokoll\n\n"
+        "Plats och tid\nRådhuset, kl. 13.30\n"
+    )
+    assert (m["title"], m["document_type"]) == ("Sammanträdesprotokoll", "protokoll")
+    m = extract_metadata(
+        "KALLELSE\nKulturnämnden\nDatum: 2025-06-02\n\nKallelse och föredragningslista\nLedamöter kallas.\n"
+    )
+    assert (m["title"], m["document_type"]) == ("Kallelse och föredragningslista", "kallelse")
