@@ -220,16 +220,14 @@ _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 _COORD_AFTER = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+")
 
 
-def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``text[start:end]`` is listed beside one of ``spans`` ("Skultuna och Barkarö",
-    "Hjulsta, Tensta")."""
+def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int]], lex: dict[str, Any]) -> bool:
+    """Whether ``text[start:end]`` is listed after one of ``spans`` ("Skultuna och Barkarö",
+    "Hjulsta, Tensta") and is no school ("Björknäs och Eklunda fsk")."""
+    nxt = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 30])
+    if nxt and (nxt.group(1).casefold() in lex["not_after"] or _ends_with(nxt.group(1), lex["schools"])):
+        return False
     before = _COORD_BEFORE.search(text, max(0, start - 8), start)
-    after = _COORD_AFTER.match(text, end)
-    return any(
-        (before is not None and e == before.start()) or (after is not None and s == after.end())
-        for s, e in spans
-        if (s, e) != (start, end)
-    )
+    return before is not None and any(e == before.start() for s, e in spans)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -366,7 +364,6 @@ def find_places(
     loc_counts = Counter(
         text[s:e].strip() for s, e, label in entities if label == "LOC" and not _sentence_start(text, s)
     )
-    loc_spans = [(s, e) for s, e, label in entities if label == "LOC"]
     for s, e, label in entities:
         if label != "LOC":
             continue
@@ -381,7 +378,7 @@ def find_places(
         single = len(name.split()) == 1 and "-" not in name
         if single and name not in lex["gazetteer"] and loc_counts[name] < 2:
             cue = rx["cue_before"].search(text[max(0, s - 30) : s])
-            if not cue and not _coordinated(text, s, e, loc_spans + [(a, b) for a, b, _ in found]):
+            if not cue and not _coordinated(text, s, e, [(a, b) for a, b, _ in found], lex):
                 continue
         accept(s, e, name)
 
