@@ -70,6 +70,14 @@ _EXPLICIT = re.compile(
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*(?![\w-])")
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether a mention is a line of its own: a letterhead or footer ("Region Västra Götaland"
+    above the address), which names the document's author wherever it stands."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip()
+
+
 def municipality(text: str, lines: list[Line]) -> str | None:
     """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
     structural rule (body types only one municipality has), else the most mentioned
@@ -79,8 +87,9 @@ def municipality(text: str, lines: list[Line]) -> str | None:
     forms: dict[str, str] = {}
     head_end = header(lines)[-1].end if header(lines) else 0
     caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
-    for m in _EXPLICIT.finditer(f"{text}\n{caps}"):
-        weight = 3 if m.start() < head_end else 1
+    full = f"{text}\n{caps}"
+    for m in _EXPLICIT.finditer(full):
+        weight = 4 if _alone_on_line(full, m.start(), m.end()) else 3 if m.start() < head_end else 1
         if m.group(4):
             votes[m.group(4)] += weight if weight > 1 else 0.5
             forms.setdefault(m.group(4), m.group(4))

@@ -824,3 +824,13 @@ def test_fullest_type_heading_is_the_title() -> None:
         "KALLELSE\nKulturnämnden\nDatum: 2025-06-02\n\nKallelse och föredragningslista\nLedamöter kallas.\n"
     )
     assert (m["title"], m["document_type"]) == ("Kallelse och föredragningslista", "kallelse")
+
+
+def test_a_region_letterhead_line_names_the_author() -> None:
+    text = (
+        "KALLELSE\nKulturnämnden\nDatum: 2025-06-02\n\nKallelse och föredragningslista\n"
+        "Ledamöter och ersättare kallas till sammanträde.\n\n1. Val av justerare\n\n2. Världsarvet\n"
+        "Information om samarbetet med Tanums kommun kring världsarvet.\n\n"
+        "Region Västra Götaland\nFörvaltningen för kulturutveckling\nPostadress: Regionens hus, 462 80 Vänersborg\n"
+    )
+    assert extract_metadata(text)["municipality"] == "Region Västra Götaland"
