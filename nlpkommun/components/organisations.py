@@ -105,7 +105,8 @@ _DISTRICT_BODY = re.compile(
 )
 _MUNICIPALITY = re.compile(rf"({_PLACE})[ \t]+(kommun|stad|Stad)(s|en)?(?![\w-])")
 _ADJECTIVAL = re.compile(r"(?:lig|ig|isk|sam|bar|vänlig)$")
-_REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)(s)?(?![\w-])")
+# "Region Gotland", "Region Jämtland Härjedalen", "Region Jönköpings län"
+_REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)(s)?(?:[ \t]+(län)\b)?(?![\w-])")
 _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
 _WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
 # "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
@@ -421,6 +422,12 @@ def find_organisation_mentions(
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
     for m in _REGION.finditer(text) if "Region" in text else ():
         words, end = m.group(1).split(), m.end()
+        if m.group(3) and len(words) == 1:  # "Region Jönköpings län", "Region Örebro län"
+            county = words[0] if words[0].endswith("s") or not m.group(2) else f"{words[0]}s"
+            add(OrgMention(m.start(), end, text[m.start() : end], f"Region {county} län", "other", priority=6))
+            continue
+        if m.group(3):
+            end = m.end(2) if m.group(2) else m.end(1)
         if len(words) == 2 and words[1] not in _provinces():  # only "Region Jämtland Härjedalen"
             end = m.start(1) + len(words[0])
             words = words[:1]

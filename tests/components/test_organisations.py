@@ -299,3 +299,13 @@ def test_regional_prefixed_bodies_care_centres_and_named_preschools() -> None:
 def test_school_operators_and_national_bodies_from_the_lexicon() -> None:
     got = _orgs("Samarbete med Kunskapsskolan och AcadeMedia samt Svenska ESF-rådet och Riksidrottsförbundet.")
     assert {"Kunskapsskolan", "AcadeMedia", "Svenska ESF-rådet", "Riksidrottsförbundet"} <= set(got)
+
+
+def test_region_with_a_county_genitive() -> None:
+    names = {o["name"] for o in find_organisations("Samverkan med Region Kalmars län och Region Örebro län sker.")}
+    assert {"Region Kalmars län", "Region Örebro län"} <= names
+
+
+def test_named_administration_and_national_cultural_authorities() -> None:
+    names = {o["name"] for o in find_organisations("Förvaltningen för kulturutveckling och Statens kulturråd svarar.")}
+    assert {"Förvaltningen för kulturutveckling", "Statens kulturråd"} <= names
