@@ -230,6 +230,11 @@ def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int
     return before is not None and any(e == before.start() for s, e in spans)
 
 
+def _can_be_person(span: str) -> bool:
+    """Two words or more, or a known first name in it."""
+    return len(span.split()) > 1 or any(w in first_names() for w in re.split(r"[\s-]", span))
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -245,16 +250,24 @@ def find_places(
     rx = _regexes()
     common = _common_words()
     # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
+    # a person span vetoes only where it can be a person: a known first name or two words
+    # ("Andersberg", "Öxnehaga" in "i Sätra, Andersberg och Nordost" are places the model took for surnames)
     persons = [(s, e) for s, e, label in entities if label == "PER"]
     blocked = list(exclude) + persons
+    # in a list of places, a person tag vetoes only where it can be a person: two words or a
+    # first name ("Andersberg" in "i Sätra, Andersberg och Nordost" is a place)
+    listed_veto = list(exclude) + [(s, e) for s, e in persons if _can_be_person(text[s:e])]
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []  # (start, end, name)
     names: set[str] = set()
 
-    def accept(start: int, end: int, name: str, head_at: int | None = None) -> None:
+    def accept(start: int, end: int, name: str, head_at: int | None = None, listed: bool = False) -> None:
         """``head_at``: where the place word starts in a name ending in one ("Sergels torg",
-        "Donners plats"): a person's name before it does not veto, one covering it does."""
+        "Donners plats"): a person's name before it does not veto, one covering it does.
+        ``listed``: the name follows a place in a list."""
         veto = blocked if head_at is None else list(exclude) + [(s, e) for s, e in persons if s < start or e > head_at]
+        if listed:
+            veto = listed_veto
         if _overlaps(start, end, taken) or _overlaps(start, end, veto):
             return
         taken.append((start, end))
@@ -346,7 +359,7 @@ def find_places(
         accept(m.start(1), m.end(1), m.group(1))
         pos = m.end(1)
         while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
-            accept(c.start(1), c.end(1), c.group(1))  # "i Tensta, Hjulsta och Akalla"
+            accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"
             pos = c.end(1)
     # 5. gazetteer names
     for m in rx["gazetteer"].finditer(text):

@@ -219,3 +219,18 @@ def test_region_names_after_an_organisation_word_and_ner_with_a_direction() -> N
 def test_bare_region_name_when_the_text_writes_it_with_a_direction() -> None:
     got = names("Program\nERUF Övre\nNorrland\n\nAnsökan till programmet för Övre Norrland görs i maj.")
     assert "Norrland" not in got
+
+
+def test_a_one_word_person_tag_without_a_first_name_does_not_veto_a_listed_place() -> None:
+    text = "Andelen var lägst i Sätra, Andersberg och Nordost."
+    start = text.index("Andersberg")
+    entities = [(start, start + len("Andersberg"), "PER")]  # as the NER model tags it
+    assert "Andersberg" in {p["name"] for p in find_places(text, entities)}
+    two_words = "Andelen var lägst i Sätra, Anna Berg och Nordost."
+    start = two_words.index("Anna Berg")
+    assert "Anna Berg" not in {p["name"] for p in find_places(two_words, [(start, start + 9, "PER")])}
+
+
+def test_plural_area_nouns_cue_places() -> None:
+    names = {p["name"] for p in find_places("Delmål sätts för tätorterna Sturefors och Vikingstad.")}
+    assert "Sturefors" in names
