@@ -355,6 +355,7 @@ class _Patterns:
     titled_compound: re.Pattern[str]
     titled_year: re.Pattern[str]
     bare_plan_title: re.Pattern[str]
+    adjective_plan: re.Pattern[str]
     owner_compound_plan: re.Pattern[str]
     owner_plan: re.Pattern[str]
     titled_heads: tuple[str, ...]
@@ -421,11 +422,11 @@ def _patterns() -> _Patterns:
             rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b"
         ),
         titled_compound=re.compile(
-            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. ))([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|{cap_th})"
+            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. )|(?<=\n)|(?<=[–•] )|^)([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|{cap_th})"
             # "… för Gotland", "… för staden Linköping", "… för ett tryggt och säkert Stockholm"
             rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
-            rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
+            rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
         # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"): a plan title with its
@@ -447,6 +448,10 @@ def _patterns() -> _Patterns:
             rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
             rf"(?:\s+[\wåäöÅÄÖ-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
+        ),
+        # "kommunfullmäktiges mål i Strategisk plan 2024–2026": an adjective, a plan word, years
+        adjective_plan=re.compile(
+            rf"(?<![\wåäö])([A-ZÅÄÖ][a-zåäö]+(?:isk|sk|ig|lig|al|ell|iv)a?\s+(?:{th})\s+{years})(?![\wåäö\d])"
         ),
         # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
         owner_compound_plan=re.compile(
@@ -622,6 +627,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in pat.titled_compound.finditer(text):
         if m.start(1) in owner_starts:
             continue
+        prefix = text[text.rfind("\n", 0, m.start(1)) + 1 : m.start(1)].strip()
+        if prefix in ("", "–", "•") and not m.group(3):
+            continue  # a line may open with a plan word; only a year makes it a title there
         if " " not in m.group(1) and m.group(1).casefold() in cues["titled_compound_heads"] and not m.group(2):
             continue  # a bare "Plan" or "Program" names nothing without what it is for
         direct = bool(m.group(2)) and re.match(r"\s+för\s+[A-ZÅÄÖ]", m.group(2)) is not None
@@ -636,7 +644,7 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             out.append((m.group(1), m.start(1), False))  # not "Projekt som startade 2025"
     if "20" in text or "19" in text:
         # a span of years makes even "kommuns bostadsförsörjningsprogram" one document
-        for rx in (pat.bare_plan_title, pat.owner_compound_plan):
+        for rx in (pat.bare_plan_title, pat.owner_compound_plan, pat.adjective_plan):
             for m in rx.finditer(text):
                 out.append((re.sub(r"\s+", " ", m.group(1)), m.start(1), False))
     return out

@@ -468,3 +468,14 @@ def test_table_row_long_form_with_more_words_than_letters_is_no_definition() -> 
 
 def test_museum_long_form_is_an_organisation() -> None:
     assert classify_long_form("KMS", "Konstmuseet i Skövde") == "organisation"
+
+
+def test_plan_title_opening_a_line_needs_its_years() -> None:
+    found = _names("Handlingsplan för ANDT-förebyggande arbete 2025–2027\nNämnden antar planen.")
+    assert ("Handlingsplan för ANDT-förebyggande arbete 2025–2027", None) in found
+    assert _names("Handlingsplanen ska följas upp.\nHandlingsplan för arbetet\n") == []
+
+
+def test_adjective_plan_title_with_years() -> None:
+    found = _names("Nämnden har arbetat mot målen i Strategisk plan 2024–2026: fler i arbete.")
+    assert ("Strategisk plan 2024–2026", None) in found
