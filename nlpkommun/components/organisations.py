@@ -84,6 +84,10 @@ _SPORTS_DISTRICT = re.compile(rf"(?:{_at_start(['RF-SISU', 'FoU', 'Högskolan'])
 _CARE_CENTRE = re.compile(rf"({CAPSTART}s)[ \t]+(familjecentral|vårdcentral|ungdomsmottagning)(en)?(?![\w-])")
 # a preschool or youth centre named after its head word: "Förskolan Tegelhagen"
 _NAMED_SCHOOL = re.compile(rf"(?:{_at_start(['Förskolan', 'Fritidsgården'])})[ \t]+({CAPWORD})(?![\w-])")
+# a centre or unit with its proper name: "Familjecentralen Kronoparken", "Behandlingsenheten Bryggan"
+_NAMED_CENTRE = re.compile(
+    rf"(?<![\w-])([{UP}][{LO}]*(?:centralen|enheten|mottagningen))[ \t]+({CAPWORD})(?![\w-])"
+)
 # a unit named after its head word: "enheten Vuxenstöd", "avdelningen Barn och familj"
 _NAMED_UNIT = re.compile(
     rf"(?<![\w-])(?:enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?)[ \t]+"
@@ -376,6 +380,11 @@ def find_organisation_mentions(
     for m in _NAMED_SCHOOL.finditer(text) if _has_any(text, ("Förskolan", "Fritidsgården")) else ():
         if m.group(1) not in _municipality_names():  # "Förskolan Blåklinten", not "Förskolan Nacka"
             add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
+    for m in _NAMED_CENTRE.finditer(text) if _has_any(text, ("centralen", "enheten", "mottagningen")) else ():
+        name = m.group(2)
+        if name in first_names() or name.casefold() in _stop_first() or _verb_form(name.casefold()):
+            continue  # "Enheten Anna …", "Mottagningen Har …" (a proper name may be a common noun: "Bryggan")
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
     # "enheten Vuxenstöd", "avdelningen Barn och familj": the name after the unit word
     for m in _NAMED_UNIT.finditer(text) if _has_any(text, ("enhet", "avdelning", "sektion")) else ():
         words = m.group(1).split()

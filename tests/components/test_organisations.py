@@ -309,3 +309,10 @@ def test_region_with_a_county_genitive() -> None:
 def test_named_administration_and_national_cultural_authorities() -> None:
     names = {o["name"] for o in find_organisations("Förvaltningen för kulturutveckling och Statens kulturråd svarar.")}
     assert {"Förvaltningen för kulturutveckling", "Statens kulturråd"} <= names
+
+
+def test_centre_or_unit_with_its_proper_name() -> None:
+    text = "Föräldrar nås via Familjecentralen Solsidan och Behandlingsenheten Fyren."
+    names = {o["name"] for o in find_organisations(text)}
+    assert {"Familjecentralen Solsidan", "Behandlingsenheten Fyren"} <= names
+    assert find_organisations("Ungdomsmottagningen Anna är öppen.") == []
