@@ -158,6 +158,8 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
     if name.casefold() in lex["org_forms"] or name.casefold().removesuffix("s") in lex["org_forms"]:
         return True
     last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
+    if len(words) == 1 and last.endswith("staden") and len(last) > 9 and last.casefold() not in _common_words():
+        return False  # a district named as a town: "Munksjöstaden", "Vallastaden" (not "Staden")
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
 
 

@@ -234,3 +234,8 @@ def test_a_one_word_person_tag_without_a_first_name_does_not_veto_a_listed_place
 def test_plural_area_nouns_cue_places() -> None:
     names = {p["name"] for p in find_places("Delmål sätts för tätorterna Sturefors och Vikingstad.")}
     assert "Sturefors" in names
+
+
+def test_a_district_named_as_a_town_is_a_place() -> None:
+    assert "Vallastaden" in {p["name"] for p in find_places("Trafiken i Vallastaden ökar.")}
+    assert find_places("Huvudstaden växer. Staden växer.") == []
