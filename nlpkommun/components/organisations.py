@@ -437,9 +437,14 @@ def find_organisation_mentions(
             continue
         if m.group(3):
             end = m.end(2) if m.group(2) else m.end(1)
+        known = _provinces() | _municipality_names()
+        if len(words) == 2 and words[1].endswith("s") and words[1][:-1] in _provinces():
+            words = [words[0], words[1][:-1]]  # "Region Jämtland Härjedalens vård"
         if len(words) == 2 and words[1] not in _provinces():  # only "Region Jämtland Härjedalen"
             end = m.start(1) + len(words[0])
             words = words[:1]
+        if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in known:
+            words = [words[0][:-1]]  # "Region Skånes ansvar": the genitive of "Region Skåne"
         add(OrgMention(m.start(), end, text[m.start() : end], f"Region {' '.join(words)}", "other", priority=6))
 
     # "Kommunstyrelsens verksamhetsutskott", "Utbildningsnämndens arbetsutskott"

@@ -316,3 +316,8 @@ def test_centre_or_unit_with_its_proper_name() -> None:
     names = {o["name"] for o in find_organisations(text)}
     assert {"Familjecentralen Solsidan", "Behandlingsenheten Fyren"} <= names
     assert find_organisations("Ungdomsmottagningen Anna är öppen.") == []
+
+
+def test_region_in_the_genitive_is_the_region() -> None:
+    names = {o["name"] for o in find_organisations("Region Gotlands vård och Region Jämtland Härjedalens.")}
+    assert names == {"Region Gotland", "Region Jämtland Härjedalen"}
