@@ -28,6 +28,19 @@ def read_json(name: str, lang: str = "sv") -> Any:
 
 
 @cache
+def municipalities() -> dict[str, str]:
+    """Municipality name → the name it uses for itself (``municipalities.txt``: "Nacka" →
+    "Nacka kommun", "Falun" → "Falu kommun")."""
+    out: dict[str, str] = {}
+    for line in read_lines("municipalities.txt"):
+        name, _, official = line.partition("\t")
+        name = name.strip()
+        genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
+        out[name] = official.strip() or f"{genitive} kommun"
+    return out
+
+
+@cache
 def first_names() -> frozenset[str]:
     """Common first names (``first_names.txt``): evidence that a capitalised pair is a name."""
     return frozenset(read_lines("first_names.txt"))

@@ -15,20 +15,7 @@ from functools import cache
 
 from nlpkommun.components.metadata_header import bodies, header
 from nlpkommun.components.metadata_lines import Line, fold
-from nlpkommun.resources import read_lines
-
-
-@cache
-def municipalities() -> dict[str, str]:
-    """Municipality name → the name it uses for itself ("Nacka" → "Nacka kommun")."""
-    out: dict[str, str] = {}
-    for line in read_lines("municipalities.txt"):
-        name, _, official = line.partition("\t")
-        name = name.strip()
-        genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
-        out[name] = official.strip() or f"{genitive} kommun"
-    return out
-
+from nlpkommun.resources import municipalities
 
 _WEB = re.compile(r"(?:@|\bwww\.|://)(?:[\w-]+\.)*?([\w-]+)\.se\b", re.IGNORECASE)
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, read_json, read_lines
+from nlpkommun.resources import first_names, municipalities, read_json, read_lines
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
@@ -645,19 +645,6 @@ def _union_context(
 
 
 @cache
-def _municipalities() -> tuple[tuple[str, str], ...]:
-    """(name, the name the municipality uses for itself) of each municipality."""
-    out = []
-    for line in read_lines("municipalities.txt"):
-        name, _, own = line.partition("\t")
-        if not own:
-            genitive = "" if name[-1] in "sxz" or name[-1] in "aeiouyåäö" else "s"
-            own = f"{name}{genitive} kommun"
-        out.append((name, own))
-    return tuple(out)
-
-
-@cache
 def _provinces() -> frozenset[str]:
     """Provinces and regions (``regions.txt``): "Härjedalen" in "Region Jämtland Härjedalen"."""
     return frozenset(read_lines("regions.txt"))
@@ -665,12 +652,12 @@ def _provinces() -> frozenset[str]:
 
 @cache
 def _municipality_names() -> frozenset[str]:
-    return frozenset(n for n, _ in _municipalities())
+    return frozenset(municipalities())
 
 
 @cache
 def _municipality_self_names() -> frozenset[str]:
-    return frozenset(own.casefold() for _, own in _municipalities())
+    return frozenset(own.casefold() for own in municipalities().values())
 
 
 def _is_common(word: str) -> bool:

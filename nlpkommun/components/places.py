@@ -219,7 +219,6 @@ _COMMON_NAME_CUES = (
     "i", "runt", "kring", "omkring", "vid", "utanför", "nära", "närmare", "stadsdelen", "stadsdelsområdet",
 )  # fmt: skip
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
-_COORD_AFTER = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+")
 
 
 def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int]], lex: dict[str, Any]) -> bool:
@@ -252,8 +251,6 @@ def find_places(
     rx = _regexes()
     common = _common_words()
     # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
-    # a person span vetoes only where it can be a person: a known first name or two words
-    # ("Andersberg", "Öxnehaga" in "i Sätra, Andersberg och Nordost" are places the model took for surnames)
     persons = [(s, e) for s, e, label in entities if label == "PER"]
     blocked = list(exclude) + persons
     # in a list of places, a person tag vetoes only where it can be a person: two words or a
@@ -364,6 +361,7 @@ def find_places(
             accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"
             pos = c.end(1)
     # 5. gazetteer names
+    directed: dict[str, bool] = {}  # name → written after a direction word somewhere in the text
     for m in rx["gazetteer"].finditer(text):
         if _in_name_context(text, m.start(), m.end(), bool(m.group(2)), lex):
             continue
@@ -371,8 +369,12 @@ def find_places(
             cue = rx["cue_before"].search(text[max(0, m.start() - 30) : m.start()])
             if not cue:
                 continue  # "Vara", "Mark": a word unless used after a locative cue
-        if " " not in m.group(1) and re.search(rf"(?:{_alt(lex['directions'])})\s+{re.escape(m.group(1))}", text):
-            continue  # "Norrland" alone in a table cell wrapped from "Mellersta⏎Norrland" written elsewhere
+        if " " not in m.group(1):
+            if m.group(1) not in directed:
+                after = re.search(rf"(?:{_alt(lex['directions'])})\s+{re.escape(m.group(1))}", text)
+                directed[m.group(1)] = after is not None
+            if directed[m.group(1)]:
+                continue  # "Norrland" alone in a table cell wrapped from "Mellersta⏎Norrland" written elsewhere
         accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1)))
     # 6. NER LOC, filtered
     # occurrences where capitalisation means something (not at a sentence start)

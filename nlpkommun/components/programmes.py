@@ -74,6 +74,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpkommun.components.metadata_lines import is_any_label
 from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import first_names, read_json, read_lines
 
@@ -97,9 +98,8 @@ class Abbreviation:
 def _cues() -> dict[str, Any]:
     data = read_json("programme_cues.json")
     out: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith("_")}
-    out["programme_families_cased"] = tuple(out.get("programme_families", ()))
     for key, value in out.items():
-        if isinstance(value, list) and key not in ("titled_heads", "event_heads"):
+        if isinstance(value, list) and key not in ("titled_heads", "event_heads", "programme_families"):
             out[key] = frozenset(v.casefold() for v in value)
     return out
 
@@ -518,10 +518,10 @@ def _patterns() -> _Patterns:
         english_evidence=tuple(f" {w} " for w in sorted(cues["english_function_words"])),
         # "inom Interreg ÖKS", "Leader Mittland": a family name and the member's name
         family=re.compile(
-            rf"(?<![\wåäöÅÄÖ-])((?:{_alternation(cues['programme_families_cased'], escape=True)})"
+            rf"(?<![\wåäöÅÄÖ-])((?:{_alternation(cues['programme_families'], escape=True)})"
             rf"(?:[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:[-–][A-ZÅÄÖ][a-zåäö]+)*|{ACRONYM})(?![\wåäöÅÄÖ–-])){{0,2}})"
         ),
-        families=tuple(cues["programme_families_cased"]),
+        families=tuple(cues["programme_families"]),
     )
 
 
@@ -992,21 +992,14 @@ def _opens_with_body(name: str) -> bool:
     return any(first.endswith(s) and len(first) >= len(s) + 3 for s in _cues()["org_suffixes"])
 
 
-@cache
-def _header_labels() -> frozenset[str]:
-    """Every label of ``header_labels.json`` (lower case)."""
-    data = read_json("header_labels.json")
-    return frozenset(w.casefold() for k, v in data.items() if not k.startswith("_") for w in v if isinstance(w, str))
-
-
 def _label_line(text: str, start: int) -> bool:
     """Whether the line from ``start`` opens with a label ("Föredragande:", "Dnr …")."""
-    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
-    first = re.match(r"[\wåäöÅÄÖ.]+(?:\s[\wåäö]+)?", line)
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)]
     if re.match(r"[^\s:]+(?:\s[^\s:]+)?:", line):
         return True
-    labels = _header_labels()
-    return bool(first) and (first.group().casefold() in labels or line.split()[0].casefold() in labels)
+    first = re.match(r"[\wåäöÅÄÖ.]+(?:\s[\wåäö]+)?", line)
+    return bool(first) and (is_any_label(first.group()) or is_any_label(line.split()[0]))
 
 
 def _all_place_words(name: str) -> bool:

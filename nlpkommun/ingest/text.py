@@ -121,7 +121,6 @@ _SPECIAL_CHARS = re.compile("[" + re.escape("".join(_LIGATURES)) + "\x00\r]")
 
 
 _COLUMN_GAP = " " * 6  # a wider gap than this inside a line separates columns
-_CELL = re.compile(r"\S(?:.*?\S)?(?= {6,}|\s*$)")
 # inside a line printed in columns, a table's cells may stand closer: three spaces
 _TABLE_CELL = re.compile(r"\S(?:.*?\S)?(?= {3,}|\s*$)")
 _ALIGN = 2  # columns of consecutive lines start within this many characters of each other
@@ -230,20 +229,18 @@ def _continues(cell: str, piece: str, row_width: int) -> bool:
 def _extend(line: _Line, piece: _Line) -> None:
     """Append a wrapped piece to a table cell: "Storsjö-" + "bygden" → "Storsjöbygden",
     "Sverige–" + "Norge" → "Sverige–Norge", else with a space."""
-    if line.text.endswith("-"):
-        joined = join_hyphenated(line.text, piece.text) or line.text + piece.text
-        if joined == line.text[:-1] + piece.text:
-            line.text, line.offsets = joined, line.offsets[:-1] + piece.offsets
-            return
-        if joined == line.text + " " + piece.text:
-            line.text, line.offsets = joined, line.offsets + [line.offsets[-1] + 1] + piece.offsets
-            return
-        line.text, line.offsets = line.text + piece.text, line.offsets + piece.offsets
-        return
-    if line.text.endswith("–"):
-        line.text, line.offsets = line.text + piece.text, line.offsets + piece.offsets
-        return
-    line.text, line.offsets = line.text + " " + piece.text, line.offsets + [line.offsets[-1] + 1] + piece.offsets
+    a, b = line.text, piece.text
+    if a.endswith("-"):
+        joined = join_hyphenated(a, b) or a + b
+    else:
+        joined = a + b if a.endswith("–") else f"{a} {b}"
+    if joined == a[:-1] + b:
+        line.offsets = line.offsets[:-1] + piece.offsets
+    elif joined == a + b:
+        line.offsets = line.offsets + piece.offsets
+    else:
+        line.offsets = line.offsets + [line.offsets[-1] + 1] + piece.offsets
+    line.text = joined
 
 
 def _line_of(body: str, base: int) -> _Line:
