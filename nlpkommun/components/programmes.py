@@ -78,7 +78,7 @@ from nlpkommun.components.metadata_lines import is_any_label
 from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import first_names, read_json, read_lines
 
-ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}"
+ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}\+?"  # "ESF+": the plus names the current programme period
 _INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
 
 
@@ -463,13 +463,14 @@ def _patterns() -> _Patterns:
         acronym_after_cue=re.compile(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", re.I),
         cues_before=tuple(c.lower() for c in cues["cues_before"]),
         heads_by_length=tuple(sorted(cues["heads"], key=len)),
-        blocked=not_programme_upper | {a.upper() for a in known["party_abbrs"] | known["org_abbrs"]},
+        blocked=(b := not_programme_upper | {a.upper() for a in known["party_abbrs"] | known["org_abbrs"]})
+        | {f"{a}+" for a in b},
         not_programme_upper=not_programme_upper,
         quote_stops=cues["stop_words"] - preps,
         name_stops=cues["stop_words"] - {"för", "i", "med", "och", "mot", "på", "till", "om"},
         trim_stops=cues["stop_words"] - {"för", "i", "på", "mot"},
         known=tuple(
-            (name, acronym, form, re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ])"))
+            (name, acronym, form, re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ+]|-råd)"))
             for name, acronym in _known_lexicon()
             for form in (f for f in (name, acronym) if f)
         ),
@@ -892,6 +893,8 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
     for name, acronym, start, end in _known_programmes(text):
         if acronym and (acronym in org_acronyms or acronym.upper() in blocked):
             continue
+        if any(a <= start and end <= b for a, b in defined):
+            continue  # "Europeiska socialfonden (ESF+)": the definition names it
         col.add(name, acronym)
         programme_spans.append((start, end))
 
@@ -906,6 +909,15 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             take_acronym(acronym, start)
         elif name is not None:
             take_name(name, start)
+
+    # 3d. the project column of a table ("Projekt" / "Period" / "Finansiering" / …)
+    for name, acronym, start in table_column_names(text):
+        if name is None and acronym:
+            take_acronym(acronym, start)
+        elif name is not None:
+            take_name(name, start)
+            if acronym and name in (i["name"] for i in col.items.values()):
+                col.add(name, acronym)
 
     # 4. capitalised names (and acronyms: "NTA 20 år och PEAK 10 år") in lists that hold a programme
     for name, start in _list_names(text, programme_spans):
@@ -1411,6 +1423,69 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
                 acronym = name if is_acronym(name) and name.isupper() else None
                 out.append((None if acronym else name, acronym, item_start + offset))
             i += 1
+    return out
+
+
+_CELL_ACRONYM = re.compile(rf"(.+?)\s+\(({ACRONYM})\)$")
+
+
+def _table_head(line: str) -> bool:
+    """Whether a line can be a column head of a table ("Period", "Kommunens insats, kr")."""
+    words = re.findall(r"[\wåäöÅÄÖ/]+", line.casefold())
+    if not words or len(words) > 4 or any(c.isdigit() for c in line) or not line[:1].isupper():
+        return False
+    vocabulary = _cues()["table_column_words"]
+    return any(w in vocabulary or w in _cues()["table_project_heads"] for w in words)
+
+
+def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
+    """(name, acronym, start) of the cells under a "Projekt" column head of a table read one
+    cell a line ("Projekt" / "Period" / "Finansiering" / "Jobbspår Karlstad" / "2021–" / …).
+
+    The head row is the run of short column-head lines around the project head; the rows that
+    follow have as many cells, each with a number in some cell (a period, an amount), and a
+    project cell that starts with a capital and is no column head. Rows are read until one
+    breaks that shape or a blank line ends the table; two rows at least."""
+    heads = _cues()["table_project_heads"]
+    lines: list[tuple[int, str]] = []  # (start of the stripped line, stripped line)
+    offset = 0
+    for raw in text.split("\n"):
+        lines.append((offset + len(raw) - len(raw.lstrip()), raw.strip()))
+        offset += len(raw) + 1
+    out: list[tuple[str | None, str | None, int]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i][1].casefold() not in heads:
+            i += 1
+            continue
+        first = i
+        while first > 0 and _table_head(lines[first - 1][1]):
+            first -= 1
+        last = i
+        while last + 1 < len(lines) and _table_head(lines[last + 1][1]):
+            last += 1
+        width, column = last - first + 1, i - first
+        rows: list[tuple[int, str]] = []
+        j = last + 1
+        while width >= 2 and j + width <= len(lines):
+            row = lines[j : j + width]
+            start, cell = row[column]
+            if any(not c for _, c in row) or not any(ch.isdigit() for _, c in row for ch in c):
+                break
+            if not cell[:1].isupper() or len(cell.split()) > 8 or _table_head(cell) or ":" in cell:
+                break
+            rows.append((start, cell))
+            j += width
+        if len(rows) >= 2:
+            for start, cell in rows:
+                m = _CELL_ACRONYM.match(cell)
+                if m:
+                    out.append((m.group(1), m.group(2), start))
+                elif is_acronym(cell) and cell.isupper():
+                    out.append((None, cell, start))
+                else:
+                    out.append((cell, None, start))
+        i = max(j, i + 1)
     return out
 
 

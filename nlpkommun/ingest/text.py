@@ -136,8 +136,9 @@ def _split_lines(raw: str) -> list[list[_Line]]:
     labels with their values ("Tid:      torsdagen …") and a table (a row of three or more
     columns) are read row by row, one line per cell, and a cell that
     wraps onto the next line is joined back: the piece under it starts in lower case
-    ("Storsjöbygdens levande" / "kulturarv") or the cell ends in a hyphen or a dash ("Leader
-    Storsjö-" / "bygden"). Column lines are never joined to their neighbours."""
+    ("Storsjöbygdens levande" / "kulturarv"), the cell ends in a hyphen or a dash ("Leader
+    Storsjö-" / "bygden"), or the line under it has no first cell and fewer cells than the
+    rows ("ERUF Mellersta" / "Norrland"). Column lines are never joined to their neighbours."""
     pages: list[list[_Line]] = [[]]
     block: list[tuple[int, str]] = []  # (raw offset, body) of the pending run
 
@@ -197,13 +198,20 @@ def _table_rows(block: list[tuple[int, str]], rows: list[list[tuple[int, str]]])
     out: list[_Line] = []
     above: list[tuple[int, _Line]] = []  # (column start, line) of the previous line
     row_width = 0  # cells in the last table row
+    first_x = min(cells[0][0] for cells in rows if cells)  # where the table's first column starts
     for (base, _), cells in zip(block, rows, strict=True):
         current: list[tuple[int, _Line]] = []
         continued = 0
+        # a line with no first cell and fewer cells than the rows holds wrapped pieces only
+        # ("ERUF Mellersta" / "Norrland" under it)
+        wrapped = row_width >= 3 and len(cells) < row_width and cells[0][0] > first_x + _ALIGN
         for offset, cell in cells:
             piece = _line_of(cell, base + offset)
             target = next((ln for x, ln in above if abs(x - offset) <= _ALIGN), None)
-            if target is not None and _continues(target.text, piece.text, row_width):
+            if target is not None and (
+                _continues(target.text, piece.text, row_width)
+                or wrapped and piece.text[:1].isalpha() and not target.text.endswith((".", ":"))
+            ):
                 _extend(target, piece)
                 continued += 1
                 current.append((offset, target))

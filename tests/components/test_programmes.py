@@ -14,6 +14,7 @@ from nlpkommun.components.programmes import (
     find_abbreviations,
     find_programmes,
     is_acronym,
+    table_column_names,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -479,3 +480,31 @@ def test_plan_title_opening_a_line_needs_its_years() -> None:
 def test_adjective_plan_title_with_years() -> None:
     found = _names("Nämnden har arbetat mot målen i Strategisk plan 2024–2026: fler i arbete.")
     assert ("Strategisk plan 2024–2026", None) in found
+
+
+def test_project_column_of_a_table_read_one_cell_a_line() -> None:
+    text = (
+        "Tabell 5. Projekt och utvecklingsarbeten 2024\nProjekt\nPeriod\nFinansiering\nStatus\n"
+        "Jobbspår Lindby\n2021–\nNämndens budget\nPågår\n"
+        "Gröna jobb (GJ)\n2024-03-01–2026-02-28\nESF+\nPågår\n"
+        "IPS\n2022–2024\nSamordningsförbundet\nAvslutat\n\nText efter tabellen.\n"
+    )
+    found = [(n, a) for n, a, _ in table_column_names(text)]
+    assert found == [("Jobbspår Lindby", None), ("Gröna jobb", "GJ"), (None, "IPS")]
+    start = table_column_names(text)[0][2]
+    assert text[start:].startswith("Jobbspår Lindby")
+    names = {p["name"] for p in find_programmes(text)}
+    assert "Jobbspår Lindby" in names
+
+
+def test_a_list_under_a_project_heading_without_table_rows_is_no_table() -> None:
+    # rows need a number in some cell: a plain list of headings is not a table
+    text = "Projekt\nPeriod\nSyfte\nLäsning för alla\nMer om läsning\nSkolans roll\n"
+    assert table_column_names(text) == []
+
+
+def test_esf_plus_is_its_own_programme_and_esf_radet_is_none() -> None:
+    found = _names("Projektet söker medel ur ESF+ och Svenska ESF-rådet beslutar i maj.")
+    assert [a for _, a in found] == ["ESF+"]
+    found = _names("Europeiska socialfonden (ESF+) har utlyst medel.")
+    assert found == [("Europeiska socialfonden", "ESF+")]

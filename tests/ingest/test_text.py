@@ -173,6 +173,19 @@ def test_layout_table_cells_wrapped_onto_the_next_line_are_joined():
     assert "Norrland" in lines  # a capitalised piece is not taken for a wrapped cell
 
 
+def test_capitalised_wrapped_cell_under_an_empty_first_column_is_joined():
+    raw = (
+        "Projekt                   Program              Ägare                 Period\n"
+        "Vinterstaden Östersund    ERUF Mellersta       Östersunds kommun     2025–2027\n"
+        "                          Norrland\n"
+        "Unga företagare           Leader Storsjö-      Coompanion            2025–2026\n"
+        "                          bygden\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert "ERUF Mellersta Norrland" in lines and "Norrland" not in lines
+    assert "Leader Storsjöbygden" in lines and "Vinterstaden Östersund" in lines
+
+
 def test_two_column_signature_keeps_titles_apart_from_names():
     raw = "Karin Berg                      Olle Lund\nförvaltningschef                avdelningschef\n"
     lines = normalise(raw).text.split("\n")
