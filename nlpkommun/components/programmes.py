@@ -422,18 +422,22 @@ def _patterns() -> _Patterns:
             rf"(?<![\wåäö.])({_NAME_WORD}(?:\s+[A-ZÅÄÖ0-9][\wåäö0-9.]*){{0,3}}),\s+(?:ett|en)\s+(?:[\wåäö]+\s+)?(?:{app})\b"
         ),
         titled_compound=re.compile(
-            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. )|(?<=\n)|(?<=[–•] )|^)([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|{cap_th})"
+            # after a word, a bracket, a list mark, a line break or a date's year ("antog den 17
+            # juni 2021 Trafikstrategi för …"), never after an article ("en Solelplan för …")
+            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. )|(?<=\n)|(?<=[–•] )|(?<=(?:19|20)\d\d )|^)(?<!\sen )(?<!\sett )"
+            # "Trafikstrategi", "Energi- och klimatstrategi", "Plan"
+            rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|[A-ZÅÄÖ][a-zåäö]{{2,}}-\s+och\s+[a-zåäö]{{2,}}(?:{th})|{cap_th})"
             # "… för Gotland", "… för staden Linköping", "… för ett tryggt och säkert Stockholm"
             rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
-        # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"): a plan title with its
-        # owner and a span of years
+        # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"), "Utvecklingsplan
+        # Flemingsberg 2040": a plan title with its owner or subject and a year or a span of years
         owner_plan=re.compile(
             rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
-            rf"\s+{years})(?![\wåäö\d])"
+            rf"\s+(?:{years}|(?:19|20)\d\d))(?![\wåäö\d–-])"
         ),
         # "Agenda 2030", "Vision e-hälsa 2025": a title word, at most two lower-case words, a year
         titled_year=re.compile(
@@ -441,10 +445,10 @@ def _patterns() -> _Patterns:
         ),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
         # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
-        # 2025–2036": a capitalised or national/regional plan word mid-sentence, its subject
+        # 2025–2036", "Remiss – Gemensam handlingsplan för psykisk hälsa 2025–2028": a capitalised or national/regional plan word mid-sentence, its subject
         # and a span of years
         bare_plan_title=re.compile(
-            rf"(?<=[a-zåäö,] )((?:[A-ZÅÄÖ][a-zåäö]+[aet]\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
+            rf"(?:(?<=[a-zåäö,] )|(?<=[–:] ))((?:[A-ZÅÄÖ][a-zåäö]+(?:[aet]|sam)\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
             rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
             rf"(?:\s+[\wåäöÅÄÖ-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
@@ -478,8 +482,9 @@ def _patterns() -> _Patterns:
         # "deltar i Trygg i Tyresö", "inom ramen för Unga vuxna på väg": a capitalised name inside a sentence
         verb_cue=re.compile(rf"(?<![\wåäö])(?i:{_alternation(cues['name_cue_verbs'], escape=True)})\s+({_NAME})"),
         verb_cues=tuple(cues["name_cue_verbs"]),
+        # "ett nytt arbetssätt, Trygg i hemmet, införs", "sommarlovsprogram 2025, Sommar i X, godkänns"
         head_apposition=re.compile(
-            rf"(?<![\wåäö])(?:{_alternation(cues['copula_heads'])})(?:et|en|n|t)?,\s+"
+            rf"(?<![\wåäö])[a-zåäö]*(?:{_alternation(cues['copula_heads'])})(?:et|en|n|t)?(?:\s+(?:19|20)\d\d)?,\s+"
             rf"([A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäöÅÄÖ-]+){{0,4}}),\s+[a-zåäö]"
         ),
         place_words=frozenset(
@@ -904,11 +909,13 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
     # 3c. names by general cues: "Matematiklyftet", "Våga visa-projektet", "KIVA är ett program",
     # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
+    suffixes = tuple(pat.name_suffixes + pat.definite_name_heads)
     for name, acronym, start in cue_names(text, lowered):
         if acronym:
             take_acronym(acronym, start)
         elif name is not None:
-            take_name(name, start)
+            # one word with a programme ending ("Kulturgarantin") is no person an NER tag may veto
+            take_name(name, start, after_head=" " not in name and name.casefold().endswith(suffixes))
 
     # 3d. the project column of a table ("Projekt" / "Period" / "Finansiering" / …)
     for name, acronym, start in table_column_names(text):

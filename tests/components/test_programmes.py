@@ -508,3 +508,30 @@ def test_esf_plus_is_its_own_programme_and_esf_radet_is_none() -> None:
     assert [a for _, a in found] == ["ESF+"]
     found = _names("Europeiska socialfonden (ESF+) har utlyst medel.")
     assert found == [("Europeiska socialfonden", "ESF+")]
+
+
+def test_plan_titles_after_a_date_and_with_a_coordinated_compound() -> None:
+    found = _names("Fullmäktige antog den 17 juni 2021 Trafikstrategi för Lindby kommun. Av den följer")
+    assert ("Trafikstrategi för Lindby kommun", None) in found
+    found = _names("Det står i Energi- och klimatstrategi för Lindby kommun 2021–2030 att")
+    assert ("Energi- och klimatstrategi för Lindby kommun 2021–2030", None) in found
+    found = _names("9. Remiss – Gemensam handlingsplan för psykisk hälsa 2025–2028")
+    assert ("Gemensam handlingsplan för psykisk hälsa 2025–2028", None) in found
+    found = _names("Det ingår i Utvecklingsplan Lindbyvik 2040, som styrelsen antog 2023.")
+    assert ("Utvecklingsplan Lindbyvik 2040", None) in found
+
+
+def test_an_indefinite_capitalised_plan_is_no_title() -> None:
+    assert _names("Förvaltningen föreslår att en Solelplan för kommunens fastigheter tas fram under 2025.") == []
+
+
+def test_one_word_programme_endings_and_year_apposition() -> None:
+    assert ("Kulturgarantin", None) in _names("Förvaltningen återrapporterar arbetet med Kulturgarantin i juni.")
+    assert ("Språkstegen", None) in _names("Arbetet följs upp genom Språkstegen, nämndens modell för kartläggning.")
+    found = _names("Förslaget till sommarlovsprogram 2025, Sommar i Lindby, godkänns.")
+    assert ("Sommar i Lindby", None) in found
+
+
+def test_working_groups_and_county_transport_are_no_programmes() -> None:
+    assert _names("Ärendet har behandlats i förvaltningens samverkansgrupp (FSG) den 26 augusti.") == []
+    assert _names("Lindby länstrafik (LLT) föreslår därför en ny linje.") == []
