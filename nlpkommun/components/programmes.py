@@ -445,10 +445,12 @@ def _patterns() -> _Patterns:
         ),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
         # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
-        # 2025–2036", "Remiss – Gemensam handlingsplan för psykisk hälsa 2025–2028": a capitalised or national/regional plan word mid-sentence, its subject
+        # 2025–2036", "Remiss – Gemensam handlingsplan för psykisk hälsa 2025–2028": a
+        # capitalised or national/regional plan word mid-sentence, its subject
         # and a span of years
         bare_plan_title=re.compile(
-            rf"(?:(?<=[a-zåäö,] )|(?<=[–:] ))((?:[A-ZÅÄÖ][a-zåäö]+(?:[aet]|sam)\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
+            rf"(?:(?<=[a-zåäö,] )|(?<=[–:] ))"
+            rf"((?:[A-ZÅÄÖ][a-zåäö]+(?:[aet]|sam)\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
             rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
             rf"(?:\s+[\wåäöÅÄÖ-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
