@@ -484,9 +484,11 @@ def _patterns() -> _Patterns:
         # "deltar i Trygg i Tyresö", "inom ramen för Unga vuxna på väg": a capitalised name inside a sentence
         verb_cue=re.compile(rf"(?<![\wåäö])(?i:{_alternation(cues['name_cue_verbs'], escape=True)})\s+({_NAME})"),
         verb_cues=tuple(cues["name_cue_verbs"]),
-        # "ett nytt arbetssätt, Trygg i hemmet, införs", "sommarlovsprogram 2025, Sommar i X, godkänns"
+        # "ett nytt arbetssätt, Trygg i hemmet, införs", "sommarlovsprogram 2025, Sommar i X, godkänns",
+        # "ta fram en handlingsplan, Trygg skolväg Kiruna, med …"
         head_apposition=re.compile(
-            rf"(?<![\wåäö])[a-zåäö]*(?:{_alternation(cues['copula_heads'])})(?:et|en|n|t)?(?:\s+(?:19|20)\d\d)?,\s+"
+            rf"(?<![\wåäö])[a-zåäö]*(?:{_alternation(cues['copula_heads'] | {'plan', 'strategi'})})"
+            rf"(?:et|en|n|t)?(?:\s+(?:19|20)\d\d)?,\s+"
             rf"([A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäöÅÄÖ-]+){{0,4}}),\s+[a-zåäö]"
         ),
         place_words=frozenset(
@@ -929,7 +931,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
                 col.add(name, acronym)
 
     # 4. capitalised names (and acronyms: "NTA 20 år och PEAK 10 år") in lists that hold a programme
-    for name, start in _list_names(text, programme_spans):
+    # an apposition ("en handlingsplan, Trygg skolväg X, med …") stands between commas but is no list item
+    appositions = {m.start(1) for m in pat.head_apposition.finditer(text)} if ", " in text else set()
+    for name, start in _list_names(text, [sp for sp in programme_spans if sp[0] not in appositions]):
         if is_acronym(name) and name.isupper():  # an NER person span on an acronym is noise
             if name.upper() not in blocked and name not in org_acronyms:
                 col.add(None, name)
@@ -977,6 +981,9 @@ def _names_a_place_or_body(name: str) -> bool:
     """Whether a name is a place or a body ("Vällingby centrum", "Stockholms stad",
     "Sickla skola"), not a programme."""
     last = _head_word(name)
+    if len(name.split()) > 1 and name.split()[-1].casefold() == last and name.split()[-1][:1].isupper():
+        # a proper name at the end is a place only whole ("Jobbspår Karlstad" is no body "-stad")
+        return last in _cues()["org_suffixes"] or _ends_with_any(last, _place_words())
     return _ends_with_any(last, _cues()["org_suffixes"]) or _ends_with_any(last, _place_words())
 
 

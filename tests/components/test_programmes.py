@@ -535,3 +535,16 @@ def test_one_word_programme_endings_and_year_apposition() -> None:
 def test_working_groups_and_county_transport_are_no_programmes() -> None:
     assert _names("Ärendet har behandlats i förvaltningens samverkansgrupp (FSG) den 26 augusti.") == []
     assert _names("Lindby länstrafik (LLT) föreslår därför en ny linje.") == []
+
+
+def test_plan_apposition_is_a_name_but_no_list_evidence() -> None:
+    text = (
+        "att i samråd med LKAB, Trafikverket och Tekniska verken i Lindby AB ta fram en "
+        "handlingsplan, Trygg skolväg Lindby, med tillfälliga gång- och cykelvägar"
+    )
+    assert _names(text) == [("Trygg skolväg Lindby", None)]
+
+
+def test_a_project_ending_in_a_town_name_is_no_body() -> None:
+    text = "Tabell 2\nProjekt\nPeriod\nJobbspår Lindstad\n2021–\nTrygg i Norrby\n2023–2025\n"
+    assert ("Jobbspår Lindstad", None) in _names(text)
