@@ -352,14 +352,25 @@ def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
 
 
 def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | None:
-    """A date on a line saying that the matter goes before the body
-    ("13 maj Underlag för beslut läggs fram på kommunstyrelsen")."""
-    pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras")
-    for ln in lines:
+    """A date on a line saying that the matter goes before the body ("13 maj Underlag för
+    beslut läggs fram på kommunstyrelsen"; a time plan's row "Beslut i tekniska nämnden" with
+    its date on the next line), or the body's name with "den <date>" in a sentence about
+    treating the matter ("Arbetsutskottet behandlar ärendet den 10 september och
+    socialnämnden den 24 september 2025")."""
+    pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras|beslut")
+    named = re.compile(rf"\b{re.escape(body.split()[-1])}\s+den\s+", re.IGNORECASE)
+    for i, ln in enumerate(lines):
         if pat.search(ln.text):
             found = find_day_dates(ln.text, year)
+            if not found and i + 1 < len(lines) and len(strip_dates(lines[i + 1].text, year).split()) <= 1:
+                found = find_day_dates(lines[i + 1].text, year)
             if found:
                 return found[0].value
+        if re.search(r"\bbehandl", ln.text, re.IGNORECASE):
+            for m in named.finditer(ln.text):
+                found = find_day_dates(ln.text[m.end() :], year)
+                if found and found[0].start == 0:
+                    return found[0].value
     return None
 
 

@@ -179,7 +179,7 @@ def _read_block(block: list[tuple[int, str]]) -> list[_Line]:
     ]
     pairs = [r for r in rows if len(r) == 2]
     labelled = sum(r[0][1].endswith(":") for r in pairs)
-    if max(len(r) for r in rows) >= 3 or 2 * labelled >= len(pairs):
+    if max(len(r) for r in rows) >= 3 or 2 * labelled >= len(pairs) or _dated_rows(pairs):
         return _table_rows(block, rows)  # a table, or labels with their values ("Tid:      …")
     # two columns: the left one, then the right one (the right starts where second cells do)
     right_x = min(r[1][0] for r in rows if len(r) == 2)
@@ -191,6 +191,17 @@ def _read_block(block: list[tuple[int, str]]) -> list[_Line]:
             line.cell = True
             (right if x >= right_x - _ALIGN else left).append(line)
     return left + right
+
+
+def _dated_rows(pairs: list[list[tuple[int, str]]]) -> bool:
+    """Whether two-column rows are a table of items with their dates or amounts (a time plan:
+    "Beslut i tekniska nämnden      25 mars 2025"): four rows or more, nearly every right cell
+    with a digit, and two thirds of the left ones without."""
+    if len(pairs) < 4:
+        return False
+    right = sum(any(c.isdigit() for c in r[1][1]) for r in pairs)
+    left = sum(any(c.isdigit() for c in r[0][1]) for r in pairs)
+    return 5 * right >= 4 * len(pairs) and 3 * left <= len(pairs)
 
 
 def _table_rows(block: list[tuple[int, str]], rows: list[list[tuple[int, str]]]) -> list[_Line]:

@@ -780,6 +780,11 @@ def test_meeting_date_from_the_body_that_treats_or_adopted_it():
     head = split_lines("Verksamhetsplan 2026\nFastställd av barn- och ungdomsnämnden den 20 november 2025, § 98")
     assert decision_meeting_date(head, "Barn- och ungdomsnämnden", 2025) == "2025-11-20"
     assert decision_meeting_date(head, "Kommunstyrelsen", 2025) is None
+    lines = split_lines("Arbetsutskottet behandlar ärendet den 10 september och socialnämnden den 24 september 2025.")
+    assert body_meeting_date(lines, "Socialnämnden", 2025) == "2025-09-24"
+    lines = split_lines("Tidplan\nBeslut i tekniska nämnden\n25 mars 2025\nAnsökan till regionen\n15 april 2025\n")
+    assert body_meeting_date(lines, "Tekniska nämnden", 2025) == "2025-03-25"
+    assert body_meeting_date(lines, "Kommunstyrelsen", 2025) is None
 
 
 def test_slash_references_and_agenda_numbers_on_their_own_line():

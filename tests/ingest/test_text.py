@@ -231,3 +231,18 @@ def test_labels_with_values_on_their_lines_are_read_row_by_row():
     assert normalise(raw).text.split("\n") == [
         "Tid:", "Torsdagen den 12 juni 2025, kl. 09.30", "Plats:", "Regionens hus, Vänersborg"
     ]
+
+
+def test_time_plan_of_two_columns_is_read_row_by_row():
+    raw = (
+        "   Tidplan\n"
+        "   Beslut i tekniska nämnden                                        25 mars 2025\n"
+        "   Ansökan till regionen                                            senast 15 april 2025\n"
+        "   Besked om medfinansiering                                        juni 2025\n"
+        "   Detaljprojektering etapp 1                                       maj–augusti 2025\n"
+        "   Byggstart etapp 1                                                hösten 2025\n"
+        "   Hela sträckan klar                                               2027\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    i = lines.index("Beslut i tekniska nämnden")
+    assert lines[i + 1] == "25 mars 2025" and lines[i + 2] == "Ansökan till regionen"
