@@ -21,7 +21,9 @@ Sources, in priority order (an earlier source's span wins an overlap):
    (then they name the organisation) and not inside a person's name;
 6. NER LOC entities, minus junk (common words, first names, digits, organisation, school
    and genitive forms); a single-word LOC also needs a locative cue, the gazetteer or a
-   second LOC occurrence.
+   second LOC occurrence, or a capitalised name listed with it ("Vä och Önnestad");
+7. names listed with an accepted place, before or after it ("Runn, Varpan, Faluån", "även
+   Rud och Orrholmen", "sträckan Linköping–Ljungsbro–Borensberg").
 
 Once a name is accepted, all its occurrences are mentions (genitive "Nackas" included).
 Case variants ("Hässelby Torg"/"Hässelby torg") and genitives merge into one Place, named
@@ -86,6 +88,7 @@ def _lex() -> dict[str, Any]:
         "schools": tuple(pat["school_suffixes"]),
         "events": tuple(pat["event_suffixes"]),
         "org_suffixes": tuple(cues["org_suffixes"]),
+        "company_endings": tuple(read_json("organisation_patterns.json")["company_word_endings"]),
         "english_org_words": frozenset(cues["english_org_words"]),
         "law_suffixes": tuple(cues["law_suffixes"]),
         "gazetteer": frozenset(municipalities)
@@ -119,7 +122,11 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])"
         ),
         "direction_before": re.compile(rf"(?<![\wåäö-])(?:{directions})\s+$"),
-        "chain": re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])"),
+        "chain": re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+|[ \t]*–[ \t]*)({_PROPER})(?![\wåäö-])"),
+        # a name listed before a place: "Runn, Varpan, Faluån", "även Rud och Orrholmen"
+        "chain_before": re.compile(
+            rf"(?<![\wåäö-])({_PROPER})(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+|[ \t]*–[ \t]*)$"
+        ),
         "locative": re.compile(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])"),
         "cue_before": re.compile(rf"(?i:{locs})\s+$"),
         # with a direction word before it, across a line break: "Mellersta⏎Norrland", "Övre Norrland"
@@ -160,6 +167,12 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
     last = last.removesuffix("s") if last.endswith(("ans", "ens", "ets", "ats")) else last
     if len(words) == 1 and last.endswith("staden") and len(last) > 9 and last.casefold() not in _common_words():
         return False  # a district named as a town: "Munksjöstaden", "Vallastaden" (not "Staden")
+    if len(words) == 1 and last.endswith("stad") and len(last) > 6 and last.casefold() not in _common_words():
+        return False  # a town or village named "-stad": "Vikingstad", "Önnestad" (not "Huvudstad")
+    if len(words) == 1 and last.casefold().endswith("området") and len(last) > 10:
+        return False  # "Bolagsområdet": an area ("-området", not the council "-rådet")
+    if len(words) == 1 and last.casefold().endswith(lex["company_endings"]):
+        return True  # "Familjebostäder", "Blekingetrafiken": a company
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
 
 
@@ -217,6 +230,8 @@ def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], c
 #: the cues after which a capitalised common word may still be a place ("i Berget")
 _COMMON_NAME_CUES = (
     "i", "runt", "kring", "omkring", "vid", "utanför", "nära", "närmare", "stadsdelen", "stadsdelsområdet",
+    "området", "kommundelen", "tätorten", "orten", "bostadsområdet", "tätorterna", "orterna", "stadsdelarna",
+    "kommundelarna", "bostadsområdena", "sträckan",
 )  # fmt: skip
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 
@@ -229,6 +244,12 @@ def _coordinated(text: str, start: int, end: int, spans: Sequence[tuple[int, int
         return False
     before = _COORD_BEFORE.search(text, max(0, start - 8), start)
     return before is not None and any(e == before.start() for s, e in spans)
+
+
+def _school_follows(text: str, end: int, lex: dict[str, Any]) -> bool:
+    """Whether the word after ``end`` makes the name a school's or organisation's ("Eklunda fsk")."""
+    nxt = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 30])
+    return nxt is not None and (nxt.group(1).casefold() in lex["not_after"] or _ends_with(nxt.group(1), lex["schools"]))
 
 
 def _can_be_person(span: str) -> bool:
@@ -251,7 +272,9 @@ def find_places(
     rx = _regexes()
     common = _common_words()
     # NER ORG spans are not trusted to veto: the organisation suffix rules do that job
-    persons = [(s, e) for s, e, label in entities if label == "PER"]
+    # a PER tag over names joined by a dash is a route, no person ("Linköping–Ljungsbro–Borensberg")
+    persons = [(s, e) for s, e, label in entities if label == "PER" and "–" not in text[s:e]]
+    loc_spans = {(s, e) for s, e, label in entities if label == "LOC"}
     blocked = list(exclude) + persons
     # in a list of places, a person tag vetoes only where it can be a person: two words or a
     # first name ("Andersberg" in "i Sätra, Andersberg och Nordost" is a place)
@@ -327,6 +350,8 @@ def find_places(
     chain = rx["chain"]
 
     def locative_ok(name: str, end: int, cue: str) -> bool:
+        if cue.split()[-1] == "i" or cue == "i bland annat":
+            cue = "i"  # "boende i", "bland annat i"
         nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
         if nxt and nxt.group(1).casefold() in lex["not_after"]:
             return False
@@ -337,19 +362,40 @@ def find_places(
             return False  # but "på Österlen Dnr RS 2024/0390": a heading run into the next line
         if _company_follows(text, end):
             return False
-        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"] or name in first_names():
+        if _bad_name(name, lex) or name.endswith("s") and name[:-1] in lex["gazetteer"]:
             return False
+        if name in first_names() and (end - len(name), end) not in loc_spans:
+            return False  # but "tätorterna Sturefors, Vikingstad och Ulrika" (NER: a place)
         if name.endswith("s") and name not in lex["gazetteer"] and nxt and re.fullmatch(r"[a-zåäö]+", nxt.group(1)):
             if nxt.group(1) not in lex["coordinators"]:
                 return False  # a genitive before its noun: "vid Vuxenutbildningens lokaler", "i Fyrens familjecentral"
         if name.casefold() in common and name not in lex["gazetteer"] and "-" not in name:
-            if cue in ("i bland annat", "bland annat i"):
-                cue = "i"
-            if cue not in _COMMON_NAME_CUES:
-                return False
+            if cue not in _COMMON_NAME_CUES or _sentence_start(text, end - len(name)):
+                return False  # "utanför området⏎Barn i förskolan": a new line, no name
             if name.casefold().endswith(("ning", "het", "else", "ande", "ende", "tion", "ism", "ur")):
                 return False
         return True
+
+    def listed_ok(name: str, start: int, end: int) -> bool:
+        """A name listed before an accepted place: as after "i", and inside a sentence (after a
+        colon, no common word) unless the NER tags it a place; not the end of an English name
+        ("Center for the Gifted in Science och USA")."""
+        if (start, end) not in loc_spans and _sentence_start(text, start):
+            if not text[:start].rstrip().endswith(":") or name.casefold() in common:
+                return False
+        if _english_before(text, start) or _school_follows(text, end, lex):
+            return False
+        return not _in_name_context(text, start, end, False, lex) and locative_ok(name, end, "i")
+
+    def chained_ok(name: str, start: int, end: int) -> bool:
+        """A name listed after an accepted place: as after "i", no label ("Sollentuna, Besök:"),
+        and a common word only where the NER tags it a place ("i hela Nacka, Stark och
+        balanserad tillväxt")."""
+        if text[end : end + 1] == ":" or _school_follows(text, end, lex):
+            return False
+        if name.casefold() in common and ((start, end) not in loc_spans or _LOWER_AFTER.match(text, end)):
+            return False
+        return locative_ok(name, end, "i")
 
     for m in rx["locative"].finditer(text):
         cue = m.group()[: m.start(1) - m.start()].strip().casefold()
@@ -396,10 +442,63 @@ def find_places(
         if single and name not in lex["gazetteer"] and loc_counts[name] < 2:
             cue = rx["cue_before"].search(text[max(0, s - 30) : s])
             if not cue and not _coordinated(text, s, e, [(a, b) for a, b, _ in found], lex):
-                continue
+                if not _listed_with_name(text, s, e, lex, common):
+                    continue
         accept(s, e, name)
+    # 7. names listed with an accepted place, before or after it ("Runn, Varpan, Faluån",
+    # "även Rud och Orrholmen", "Degeberga och Fjälkinge", "sträckan Linköping–Ljungsbro")
+    queue = sorted((a, b) for a, b, _ in found)
+    while queue:
+        a, b = queue.pop()
+        before = rx["chain_before"].search(text, max(0, a - 60), a)
+        if before and listed_ok(before.group(1), before.start(1), before.end(1)):
+            if not _overlaps(before.start(1), before.end(1), taken):
+                accept(before.start(1), before.end(1), before.group(1), listed=True)
+                queue.append((before.start(1), before.end(1)))
+        after = chain.match(text, b)
+        if after and chained_ok(after.group(1), after.start(1), after.end(1)):
+            if not _overlaps(after.start(1), after.end(1), taken):
+                accept(after.start(1), after.end(1), after.group(1), listed=True)
+                queue.append((after.start(1), after.end(1)))
 
     return _group(text, found, names, blocked, lex)
+
+
+_LOWER_AFTER = re.compile(r"[ \t]+(?:och|eller|samt)[ \t]+[a-zåäö]")
+_ENGLISH_FUNCTION_WORDS = frozenset(("in", "of", "for", "the", "and", "at", "on"))
+_LIST_BEFORE = re.compile(rf"(?<![\wåäö-])({_PROPER})(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)$")
+_LIST_AFTER = re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)({_PROPER})(?![\wåäö-])")
+
+
+def _english_before(text: str, start: int) -> bool:
+    """Whether an English function word comes before ``start`` ("Gifted in Science")."""
+    prev = re.search(r"([\wåäö]+)[ \t]+$", text[max(0, start - 20) : start])
+    return prev is not None and prev.group(1) in _ENGLISH_FUNCTION_WORDS
+
+
+def _listed_with_name(text: str, start: int, end: int, lex: dict[str, Any], common: frozenset[str]) -> bool:
+    """Whether the NER place ``text[start:end]`` is listed with a capitalised word inside a
+    sentence that is no common word, first name or organisation and no part of a longer name
+    ("Vä och Önnestad"; not "Björknäs och Eklunda fsk", "lokalpolisområde Farsta, …")."""
+    if (
+        _in_name_context(text, start, end, False, lex)
+        or _school_follows(text, end, lex)
+        or _english_before(text, start)
+    ):
+        return False
+    window = max(0, start - 40)
+    for m in (_LIST_BEFORE.search(text, window, start), _LIST_AFTER.match(text, end, end + 40)):
+        if m is None:
+            continue
+        word = m.group(1)
+        if word.casefold() in common or word in first_names() or _bad_name(word, lex):
+            continue
+        if _school_follows(text, m.end(1), lex):
+            continue
+        if _sentence_start(text, m.start(1)) or _in_name_context(text, m.start(1), m.end(1), False, lex):
+            continue
+        return True
+    return False
 
 
 def _group(

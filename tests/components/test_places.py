@@ -239,3 +239,50 @@ def test_plural_area_nouns_cue_places() -> None:
 def test_a_district_named_as_a_town_is_a_place() -> None:
     assert "Vallastaden" in {p["name"] for p in find_places("Trafiken i Vallastaden ökar.")}
     assert find_places("Huvudstaden växer. Staden växer.") == []
+
+
+def test_villages_named_stad_and_areas_named_omradet() -> None:
+    got = names("I förskolorna i Navestad, Hageby och Ljura har barnen. Barn som bor på Bolagsområdet korsar vägen.")
+    assert {"Navestad", "Hageby", "Ljura", "Bolagsområdet"} <= set(got)
+    assert "Huvudstad" not in names("Enligt planen i Huvudstad Stockholm.")
+
+
+def test_names_listed_before_a_place_and_after_a_colon() -> None:
+    text = "I Falun finns sjöar nästan överallt: Runn, Varpan, Faluån och badplatserna i Sundborn."
+    assert ["Falun", "Runn", "Varpan", "Faluån", "Sundborn"] == [p["name"] for p in find_places(text)]
+    got = names("Arbetet omfattar de boende i Kronoparken och från januari även Rud och Orrholmen.")
+    assert {"Kronoparken", "Rud", "Orrholmen"} <= set(got)
+
+
+def test_route_with_dashes_is_no_person() -> None:
+    text = "Turtätheten på sträckan Linköping–Ljungsbro–Borensberg behöver öka."
+    at = text.index("Linköping")
+    ents = [(at, at + len("Linköping–Ljungsbro–Borensberg"), "PER")]
+    assert [p["name"] for p in find_places(text, ents)] == ["Linköping", "Ljungsbro", "Borensberg"]
+
+
+def test_listed_names_after_area_nouns_and_ner_places() -> None:
+    text = "Behovet är störst i orterna Ingatorp, Hult och Solberga, med delmål för tätorterna Vikingstad och Ulrika."
+    at = text.index("Ulrika")
+    assert {"Ingatorp", "Hult", "Solberga", "Vikingstad", "Ulrika"} <= set(names(text, entities=[(at, at + 6, "LOC")]))
+    text = "Införandet sker i tre steg: Degeberga och Fjälkinge under hösten, Vä och Önnestad under 2026."
+    ents = [(text.index(w), text.index(w) + len(w), "LOC") for w in ("Degeberga", "Fjälkinge", "Önnestad")]
+    assert ["Degeberga", "Fjälkinge", "Vä", "Önnestad"] == [p["name"] for p in find_places(text, ents)]
+
+
+def test_listed_names_that_are_no_places() -> None:
+    text = (
+        "Samarbete med Center for the Gifted in Science och USA. "
+        "Livsmiljöer i hela Nacka, Stark och balanserad tillväxt."
+    )
+    ents = [(text.index(w), text.index(w) + len(w), "LOC") for w in ("Science", "USA", "Nacka", "Stark")]
+    assert set(names(text, entities=ents)) == {"USA", "Nacka"}
+    text = "946 Björknäs och Eklunda fsk\nSollentuna kommun, 191 86 Sollentuna, Besök: Turebergs allé 2, Tel. 08-57"
+    ents = [(text.index(w), text.index(w) + len(w), "LOC") for w in ("Björknäs", "Eklunda")]
+    assert set(names(text, entities=ents)) == {"Sollentuna", "Turebergs allé 2"}
+    text = (
+        "Synpunkter från lokalpolisområde Farsta, Familjebostäder och Trafikkontoret. "
+        "Utanför området\nBarn i förskolan."
+    )
+    ents = [(text.index("Farsta"), text.index("Farsta") + 6, "LOC")]
+    assert names(text, entities=ents) == {}
