@@ -191,6 +191,8 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
     toks = s.split()
     if not 1 <= len(toks) <= 7 or re.search(r"[\d()§]", s) or not (any_case or s[:1].isupper()):
         return False
+    if _SUBJECT_BODY.fullmatch(s):  # "Nämnd för trafik, infrastruktur och miljö" (a region's)
+        return True
     if _district_body(toks):
         return True
     last = toks[-1].lower()
@@ -203,6 +205,7 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
     )
 
 
+_SUBJECT_BODY = re.compile(r"(?i:n)ämnd(?:en)?\s+för\s+[a-zåäö-]+(?:(?:,\s+|\s+och\s+|\s+)[a-zåäö-]+){0,5}")
 _DEFINITE_HEAD = re.compile(r"(?:nämnden|styrelsen)$")
 _PLACE_WORD = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)*$")
 

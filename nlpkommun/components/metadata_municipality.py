@@ -54,6 +54,7 @@ _EXPLICIT = re.compile(
 )
 
 
+_REGION_BODY = re.compile(r"\bregion(?:fullmäktige|styrelsen)\b", re.IGNORECASE)
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*(?![\w-])")
 
 
@@ -62,13 +63,16 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     above the address), which names the document's author wherever it stands."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip()
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    # alone, or opening a footer line of the address ("Region Jönköpings län · Box 1024 · …")
+    return not text[line_start:start].strip() and (not rest.strip() or re.match(r"\s*[·|•]", rest) is not None)
 
 
 def municipality(text: str, lines: list[Line]) -> str | None:
     """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
-    structural rule (body types only one municipality has), else the most mentioned
-    municipality name."""
+    structural rule (body types only one municipality has), else, in a document naming
+    regionfullmäktige or regionstyrelsen, the region of the county it names most ("Jönköpings
+    län" → "Region Jönköpings län"), else the most mentioned municipality name."""
     known = municipalities()
     votes: Counter[str] = Counter()  # weighted mentions
     forms: dict[str, str] = {}
@@ -108,6 +112,13 @@ def municipality(text: str, lines: list[Line]) -> str | None:
             return name
     if best:
         return forms[best[0]]
+    if _REGION_BODY.search(text):  # a region's own bodies, and the county it names most
+        counties = Counter(
+            {r: len(re.findall(rf"(?<![\w-]){re.escape(r)}(?![\w-])", text)) for r in bodies()["regions"]}
+        )
+        county, n = counties.most_common(1)[0]
+        if n:
+            return f"Region {county}"
     mentions: Counter[str] = Counter()
     words = list(_CAP_WORD.finditer(text))
     for i, w in enumerate(words):

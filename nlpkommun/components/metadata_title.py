@@ -122,7 +122,15 @@ def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> 
     if not candidates:
         return None
     after = [c for c in candidates if type_ln is None or c[1].start > type_ln.start]
-    i, ln = (after or candidates)[0]
+    # units above the addressed body's line ("Regional utveckling" / "Jönköpings länstrafik" /
+    # "Nämnd för trafik, infrastruktur och miljö" / the title) are the sender, not the title
+    pool = after or candidates
+    body_at = next((ln.start for ln in head if is_body_name(strip_dates(ln.text, year).strip(" ,."))), None)
+    under = [c for c in pool if body_at is not None and c[1].start > body_at]
+    heading = under and 3 <= len(under[0][1].text.split()) <= 15 and not under[0][1].text.endswith(".")
+    if heading:  # short digit-less lines above the body's line are unit names
+        pool = [c for c in pool if c in under or len(c[1].text.split()) > 3 or re.search(r"\d", c[1].text)]
+    i, ln = pool[0]
     title = ln.text
     for nxt_i in range(i + 1, min(i + 3, len(head))):
         prev, nxt = head[nxt_i - 1], head[nxt_i]
@@ -169,7 +177,7 @@ def _meeting_heading(head: list[Line], type_ln: Line) -> str | None:
     at = next((i for i, ln in enumerate(head) if ln is type_ln), None)
     if at is None:
         return None
-    for ln in head[at : at + 4]:
+    for ln in head[at : at + 7]:  # under the type line, the body, "Datum" and the date may come first
         text = strip_dates(ln.text)
         if _MEETING_HEADING.match(text) and len(text.split()) <= 14 and not text.endswith("."):
             return _clean_title(text)

@@ -811,6 +811,9 @@ def test_agenda_item_document_and_kallelse_heading():
     assert m["meeting_date"] == "2025-05-15"
     m = extract_metadata("Region Gotland\n\nKALLELSE\nSammanträde med regionstyrelsen\n\nTid: 24 maj 2022\n")
     assert m["title"] == "Sammanträde med regionstyrelsen"
+    text = "Lindby stad\nKALLELSE\nVård- och omsorgsnämnden\nDatum\n2025-04-09\n"
+    text += "Kallelse till sammanträde med nämnden\nTid\n"
+    assert extract_metadata(text)["title"] == "Kallelse till sammanträde med nämnden"
 
 
 def test_municipality_by_its_own_name():
@@ -839,3 +842,24 @@ def test_a_region_letterhead_line_names_the_author() -> None:
         "Region Västra Götaland\nFörvaltningen för kulturutveckling\nPostadress: Regionens hus, 462 80 Vänersborg\n"
     )
     assert extract_metadata(text)["municipality"] == "Region Västra Götaland"
+
+
+def test_region_document_with_units_above_its_body_and_an_address_footer():
+    text = (
+        "TJÄNSTESKRIVELSE\n2025-10-07\nRL 2025/1874\n1(3)\nRegional utveckling\nLindby länstrafik\n"
+        "Nämnd för trafik, infrastruktur och miljö\nFörsöksverksamhet med anropsstyrd trafik på landsbygden\n"
+        "Förslag till beslut\nNämnden föreslås besluta att starta trafiken i Aneby kommun och Eksjö kommun.\n"
+        "Samråd har skett med Aneby kommun och Eksjö kommun.\n"
+        "Region Jönköpings län · Box 1024 · 551 11 Jönköping\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Försöksverksamhet med anropsstyrd trafik på landsbygden"
+    assert m["body"] == "Nämnd för trafik, infrastruktur och miljö"
+    assert m["municipality"] == "Region Jönköpings län"
+
+
+def test_region_from_its_bodies_and_the_county_it_names():
+    from nlpkommun.components.metadata_municipality import municipality
+
+    text = "Regionstyrelsen beslutade i maj. Trafiken i Jönköpings län ska öka, enligt planen för Jönköpings län."
+    assert municipality(text, split_lines(text)) == "Region Jönköpings län"
