@@ -203,21 +203,23 @@ def _role_at_start(s: str) -> Role | None:
     return None
 
 
+_ADJECTIVE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|al|iv|ell|ig|lig)")
 _ACTING = frozenset({"tf", "tf.", "t.f.", "tillförordnad", "vik", "vik.", "biträdande", "bitr", "bitr."})
 
 
 def title_line_role(line: str) -> Role | None:
-    """The role a title line under a signature names: at its start, after "Tf"/"Biträdande"
-    ("Tf produktionsdirektör"), or as the last word of a short coordinated title
-    ("Trafik-och fastighetsdirektör", "Trafik- och fastighetsdirektör")."""
+    """The role a title line under a signature names: at its start, after "Tf"/"Biträdande" or
+    an adjective ("Tf produktionsdirektör", "Teknisk direktör", "Regional utvecklingsdirektör"),
+    or as the last word of a short coordinated title ("Trafik-och fastighetsdirektör",
+    "Trafik- och fastighetsdirektör")."""
     r = role_at_start(line)
     if r:
         return r
     words = line.split()
     if not 1 < len(words) <= 4:
         return None
-    if words[0].casefold() in _ACTING:
-        return role_at_start(" ".join(words[1:]))
+    if words[0].casefold() in _ACTING or _ADJECTIVE.fullmatch(words[0]):
+        return role_at_start(" ".join(words[1:]))  # "Tf direktör", "Teknisk direktör", "Regional …"
     if words[0].endswith("-") or words[0].casefold().endswith("-och"):
         return role_of_words(words[-1:])
     return None
@@ -736,6 +738,15 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             for c in by_line[i]:
                 c.add_role(prev_role)
         if label_layout:
+            # "Vid protokollet" / "Ida Marklund" / "Sekreterare" / "Justeras": a title line under
+            # the name, unless a name follows it (then it labels that name)
+            nxt = i + 1
+            if not prev_role and len(by_line[i]) == 1 and nxt < len(nonempty) and not by_line[nxt]:
+                if nxt + 1 >= len(nonempty) or not by_line[nxt + 1]:
+                    r = title_line_role(text[slice(*nonempty[nxt])])
+                    if r:
+                        by_line[i][0].add_role(r)
+                        consumed.add(nxt)
             i += 1
             continue
         j = i

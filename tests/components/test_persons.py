@@ -241,3 +241,16 @@ def test_signature_titles_of_other_layouts():
     # a title followed by a unit's name is the title of the name before it
     found = kinds("Föredragande\nNadia Berisha, rektor Eskilstuna Vuxenutbildning\n")
     assert found["Nadia Berisha"] == ("official", ["rektor"])
+
+
+def test_adjective_titles_and_a_title_under_a_labelled_name() -> None:
+    from nlpkommun.components.persons import title_line_role
+
+    assert title_line_role("Teknisk direktör").role == "direktör"
+    assert title_line_role("Regional utvecklingsdirektör").kind == "official"
+    assert title_line_role("Teknisk plan") is None
+    found = _by_name("Justeras\nVid protokollet\nIda Marklund\nSekreterare\nJusteras\nPer Olsson (S)\n")
+    assert found["Ida Marklund"]["kind"] == "official" and found["Ida Marklund"]["roles"] == ["sekreterare"]
+    # a role line followed by a name labels that name, not the one above it
+    found = _by_name("Vid protokollet\nIda Marklund\nJusterare\nPer Olsson\n")
+    assert "justerare" not in found["Ida Marklund"]["roles"]
