@@ -12,8 +12,10 @@ Sources, in priority order (an earlier source's span wins an overlap):
 1. "<Name> torg/centrum/strand/stadshus/forum/…" ("Hässelby torg", "Nacka stadshus"), and
    the name before "stadsdelsområde"/"stadsdel"/"tätort" ("Spånga-Tensta stadsdelsområde");
 2. streets with or without a number ("Granitvägen 15", "Storgatan");
-3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12"); one-word names by a place ending
-   mid-sentence ("Sidsjön", "Hammarkullen") and "Norra stadsberget";
+3. property units ("Stora Fjäll 1:2", "Sicklaön 40:12", "del av Solrosen 4"); municipal
+   buildings ("Stadshuset", "Regionens hus") and roads ("E10", "riksväg 50"); one-word names
+   by a place ending mid-sentence ("Sidsjön", "Hammarkullen", "Stadsparksbadets renovering",
+   with a capitalised word before it: "Fjärran Höjderbadet") and "Norra stadsberget";
 4. a capitalised name after a locative cue ("i Hässelby-Vällingby", "runt Ängsbacken",
    "på Hisingen", "stadsdelen Fisksätra") and names coordinated with it ("i Tensta, Hjulsta
    och Akalla") that are not an organisation, school, law, event, party, programme or person;
@@ -25,10 +27,12 @@ Sources, in priority order (an earlier source's span wins an overlap):
 7. names listed with an accepted place, before or after it ("Runn, Varpan, Faluån", "även
    Rud och Orrholmen", "sträckan Linköping–Ljungsbro–Borensberg").
 
-Once a name is accepted, all its occurrences are mentions (genitive "Nackas" included).
-Case variants ("Hässelby Torg"/"Hässelby torg") and genitives merge into one Place, named
-by its most frequent written form. Schools and förskolor are not emitted: they are
-organisations/units unless a reader clearly means the place, which rules cannot tell.
+A name that a text also calls a project, model or programme ("projektet Språkstigen",
+"Språkstegen, nämndens modell") is dropped. Once a name is accepted, all its occurrences
+are mentions (genitive "Nackas" included). Case variants ("Hässelby Torg"/"Hässelby torg")
+and genitives merge into one Place, named by its most frequent written form. Schools and
+förskolor are not emitted: they are organisations/units unless a reader clearly means the
+place, which rules cannot tell.
 """
 
 from __future__ import annotations
@@ -95,6 +99,9 @@ def _lex() -> dict[str, Any]:
         | frozenset(read_lines("countries.txt"))
         | frozenset(read_lines("regions.txt")),
         "org_forms": frozenset(org_forms),
+        "buildings": tuple(pat["municipal_buildings"]),
+        "role_suffixes": tuple(pat["role_suffixes"]),
+        "project_words": tuple(pat["project_words"]),
     }
 
 
@@ -117,9 +124,23 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             rf"|(?:{directions})[ \t]+(?:{streets})|(?:{directions})[ \t]+(?:{streets_cap}))"
             rf"(?:\s+(\d{{1,3}}[A-Za-z]?)(?![\d:,.]\d))?(?![\wåäö])"
         ),
-        "property": re.compile(rf"(?<![\wåäö-])({_W}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])"),
+        "property": re.compile(rf"(?<![\wåäö-])({_PROPER}(?:\s+{_W})?)\s+(\d{{1,4}}:\d{{1,4}})(?![\d:])"),
+        # a block written without its unit number: "del av Solrosen 4", "fastigheten Solrosen 4"
+        "block": re.compile(
+            rf"(?<![\wåäö-])(?:[Dd]el av|[Ff]astigheten|[Kk]varteret)[ \t]+({_PROPER}[ \t]+\d{{1,4}})"
+            rf"(?![\d:.,]?\d|[\wåäö:-])"
+        ),
+        "buildings": re.compile(rf"(?<![\wåäö-])(?:{_alt(lex['buildings'])})(?![\wåäö-])"),
+        # European and national roads: "E10", "riksväg 50"
+        "roads": re.compile(
+            r"(?<![\wåäö-])(?:E(?:4|6|10|12|14|16|18|20|22|45|47|55|65)|[Rr]iksväg \d{1,3})(?![\wåäö-])"
+        ),
+        "project_before": re.compile(rf"(?<![\wåäö-])(?i:{_alt(lex['project_words'])})[ \t]+$"),
+        "project_after": re.compile(
+            rf"[ \t]*[,–][ \t]*(?:[\wåäö]+s[ \t]+)?(?:{_alt(lex['project_words'])})(?![\wåäö])"
+        ),
         "endings": re.compile(
-            rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))(?![\wåäö-])"
+            rf"(?<![\wåäö-])((?:(?:{directions})\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)(?:{endings}))s?(?![\wåäö-])"
         ),
         "direction_before": re.compile(rf"(?<![\wåäö-])(?:{directions})\s+$"),
         "chain": re.compile(rf"(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+|[ \t]*–[ \t]*)({_PROPER})(?![\wåäö-])"),
@@ -171,6 +192,8 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
         return False  # a town or village named "-stad": "Vikingstad", "Önnestad" (not "Huvudstad")
     if len(words) == 1 and last.casefold().endswith("området") and len(last) > 10:
         return False  # "Bolagsområdet": an area ("-området", not the council "-rådet")
+    if last.casefold().endswith(lex["role_suffixes"]):
+        return True  # "Regiondirektören": a role
     if len(words) == 1 and last.casefold().endswith(lex["company_endings"]):
         return True  # "Familjebostäder", "Blekingetrafiken": a company
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
@@ -337,15 +360,33 @@ def find_places(
         if words[0] in lex["not_words"] or m.group(1).isupper():
             continue
         accept(start, m.end(), text[start : m.end()], head_at=m.start(2))  # NER PER "Rocklunda" in "Rocklunda 1:14"
+    for m in rx["block"].finditer(text):
+        if not _bad_name(m.group(1).split()[0], lex):
+            accept(m.start(1), m.end(1), re.sub(r"\s+", " ", m.group(1)))  # "del av Solrosen 4"
+    # 3a. municipal buildings and roads: "Plats: Stadshuset, sal Viskan", "korsar E10"
+    for m in rx["buildings"].finditer(text):
+        if not _school_follows(text, m.end(), lex):
+            accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
+    for m in rx["roads"].finditer(text):
+        accept(m.start(), m.end(), m.group())
     # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
     for m in rx["endings"].finditer(text):
         name = m.group(1)
         one_word = " " not in name
         if one_word and (_sentence_start(text, m.start()) or name.casefold() in common or name in first_names()):
             continue
-        if not _bad_name(name, lex) and not _in_name_context(text, m.start(), m.end(), False, lex):
+        genitive = m.end() > m.end(1)  # "Stadsparksbadets renovering" (not "Storängens fritidsgård")
+        if genitive and not _ACTION_NOUN_AFTER.match(text, m.end()):
+            continue
+        start = m.start()
+        lead = _NAME_BEFORE.search(text, max(0, start - 30), start) if one_word else None
+        if lead and lead.group(1).casefold() not in common and lead.group(1) not in first_names():
+            if lead.group(1) not in lex["not_words"] and not _bad_name(lead.group(1), lex):
+                start, name = lead.start(1), f"{lead.group(1)} {name}"  # "Fjärran Höjderbadet"
+        if not _bad_name(name, lex) and not _in_name_context(text, start, m.end(), genitive, lex):
             # a NER PER on just "Faluån" does not veto (but on "Sjöstrand", a surname's ending, it does)
-            accept(m.start(), m.end(), name, head_at=m.end() if _ends_with(name, lex["water_suffixes"]) else None)
+            end = m.end(1)
+            accept(start, end, name, head_at=end if _ends_with(name, lex["water_suffixes"]) else None)
     # 4. capitalised name after a locative cue, and names coordinated with it
     chain = rx["chain"]
 
@@ -355,8 +396,8 @@ def find_places(
         nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
         if nxt and nxt.group(1).casefold() in lex["not_after"]:
             return False
-        if nxt and nxt.group(1).islower() and _ends_with(nxt.group(1), lex["org_suffixes"]):
-            return False  # "i Tekniska nämnden", "i Sociala resursförvaltningen": an organisation
+        if nxt and nxt.group(1).islower() and _ends_with(nxt.group(1), lex["org_suffixes"] + lex["events"]):
+            return False  # "i Tekniska nämnden", "vid Internationella dagen": an organisation, an event
         same_line = re.match(r"[ \t]+([\wåäö]+)", text[end : end + 40])
         if same_line and same_line.group(1)[:1].isupper() and same_line.group(1) not in lex["not_words"]:
             return False  # but "på Österlen Dnr RS 2024/0390": a heading run into the next line
@@ -461,9 +502,29 @@ def find_places(
                 accept(after.start(1), after.end(1), after.group(1), listed=True)
                 queue.append((after.start(1), after.end(1)))
 
-    return _group(text, found, names, blocked, lex)
+    projects = {n for s, e, n in found if n not in lex["gazetteer"] and _project_name(text, s, e, rx)}
+    found = [f for f in found if f[2] not in projects]
+    return _group(text, found, names - projects, blocked, lex)
 
 
+def _project_name(text: str, start: int, end: int, rx: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the name at ``text[start:end]`` names a project, model or programme somewhere in
+    the text ("projektet Språkstigen", "Språkstegen, nämndens modell")."""
+    name = text[start:end]
+    if " " in name or any(c.isdigit() for c in name):
+        return False
+    for m in re.finditer(rf"(?<![\wåäö-]){re.escape(name)}(?![\wåäö-])", text):
+        if rx["project_before"].search(text, max(0, m.start() - 30), m.start()) or rx["project_after"].match(
+            text, m.end()
+        ):
+            return True
+    return False
+
+
+#: a capitalised word right before a name, on its line ("Fjärran Höjderbadet")
+_NAME_BEFORE = re.compile(rf"(?<![\wåäö-])({_W})[ \t]$")
+#: a noun of an action or event after a genitive: "Stadsparksbadets renovering", "Sidsjöns utbyggnad"
+_ACTION_NOUN_AFTER = re.compile(r"[ \t]+[a-zåäö]+(?:ing|nad|ande|ende)(?![\wåäö-])")
 _LOWER_AFTER = re.compile(r"[ \t]+(?:och|eller|samt)[ \t]+[a-zåäö]")
 _ENGLISH_FUNCTION_WORDS = frozenset(("in", "of", "for", "the", "and", "at", "on"))
 _LIST_BEFORE = re.compile(rf"(?<![\wåäö-])({_PROPER})(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+)$")

@@ -113,7 +113,8 @@ def test_gazetteer_names_as_surnames_and_organisations() -> None:
 
 
 def test_head_with_street_number() -> None:
-    assert set(names("Plats: Kommunhuset, sal A, Stora torget 1, kl. 17.30")) == {"Stora torget 1"}
+    # the municipal building is the meeting place too ("Kommunhuset"; the room "sal A" is not)
+    assert set(names("Plats: Kommunhuset, sal A, Stora torget 1, kl. 17.30")) == {"Kommunhuset", "Stora torget 1"}
 
 
 def test_place_endings_and_direction_words() -> None:
@@ -286,3 +287,33 @@ def test_listed_names_that_are_no_places() -> None:
     )
     ents = [(text.index("Farsta"), text.index("Farsta") + 6, "LOC")]
     assert names(text, entities=ents) == {}
+
+
+def test_municipal_buildings_venues_roads_and_blocks() -> None:
+    text = (
+        "Plats: Regionens hus, Vänersborg. Solceller på bland annat Kommunhuset och Parkskolan. "
+        "Alkoholservering vid Borås Arena och Åhaga. Yttrande över detaljplan för Knalleland, del av Solrosen 4. "
+        "Barnen korsar E10 och riksväg 50. Kiruna kyrka har flyttats. Samråd i Rödeby bygdegård. "
+        "Ny skola på fastigheten Stigtomta-Nyby 3:41. Stadshusets kommunhus nämnd."
+    )
+    got = set(names(text))
+    want = {"Regionens hus", "Vänersborg", "Kommunhuset", "Borås Arena", "Åhaga", "Knalleland", "Solrosen 4"}
+    assert want | {"E10", "riksväg 50", "Kiruna kyrka", "Rödeby bygdegård", "Stigtomta-Nyby 3:41"} <= got
+    assert "Parkskolan" not in got and "Stadshuset" not in got
+
+
+def test_place_endings_in_the_genitive_and_with_a_name_before() -> None:
+    text = (
+        "a) Stadsparksbadets renovering – lägesrapport. Storängens fritidsgård flyttar. "
+        "När öppnar Fjärran Höjderbadet igen? Vid Sidsjön finns fåglar."
+    )
+    assert set(names(text)) == {"Stadsparksbadet", "Fjärran Höjderbadet", "Sidsjön"}
+
+
+def test_roles_projects_and_events_are_no_places() -> None:
+    text = (
+        "Utbildningskontoret föreslår projektet Språkstigen. Barnen följs upp genom Språkstegen, nämndens modell. "
+        "Beslutet skickas till\nRegiondirektören\nUtbildningsnämnden. Presenteras vid Internationella dagen. "
+        "Handlingarna finns i Netpublicator. Barnen i Sätra fick digitala lärverktyg Sätra 2019."
+    )
+    assert set(names(text)) == {"Sätra"}
