@@ -229,7 +229,7 @@ def _signature_element(text: str) -> tuple[str, list[str]] | None:
         return "name", [text]
     signed = _name_then_title(text)
     if signed:
-        return "signed", list(signed)
+        return "signed," if "," in text else "signed", list(signed)
     if is_title_line(text):
         return "title", [text]
     return None
@@ -247,7 +247,14 @@ def _party_name_over_title(text: str, below: str) -> bool:
 
 
 def _name_then_title(text: str) -> tuple[str, str] | None:
-    """``"Maria Berg Holm Stadsdelsdirektör"`` (a signature on one line) → name, title."""
+    """``"Maria Berg Holm Stadsdelsdirektör"``, ``"Sofia Blom, utbildningsdirektör"`` (a
+    signature on one line) → name, title."""
+    head, comma, tail = text.partition(",")
+    tail_words = tail.split()
+    # a bare title only: "Nadia Berisha, rektor Eskilstuna Vuxenutbildning" is a föredragande's line
+    bare = 0 < len(tail_words) <= 3 and all(w[:1].islower() for w in tail_words[1:])
+    if comma and bare and is_name(head.strip()) and is_title_line(tail.strip()) and not names_in(tail):
+        return head.strip(), tail.strip()
     words = text.split()
     if len(words) > 8 or text.endswith(".") or words[0] not in first_names():
         return None
@@ -263,7 +270,9 @@ def _pair(run: list[tuple[str, list[str]]]) -> list[Official]:
     lines, or all names first and then all titles, as PDF columns come out)."""
     names: list[str] = []
     titles: list[str | None] = []
-    complete = [official(v[0], v[1]) for k, v in run if k == "signed"]
+    if all(k == "signed," for k, _ in run) and len(run) < 2:
+        return []  # one "Name, title" line alone is a föredragande's or a contact's, not a signature
+    complete = [official(v[0], v[1]) for k, v in run if k in ("signed", "signed,")]
     for i, (kind, values) in enumerate(run):
         if kind == "name":
             names.extend(values)

@@ -203,6 +203,7 @@ def _role_at_start(s: str) -> Role | None:
     return None
 
 
+_ROLE_WHERE_APPOSITION = re.compile(r"\s(?:på|vid|i|för|inom)\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,3},\s*$")
 _ADJECTIVE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|al|iv|ell|ig|lig)")
 _ACTING = frozenset({"tf", "tf.", "t.f.", "tillförordnad", "vik", "vik.", "biträdande", "bitr", "bitr."})
 
@@ -612,7 +613,12 @@ def find_candidates(
                 c.evidence.add("party")
         # roles next to the name
         r = role_at_end(text[line_start : c.start])
-        if r and _WORD_AND_SPACE_AT_END.search(text[line_start : c.start]):
+        where = _ROLE_WHERE_APPOSITION.search(text, max(line_start, c.start - 80), c.start)
+        if r is None and where:  # "Rektorn på Triangelskolan, Maja Lantto,": the role and its place
+            r = role_at_end(text[max(line_start, where.start() - 40) : where.start()])
+            if r:
+                c.add_role(r)
+        elif r and _WORD_AND_SPACE_AT_END.search(text[line_start : c.start]):
             c.add_role(r)
         elif _LINE_REST.fullmatch(text[c.end : line_end]):
             # a list item "• Produktionsdirektör Välfärd samhällsservice Anette Böe"

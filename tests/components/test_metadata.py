@@ -863,3 +863,12 @@ def test_region_from_its_bodies_and_the_county_it_names():
 
     text = "Regionstyrelsen beslutade i maj. Trafiken i Jönköpings län ska öka, enligt planen för Jönköpings län."
     assert municipality(text, split_lines(text)) == "Region Jönköpings län"
+
+
+def test_closing_name_comma_title_lines_are_signatures_but_one_alone_is_not():
+    text = "DELÅRSRAPPORT\nText om året.\n\nUtbildningsförvaltningen\nSofia Blom, utbildningsdirektör\n"
+    text += "Jesper Kallio, ekonomichef\n"
+    names = [(o["name"], o["title"]) for o in extract_metadata(text)["signatories"]]
+    assert names == [("Sofia Blom", "utbildningsdirektör"), ("Jesper Kallio", "ekonomichef")]
+    text = "KALLELSE\n7\nÅrsredovisning 2024\nAVN/2025:12\nAnders Möller, förvaltningsdirektör\n8\nÖvrigt\n"
+    assert extract_metadata(text)["signatories"] == []

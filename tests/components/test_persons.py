@@ -254,3 +254,10 @@ def test_adjective_titles_and_a_title_under_a_labelled_name() -> None:
     # a role line followed by a name labels that name, not the one above it
     found = _by_name("Vid protokollet\nIda Marklund\nJusterare\nPer Olsson\n")
     assert "justerare" not in found["Ida Marklund"]["roles"]
+
+
+def test_role_with_its_place_before_the_name_and_vd() -> None:
+    found = _by_name("Eleverna går dit. Rektorn på Norrbyskolan, Maja Lantto, har påtalat problemen.")
+    assert found["Maja Lantto"]["kind"] == "official" and found["Maja Lantto"]["roles"] == ["rektor"]
+    assert _by_name("Vi besökte Norrby skola i Lindby, Maja Lantto var där.")["Maja Lantto"]["roles"] == []
+    assert _by_name("Vd Tomas Nyberg informerar om stödet.")["Tomas Nyberg"]["kind"] == "official"
