@@ -664,6 +664,7 @@ def find_candidates(
             c.evidence.add("first_name")
 
     _signature_roles(text, lines, cands)
+    _agenda_presenters(text, lines, cands)
     # coordinated lists sharing one party: "A, B och C från Socialdemokraterna"
     _share_party(text, cands, party_names, starts)
 
@@ -780,6 +781,33 @@ def _signature_roles(text: str, lines: list[tuple[int, int]], cands: list[Candid
             for c, r in zip(names, found if len(found) >= len(names) else found[:1] * len(names), strict=False):
                 c.add_role(r)
         i = max(j, i + 1)
+
+
+_AGENDA_ITEM_LINE = re.compile(
+    r"\d{1,3}[.)]?|(?:[A-ZÅÄÖ]{2,8}[ /-]?)?(?:19|20)\d\d[-/.:]\d{1,6}(?:[-.:]\d{1,6})*"  # "7", "KUN 2025-00098"
+)
+_PRESENTER_COLUMN = re.compile(r"(?m)^(?:.*\s)?Föredragande(?:\s.*)?$")
+
+
+def _agenda_presenters(text: str, lines: list[tuple[int, int]], cands: list[Candidate]) -> None:
+    """In an agenda with a "Föredragande" column, a name alone on its line (or with a title
+    after a comma) within two lines after an item's number or diarienummer presents the item:
+    an official ("4" / "Delårsrapport april 2025" / "KUN 2025-00098" / "Lena Wiklund")."""
+    if "Föredragande" not in text or not _PRESENTER_COLUMN.search(text):
+        return
+    nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+    line_starts = [s for s, _ in nonempty]
+    role = Role("föredragande", "official")
+    for c in cands:
+        k = bisect_left(line_starts, c.start + 1) - 1
+        if k < 1 or c.party is not None:
+            continue
+        s, e = nonempty[k]
+        if text[s:c.start].strip() or text[c.end : e].strip()[:1] not in ("", ","):
+            continue
+        before = [text[a:b].strip() for a, b in nonempty[max(0, k - 3) : k]]
+        if any(_AGENDA_ITEM_LINE.fullmatch(b) for b in before[-2:]):
+            c.add_role(role, weight=1)
 
 
 _LABELS = ("vid protokollet", "underskrifter", "underskrift", "justeras", "justerat", "sekreterare", "ordförande")

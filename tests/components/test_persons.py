@@ -261,3 +261,14 @@ def test_role_with_its_place_before_the_name_and_vd() -> None:
     assert found["Maja Lantto"]["kind"] == "official" and found["Maja Lantto"]["roles"] == ["rektor"]
     assert _by_name("Vi besökte Norrby skola i Lindby, Maja Lantto var där.")["Maja Lantto"]["roles"] == []
     assert _by_name("Vd Tomas Nyberg informerar om stödet.")["Tomas Nyberg"]["kind"] == "official"
+
+
+def test_names_in_an_agenda_presenter_column_are_officials() -> None:
+    text = (
+        "Nr\nÄrende\nDiarienummer\nFöredragande\n4\nDelårsrapport april 2025\nKUN 2025-00098\nLena Wiklund\n"
+        "5\nVerksamhetsstöd 2026\nKUN 2025-00102\nJohan Persson\n6\nÖvrigt\nJohan Persson\n"
+    )
+    found = _by_name(text)
+    assert found["Lena Wiklund"]["kind"] == "official" and found["Lena Wiklund"]["roles"] == ["föredragande"]
+    # without a presenter column, a name after a number is nobody's role
+    assert _by_name(text.replace("Föredragande", "Ansvarig"))["Lena Wiklund"]["roles"] == []
