@@ -1,7 +1,9 @@
 """Organisations: parties written out, nämnder/styrelser/utskott/fullmäktige, förvaltningar,
 units ("avdelningen för vuxna", "Inköpsenheten"), schools, authorities (Polisen, IVO),
 municipalities ("Nacka kommun", "Stockholms stad", "Region Gotland"), companies ("… AB"),
-foundations and associations, and NER ``ORG`` entities.
+foundations and associations (also by their legal form: "… ekonomisk förening"), bodies named
+with the place they serve ("ABF Sörmland", "Samordningsförbundet Eskilstuna", "Kultur i
+Väst", "Lasarettet i Motala"), hospitals, and NER ``ORG`` entities.
 
 Reads: ``doc.text``, NER ``ORG`` entities, ``doc._.nk_parties``, ``doc._.nk_programmes``
 and ``doc._.nk_places`` (acronyms defined as programmes are not organisations; NER ORG
@@ -65,6 +67,21 @@ _COURTS = re.compile(
 _COUNTY_BOARD = re.compile(
     rf"{_at_start(['Länsstyrelsen'])}[ \t]+i[ \t]+(?:((?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD})[ \t]+län|{CAPWORD}(?![\w-]))"
 )
+# "Länsstyrelsen Västernorrland", "Länsstyrelsen Östergötlands regionala stöd"
+_COUNTY_BOARD_NAMED = re.compile(rf"{_at_start(['Länsstyrelsen'])}[ \t]+({CAPWORD})(?![\w-])")
+# an association's legal form after its name: "Sjuhärads Återbruk ekonomisk förening",
+# "Kulturkvarteret Gottsunda ideell förening"
+_ASSOCIATION = re.compile(
+    rf"({CAPSTART}(?:[ \t]+{CAPWORD}){{0,3}})[ \t]+(?:ekonomisk|ideell|Ekonomisk|Ideell)[ \t]+förening(?:en)?(?![\w-])"
+)
+# an acronym and its county or town: "ABF Sörmland", "NTF Norrbotten", "PRO Mölndal"
+_ACRONYM_PLACE = re.compile(rf"([{UP}](?<![\w-].)[{UP}]{{1,4}})[ \t]+({CAPWORD})(?![\w-])")
+# a capitalised noun inside a sentence with "i <Place>": "Kultur i Väst", "Lasarettet i Motala",
+# "Fritidsbanken i Skogås", "Närsjukvården i västra Östergötland"
+_NAME_IN_PLACE = re.compile(
+    rf"([{UP}](?<![\w-].)[{LO}]{{3,}})[ \t]+i[ \t]+"
+    rf"((?:(?:norra|södra|östra|västra|mellersta)[ \t]+)?{CAPWORD})(?![\w-])"
+)
 _COUNTY_TRANSPORT = re.compile(rf"{_at_start(['Länstrafiken'])}(?:[ \t]+i)?[ \t]+{CAPWORD}(?![\w-])")
 _CLUB_SUFFIXES = ("IF", "IK", "BK", "FF", "SK", "HK", "FK", "BoIS", "GoIF", "AIK")
 #: the sport of a club's section, after its name: "Västerås SK Fotboll", "IFK Luleå Bandy"
@@ -120,7 +137,7 @@ _SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
 _DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|ans)$")
 _AB = re.compile(r"AB(?<=[ \t]AB)(?![\w-])")
 _AB_TAIL = re.compile(rf"[ \t]+{CAPWORD}(?![\w-])")
-_AB_FIRST = re.compile(rf"{_at_start(['AB'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})")
+_AB_FIRST = re.compile(rf"{_at_start(['AB'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}}(?:[ \t]+i[ \t]+{CAPWORD})?)")
 _WS = re.compile(r"\s+")
 _NONSPACE = re.compile(r"\S+")
 _UNIT_SUFFIX = re.compile(r"enhet(?:en|ens|s)?$")
@@ -210,7 +227,8 @@ def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
             rf"([{UP}](?<![\w-].)[{LO}]{{2,}}(?:-[{UP}][{LO}]+)?)({'|'.join(pats['school_compound_heads'])})(s)?(?![\w-])"
         ),
         "foundation": re.compile(
-            rf"({_at_start(pats['foundation_heads'])})((?:[ \t]+{CAPWORD}){{1,4}})((?<=s)[ \t]+[{LO}]+)?(?![\w-])"
+            rf"({_at_start(pats['foundation_heads'])})((?:[ \t]+{CAPWORD}){{1,4}}(?:[ \t]+i[ \t]+{CAPWORD})?)"
+            rf"((?<=s)[ \t]+[{LO}]+)?(?![\w-])"
         ),
     }
 
@@ -253,6 +271,10 @@ def lexicon_names_as_written(hits: list[tuple[str, dict[str, Any]]]) -> dict[str
         ]
         if proper:
             out[name] = max(proper, key=lambda f: (proper.count(f), -proper.index(f)))
+        else:  # only genitives: "Kulturrådets beslut" → "Kulturrådet"
+            stems = [f[:-1] for f in forms if f[:1].isupper() and not f.isupper() and f.endswith("s")]
+            if stems:
+                out[name] = max(stems, key=lambda f: (stems.count(f), -stems.index(f)))
     return out
 
 
@@ -349,11 +371,67 @@ def find_organisation_mentions(
         if org.get("needs_union_context") and not _union_context(text, m.start(), m.end(), hits, by_form):
             continue  # "Kommunal vuxenutbildning", "Vision 2030": words, not the unions
         name = written.get(org["name"], org["name"])
+        division = _DIVISION.match(text, m.end()) if org["kind"] == "authority" else None
+        if division:  # "Trafikverket Region Syd"
+            end = division.end()
+            span = text[m.start() : end]
+            add(OrgMention(m.start(), end, span, _WS.sub(" ", span), "authority", priority=6))
+            continue
         add(OrgMention(m.start(), m.end(), m.group(0), name, org["kind"], org.get("acronym"), priority=4))
 
     if "Länsstyrelsen" in text:
         for m in _COUNTY_BOARD.finditer(text):
             add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "authority", priority=6))
+        for m in _COUNTY_BOARD_NAMED.finditer(text):
+            county = m.group(1)
+            if county.endswith("s") and county[:-1] in _provinces():
+                county = county[:-1]  # "Länsstyrelsen Östergötlands regionala stöd"
+            if county in _provinces() or county in _municipality_names():
+                end = m.start(1) + len(county)
+                add(
+                    OrgMention(
+                        m.start(), end, text[m.start() : end], f"Länsstyrelsen {county}", "authority", priority=6
+                    )
+                )
+    for m in _HOSPITAL.finditer(text) if "sjukhus" in text or "lasarett" in text else ():
+        st = m.start()
+        lead = m.group(1)
+        if lead and (_sentence_initial(text, st) and _is_common(lead) or lead.casefold() in _stop_first()):
+            st = m.start(2)  # "Vid Vrinnevisjukhuset"
+        if m.group(1) and m.group(1) in _municipality_names():
+            st = m.start(2)  # "Linköping Universitetssjukhuset" is two names
+        add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=5))
+    for m in _ASSOCIATION.finditer(text) if "förening" in text else ():
+        st = _lead_trim(text, m.start(), m.start(1) + len(m.group(1)))
+        if st < m.start(1) + len(m.group(1)):
+            add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=7))
+    for m in _ACRONYM_PLACE.finditer(text):
+        acr, place = m.group(1), m.group(2)
+        if acr in _party_abbreviations() or not (place in _provinces() or place in _municipality_names()):
+            continue
+        if re.match(r"[ \t]+\d", text[m.end() : m.end() + 3]) or _sentence_initial(text, m.start()) and acr == "I":
+            continue
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=5))
+    for m in _word_before_place().finditer(text):
+        place = m.group(2)
+        if place.endswith("s") and place[:-1] in _provinces() and text[m.end() : m.end() + 4] == " län":
+            end = m.end() + 4  # "Coompanion Jämtlands län"
+        elif place in _provinces() or place in _municipality_names() or place == "Sverige":
+            end = m.end()
+        else:
+            continue
+        add(OrgMention(m.start(), end, text[m.start() : end], _WS.sub(" ", text[m.start() : end]), "other", priority=6))
+    for m in _NAME_IN_PLACE.finditer(text) if " i " in text else ():
+        word = m.group(1)
+        if _sentence_initial(text, m.start()) or not _name_in_place_word(word):
+            continue
+        prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        pw = prev.group(1) if prev else ""
+        if pw[:1].isupper() or pw.casefold() in pats["generic_school_words"] or _DEFINITE_NOUN.search(pw):
+            continue  # "Lovsimskolan Plask i Furuvik", "fritidsgårdarna Tegelbruket i Bagarmossen": a longer name
+        if blocked_spans and SpanSet(blocked_spans).overlaps(m.start(), m.start() + len(word)):
+            continue  # "Fisksätra i Nacka": a place
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=3))
     # a county's public transport company: "Länstrafiken i Norrbotten", "Länstrafiken Kronoberg"
     if "Länstrafiken" in text:
         for m in _COUNTY_TRANSPORT.finditer(text):
@@ -571,12 +649,16 @@ def find_organisation_mentions(
             folded_text = text.casefold() if folded_text is None else folded_text
             if (m.group(1)[:-1] + m.group(2)).casefold() in folded_text:
                 continue
-        add(OrgMention(m.start(), m.end(), m.group(0), m.group(1) + m.group(2), "unit", priority=4))
+        st, name = m.start(), m.group(1) + m.group(2)
+        first = _FIRST_NAME_BEFORE.search(text, max(0, st - 30), st)
+        if first and _name_part_before(text, first.start(1), first.group(1)):
+            st, name = first.start(1), f"{first.group(1)} {name}"  # "Hjalmar Lundbohmsskolan"
+        add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=4))
 
     # foundations, associations: "Stiftelsen Viktor Rydbergs skolor"
     for m in lex["foundation"].finditer(text) if _has_any(text, pats["foundation_heads"]) else ():
         name = _WS.sub(" ", m.group(0))
-        if m.group(1) == "Föreningen" and len(m.group(2).split()) >= 2 and not m.group(3):
+        if m.group(1) == "Föreningen" and len(m.group(2).split()) >= 2 and " i " not in name and not m.group(3):
             name = name.split(" ", 1)[1]  # "Föreningen Hela Människan Luleå": the association's name follows
         add(OrgMention(m.start(), m.end(), m.group(0), name, "other", priority=7))
 
@@ -642,6 +724,62 @@ def _union_context(
         if lo <= h.start() < hi and org.get("union") and org["name"] != own:
             return True
     return bool(_UNION_CUE.search(text, lo, hi))
+
+
+def _name_in_place_word(word: str) -> bool:
+    """Whether a capitalised word inside a sentence can start a name "<word> i <Place>"
+    ("Kultur i Väst", "Lasarettet i Motala"): no first name, function word, municipality or
+    organisation compound of its own ("Kommunstyrelsen i Nacka" is the board)."""
+    if word in first_names() or word.casefold() in _stop_first() or word.casefold() in _determiners():
+        return False
+    if word in _municipality_names() or word in _provinces() or word.casefold() in _PREPOSITIONS:
+        return False
+    if canonical_compound(word) is not None or _verb_form(word) or _role_word(word):
+        return False
+    low = word.casefold()
+    if low.endswith(tuple(_patterns()["school_compound_heads"])) or low in _patterns()["generic_school_words"]:
+        return False  # "Skolan i Fisksätra", "Vegaskolan i Vega"
+    # a common noun that needs its place to be a name ("Kultur", "Lasarettet", "Konstmuseet"), or
+    # a compound ending in a service noun ("Fritidsbanken", "Närsjukvården"); not "Vrinnevisjukhuset"
+    return _is_common(word) or low.endswith(_SERVICE_NOUNS)
+
+
+_SERVICE_NOUNS = ("banken", "vården", "jouren")
+#: a lower-case noun in the definite form before a name in apposition ("förskolan Ljuset")
+_DEFINITE_NOUN = re.compile(rf"^[{LO}]{{3,}}(?:en|et|na)$")
+_FIRST_NAME_BEFORE = re.compile(rf"(?<![\w-])([{UP}][{LO}]+)[ \t]$")
+# hospitals: "Vrinnevisjukhuset", "Karolinska Universitetssjukhuset", "Mölndals sjukhus"
+_HOSPITAL = re.compile(
+    rf"(?:({CAPWORD})[ \t]+)?([{UP}](?<![\w-].)[{LO}]{{3,}}sjukhuset)(?![\w-])"
+    rf"|({CAPSTART}s)[ \t]+(?:sjukhus|lasarett)(?![\w-])"
+)
+# a regional division after an authority's name: "Trafikverket Region Syd"
+_DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
+
+
+def _name_part_before(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word right before a school's name is part of it: a first name, or
+    a word inside a sentence that is no common word, place or organisation ("Hjalmar
+    Lundbohmsskolan"; not "Vid Fisksätraskolan", "Nacka Fisksätraskolan")."""
+    if word in first_names():
+        return True
+    if _sentence_initial(text, start) or _is_common(word) or _common_compound(word) or word.casefold() in _stop_first():
+        return False  # "Likvärdighetsgaranti Fisksätraskolan": a common compound
+    return word not in _municipality_names() and word not in _provinces() and canonical_compound(word) is None
+
+
+@cache
+def _party_abbreviations() -> frozenset[str]:
+    return frozenset(p["abbr"] for p in read_json("parties.json").get("parties", []))
+
+
+@cache
+def _word_before_place() -> re.Pattern[str]:
+    """ "Samordningsförbundet Eskilstuna", "Mansjouren Östergötland": a body's word and the
+    county or town it serves (``place_patterns.json``: organisation_words_before_place)."""
+    words = read_json("place_patterns.json")["organisation_words_before_place"]
+    caps = sorted({w[:1].upper() + w[1:] for w in words if w.isalpha() and w not in ("region", "regionen")}, key=len)
+    return re.compile(rf"({_at_start(reversed(caps))})[ \t]+({CAPWORD})(?![\w-])")
 
 
 @cache
@@ -787,6 +925,7 @@ def _company_start(text: str, ab_start: int) -> int | None:
     toks = list(re.finditer(r"\S+", text[line_start:ab_start]))
     start = None
     i = len(toks) - 1
+    lower_ok = False  # a lower-case word before "i": "Tekniska verken i Kiruna AB"
     while i >= 0:
         w = toks[i].group(0)
         if w.startswith("(") and re.fullmatch(CAPWORD, w[1:]):  # "HFAB (Halmstads Fastighets AB)"
@@ -795,7 +934,15 @@ def _company_start(text: str, ab_start: int) -> int | None:
             if w.casefold() in _stop_first() or w.casefold() in _determiners() or w.casefold() in _PREPOSITIONS:
                 break
             start = line_start + toks[i].start()
-        elif w in ("i", "&", "och", "in", "of", "for") or (i == len(toks) - 1 and re.fullmatch(rf"[{LO}]+", w)):
+        elif w in ("i", "&", "och", "in", "of", "for") or (
+            (i == len(toks) - 1 or lower_ok) and re.fullmatch(rf"[{LO}]+", w)
+        ):
+            lower_ok = False
+            if w == "i" and i >= 2 and re.fullmatch(rf"[{LO}]+", toks[i - 1].group(0)):
+                if re.fullmatch(CAPWORD, toks[i - 2].group(0)) and start is not None:
+                    lower_ok = True
+                    i -= 1
+                    continue
             if i == 0 or not re.fullmatch(CAPWORD, toks[i - 1].group(0)):
                 break
             if w == "och" and len(toks) - 1 - i >= 2:
@@ -1018,7 +1165,7 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
     for key in list(order):
         if key not in lexicon_names:
             continue
-        t = [k for k in order if k != key and k.startswith(key + " ")]
+        t = [k for k in order if k != key and k.startswith(key + " ") and " region " not in k]
         if len(t) == 1:
             named[t[0]]["mentions"].extend(named[key]["mentions"])
             order.remove(key)

@@ -321,3 +321,52 @@ def test_centre_or_unit_with_its_proper_name() -> None:
 def test_region_in_the_genitive_is_the_region() -> None:
     names = {o["name"] for o in find_organisations("Region Gotlands vård och Region Jämtland Härjedalens.")}
     assert names == {"Region Gotland", "Region Jämtland Härjedalen"}
+
+
+def test_association_forms_county_boards_and_bodies_serving_a_place() -> None:
+    got = _orgs(
+        "Avtal med Sjuhärads Återbruk ekonomisk förening och Kulturkvarteret Gottsunda ideell förening. "
+        "Samordnas av Länsstyrelsen Västernorrland och Länsstyrelsen Östergötlands regionala stöd. "
+        "Stöd från ABF Sörmland, NTF Norrbotten och Samordningsförbundet Eskilstuna. "
+        "Ansluten till Fritidsbanken Sverige och Coompanion Jämtlands län. Amir Hosseini (MP) och SD Nacka 2024."
+    )
+    for name in (
+        "Sjuhärads Återbruk ekonomisk förening", "Kulturkvarteret Gottsunda ideell förening",
+        "Länsstyrelsen Västernorrland", "Länsstyrelsen Östergötland", "ABF Sörmland", "NTF Norrbotten",
+        "Samordningsförbundet Eskilstuna", "Fritidsbanken Sverige", "Coompanion Jämtlands län",
+    ):  # fmt: skip
+        assert name in got, name
+    assert "Sjuhärads Återbruk" not in got and "SD Nacka" not in got
+
+
+def test_names_with_i_and_their_place() -> None:
+    got = _orgs(
+        "Uppdrag till Kultur i Väst om detta. Läkare från Lasarettet i Motala. Ramen för Närsjukvården i "
+        "västra Östergötland. Information om Fritidsbanken i Skogås. Med Föreningen Unga i Vårby söker vi. "
+        "Projektet drivs med AB Bostäder i Borås och Tekniska verken i Kiruna AB."
+    )
+    for name in (
+        "Kultur i Väst", "Lasarettet i Motala", "Närsjukvården i västra Östergötland", "Fritidsbanken i Skogås",
+        "Föreningen Unga i Vårby", "AB Bostäder i Borås", "Tekniska verken i Kiruna AB",
+    ):  # fmt: skip
+        assert name in got, name
+    not_names = _orgs(
+        "Beslut i Kommunstyrelsen i Nacka. Skolan i Fisksätra och Vegaskolan i Vega. Lovsimskolan Plask i "
+        "Furuvik, förskolan Ljuset i Ljura och fritidsgårdarna Tegelbruket i Bagarmossen. Vid Vrinnevisjukhuset "
+        "i Norrköping."
+    )
+    assert not [n for n in not_names if " i " in n]
+    assert {"Kommunstyrelsen", "Vegaskolan", "Vrinnevisjukhuset"} <= set(not_names)
+
+
+def test_hospitals_schools_with_a_name_divisions_and_written_genitives() -> None:
+    got = _orgs(
+        "Samverkan med Karolinska Universitetssjukhuset och Mölndals sjukhus. Sedan Hjalmar Lundbohmsskolan "
+        "flyttade. Kulturrådets beslut den 14 mars. Beslutet skickas till Trafikverket Region Syd och "
+        "Trafikverket. Likvärdighetsgaranti Fisksätraskolan."
+    )
+    for name in (
+        "Karolinska Universitetssjukhuset", "Mölndals sjukhus", "Hjalmar Lundbohmsskolan", "Kulturrådet",
+        "Trafikverket Region Syd", "Trafikverket", "Fisksätraskolan",
+    ):  # fmt: skip
+        assert name in got, name
