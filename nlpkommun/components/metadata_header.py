@@ -359,9 +359,12 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
     beslut läggs fram på kommunstyrelsen"; a time plan's row "Beslut i tekniska nämnden" with
     its date on the next line), or the body's name with "den <date>" in a sentence about
     treating the matter ("Arbetsutskottet behandlar ärendet den 10 september och
-    socialnämnden den 24 september 2025")."""
+    socialnämnden den 24 september 2025"), or the body's meeting with its date ("väcks vid
+    kommunfullmäktiges sammanträde den 26 maj 2025")."""
     pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras|beslut")
     named = re.compile(rf"\b{re.escape(body.split()[-1])}\s+den\s+", re.IGNORECASE)
+    # "väcks vid kommunfullmäktiges sammanträde den 26 maj 2025"
+    meeting = re.compile(rf"\b{re.escape(body.split()[-1].lower()[:6])}\w*\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
     for i, ln in enumerate(lines):
         if pat.search(ln.text):
             found = find_day_dates(ln.text, year)
@@ -374,6 +377,11 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
                 found = find_day_dates(ln.text[m.end() :], year)
                 if found and found[0].start == 0:
                     return found[0].value
+    for ln in lines:
+        for m in meeting.finditer(ln.text):
+            found = find_day_dates(ln.text[m.end() :], year)
+            if found and found[0].start == 0:
+                return found[0].value
     return None
 
 

@@ -785,6 +785,8 @@ def test_meeting_date_from_the_body_that_treats_or_adopted_it():
     lines = split_lines("Tidplan\nBeslut i tekniska nämnden\n25 mars 2025\nAnsökan till regionen\n15 april 2025\n")
     assert body_meeting_date(lines, "Tekniska nämnden", 2025) == "2025-03-25"
     assert body_meeting_date(lines, "Kommunstyrelsen", 2025) is None
+    lines = split_lines("Motionen väcks vid kommunfullmäktiges sammanträde den 26 maj 2025.")
+    assert body_meeting_date(lines, "Kommunfullmäktige", 2025) == "2025-05-26"
 
 
 def test_slash_references_and_agenda_numbers_on_their_own_line():
