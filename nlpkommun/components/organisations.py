@@ -58,6 +58,10 @@ _SUBCOMMITTEE = re.compile(
     rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott)(et|ets|s)?(?![\w-])"
 )
 _SUBCOMMITTEE_OWNERS = ("styrelsens", "nämndens", "fullmäktiges")
+_OWNED_UNIT = re.compile(
+    rf"(?<![\w-])([{UP}][{LO}]+(?:styrelsens|nämndens))[ \t]+([{LO}]+(?:iska|ska|liga|ella|ära))?[ \t]*"
+    rf"(?<=[ \t])((?:enhet|avdelning|stab|kansli|sektion)(?:en)?)(?![\w-])"
+)
 _COURTS = re.compile(
     rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
     rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde', 'lokalpolisområde'])})"
@@ -358,9 +362,18 @@ def find_organisation_mentions(
 
     # parties written out, and their abbreviations when written out somewhere
     written = {p["party"] for p in parties if p.get("form") == "name"}
+    # a party's name as written in full ("Miljöpartiet de gröna"), where a text writes it so
+    full = {
+        p["party"]: _WS.sub(" ", p["text"])
+        for p in parties
+        if p.get("party_name")
+        and " " in p["text"].strip()
+        and p["text"].casefold().startswith(p["party_name"].casefold() + " ")
+    }
     for p in parties:
         if p["party"] in written and p.get("party_name"):
-            add(OrgMention(p["start"], p["end"], p["text"], p["party_name"], "party", p["party"], priority=5))
+            name = full.get(p["party"], p["party_name"])
+            add(OrgMention(p["start"], p["end"], p["text"], name, "party", p["party"], priority=5))
 
     # authorities and other lexicon organisations
     rx, by_form = _authority_index()
@@ -527,8 +540,17 @@ def find_organisation_mentions(
 
     # "Kommunstyrelsens verksamhetsutskott", "Utbildningsnämndens arbetsutskott"
     for m in _SUBCOMMITTEE.finditer(text) if any(w in text for w in _SUBCOMMITTEE_OWNERS) else ():
+        st, owner = m.start(), _ucfirst(m.group(1))
+        co = _COORDINATED.search(text[max(0, st - 100) : st])
+        if co:  # "Hälso- och sjukvårdsnämndens arbetsutskott"
+            st -= len(co.group(1))
+            owner = _ucfirst(text[st : m.start()] + m.group(1))
+        add(OrgMention(st, m.end(), text[st : m.end()], f"{owner} {m.group(2)}", "committee", priority=7))
+    # a unit of a named body: "Kommunstyrelsens juridiska enhet", "Socialnämndens kansli"
+    for m in _OWNED_UNIT.finditer(text) if any(w in text for w in _SUBCOMMITTEE_OWNERS) else ():
         owner = _ucfirst(m.group(1))
-        add(OrgMention(m.start(), m.end(), m.group(0), f"{owner} {m.group(2)}", "committee", priority=7))
+        name = " ".join(w for w in (owner, m.group(2), m.group(3)) if w)
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", name), "unit", priority=7))
 
     # an adjective and a definite body word: "tekniska nämnden", "Sociala resursförvaltningen"
     lex = _lexicon_patterns()
@@ -543,6 +565,11 @@ def find_organisation_mentions(
     # companies by their word's ending, inside a sentence: "Familjebostäder", "Bostadsbolaget"
     for m in lex["company_word"].finditer(text) if _has_any(text, pats["company_word_endings"]) else ():
         if not _sentence_initial(text, m.start()):
+            add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=5))
+
+    # a municipality's housing company: "Stockholmshem", "Uppsalahem" (not the district "Ålidhem")
+    for m in _TOWN_HOME.finditer(text) if "hem" in text else ():
+        if m.group(1) in _municipality_names() and not _sentence_initial(text, m.start()):
             add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "company", priority=5))
 
     # one-word compounds: Kommunstyrelsen, utbildningsförvaltningen, trygghetsrådet, Inköpsenheten
@@ -634,6 +661,8 @@ def find_organisation_mentions(
             continue
         if len(prefix) == 1 and _inflected_common(prefix[0]) and _sentence_initial(text, st):
             continue  # "Siffror skola och förskola" (a heading)
+        if len(prefix) == 1 and prefix[0].endswith(("ande", "ende", "are")) and _inflected_common(prefix[0]):
+            continue  # "Skapande skola", "Friskare förskola": a programme or project, no school
         name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
     for m in lex["school_plural"].finditer(text) if _has_any(text, pats["school_plural_heads"]) else ():
@@ -678,6 +707,9 @@ def find_organisation_mentions(
             before_och = words[: words.index("och")]
             if before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
                 st = text.index(words[words.index("och") + 1], st + len(" ".join(before_och)))
+        lead_noun = len(words) >= 2 and words[1][:1].isupper() and re.search(r"(?:en|et)$", words[0])
+        if lead_noun and _common_compound(words[0]):
+            st = text.index(words[1], st + len(words[0]))  # "Fastighetsägaren Mölndalsbostäder AB"
         end = m.end() + (tail.end() if tail else 0)  # "Förvaltnings AB Framtiden"
         add(OrgMention(st, end, text[st:end], _WS.sub(" ", text[st:end]), "company", priority=7))
     for m in _AB_FIRST.finditer(text) if has_ab else ():
@@ -745,6 +777,7 @@ def _name_in_place_word(word: str) -> bool:
 
 
 _SERVICE_NOUNS = ("banken", "vården", "jouren")
+_TOWN_HOME = re.compile(rf"([{UP}](?<![\w-].)[{LO}]+?)s?hem(?![\w-])")
 #: a lower-case noun in the definite form before a name in apposition ("förskolan Ljuset")
 _DEFINITE_NOUN = re.compile(rf"^[{LO}]{{3,}}(?:en|et|na)$")
 _FIRST_NAME_BEFORE = re.compile(rf"(?<![\w-])([{UP}][{LO}]+)[ \t]$")
@@ -869,6 +902,9 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
     if re.fullmatch(rf"[{UP}]{{2,}}-[{LO}]+", words[-1]):
         return False  # "VA-taxa"
     last = words[-1]
+    after = text[start + len(t) : start + len(t) + 3]
+    if len(words) >= 2 and re.search(r"(?:iska|ska|liga)$", last) and re.match(r"[ \t]+[a-zåäö]", after):
+        return False  # "Borås Stads Idrottspolitiska program": an adjective cut from its noun
     if len(words) >= 2 and last.islower() and is_common_word(last) and _head_of(last) is None:
         if not _ORG_NOUN_END.search(last):
             return False  # "Stockholmsregionens norra"

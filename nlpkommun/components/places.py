@@ -196,6 +196,9 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
         return True  # "Regiondirektören": a role
     if len(words) == 1 and last.casefold().endswith(lex["company_endings"]):
         return True  # "Familjebostäder", "Blekingetrafiken": a company
+    town = re.fullmatch(r"(.+?)s?hem", last)
+    if len(words) == 1 and town and town.group(1) in lex["gazetteer"]:
+        return True  # "Stockholmshem": the town's housing company (but the district "Ålidhem")
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
 
 

@@ -370,3 +370,27 @@ def test_hospitals_schools_with_a_name_divisions_and_written_genitives() -> None
         "Trafikverket Region Syd", "Trafikverket", "Fisksätraskolan",
     ):  # fmt: skip
         assert name in got, name
+
+
+def test_subcommittees_owned_units_full_party_names_and_housing_companies() -> None:
+    got = _orgs(
+        "Beslut av Hälso- och sjukvårdsnämndens arbetsutskott. I samråd med Kommunstyrelsens juridiska enhet. "
+        "Amir Hosseini (MP) lämnar anteckning: ”Miljöpartiet de gröna och Vänsterpartiet delar. Miljöpartiet vill. "
+        "Dialog med Gavlegårdarna, Stockholmshem och Uppsalahem om boende på Ålidhem. "
+        "Fastighetsägaren Mölndalsbostäder AB har beslutat. Avtal med Pedagogpoolen i Sverige AB."
+    )
+    for name in (
+        "Hälso- och sjukvårdsnämndens arbetsutskott", "Kommunstyrelsens juridiska enhet", "Miljöpartiet de gröna",
+        "Gavlegårdarna", "Stockholmshem", "Uppsalahem", "Mölndalsbostäder AB", "Pedagogpoolen i Sverige AB",
+    ):  # fmt: skip
+        assert name in got, name
+    assert not {"Miljöpartiet", "Ålidhem", "Sjukvårdsnämndens arbetsutskott"} & set(got)
+
+
+def test_programmes_named_like_schools_and_cut_adjectives_are_no_organisations() -> None:
+    text = "Medel inom Skapande skola. Projektet Friskare förskola. Eleverna i Igelboda skola."
+    assert set(_orgs(text)) == {"Igelboda skola"}
+    text = "Beslut om Borås Stads Idrottspolitiska program."
+    at = text.index("Borås")
+    got = find_organisations(text, org_spans=[(at, at + len("Borås Stads Idrottspolitiska"))])
+    assert "Borås Stads Idrottspolitiska" not in {o["name"] for o in got}
