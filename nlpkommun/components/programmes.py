@@ -76,6 +76,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.metadata_lines import is_any_label
 from nlpkommun.doc_text import doc_text
+from nlpkommun.lemmatizer import lemma_table
 from nlpkommun.resources import first_names, read_json, read_lines
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}\+?"  # "ESF+": the plus names the current programme period
@@ -811,6 +812,24 @@ class _Collector:
             item["mentions"] = [{"text": self.text[s:e], "start": s, "end": e} for s, e in kept]
             if item["mentions"]:
                 out.append(item)
+        # a name found only inside a longer name ("Kompetenslyftet" of "Kompetenslyftet Södertörn")
+        spans = [(m["start"], m["end"], id(i)) for i in out for m in i["mentions"]]
+
+        def inside(item: dict[str, Any]) -> bool:
+            return all(
+                any(
+                    a <= m["start"]
+                    and m["end"] <= b
+                    and b - a > m["end"] - m["start"]
+                    and o != id(item)
+                    and (m["end"] == b or self.text[m["end"]].isspace())  # not "Läsa mera" of "Läsa mera-projektet"
+                    and (m["start"] == a or self.text[m["start"] - 1].isspace())
+                    for a, b, o in spans
+                )
+                for m in item["mentions"]
+            )
+
+        out = [i for i in out if i["acronym"] or not inside(i)]
         out.sort(key=lambda i: i["mentions"][0]["start"])
         return out
 
@@ -1059,12 +1078,21 @@ def _line_start(text: str, start: int) -> bool:
     return not line.strip() or bool(_BULLET.fullmatch(line.lstrip()))
 
 
+def _passive_verb(word: str) -> bool:
+    """Whether a lower-case word is a verb's s-passive ("prioriteras", "genomförs"), by the
+    lemma table: the word is its infinitive plus "s", or minus its final "a" plus "s"."""
+    if not word.endswith("s") or not word[:1].islower():
+        return False
+    lemma = lemma_table().get(word)
+    return bool(lemma) and lemma.endswith("a") and lemma in (word[:-1], word[:-1] + "a")
+
+
 def _trim_name(words: str, min_words: int = 2) -> str | None:
-    """Cut a captured name before the first stop word."""
+    """Cut a captured name before the first stop word or s-passive verb."""
     stops = _patterns().trim_stops
     kept: list[str] = []
     for w in words.split():
-        if w.casefold() in stops:
+        if w.casefold() in stops or _passive_verb(w):
             break
         kept.append(w)
     while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
@@ -1074,7 +1102,10 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
-_TIME_WORDS = frozenset("år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol".split())
+_TIME_WORDS = frozenset(
+    "år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol januari februari mars april maj juni "
+    "juli augusti september oktober november december".split()
+)
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -1139,6 +1170,8 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
                 continue
             if any(start <= a < start + len(part) for a, _ in programme_spans):
                 continue
+            if _passive_verb(item.split()[-1]):
+                continue  # "biblioteken i Vårby gård och Visättra prioriteras, liksom …": a clause
             led = _trim_name(item, min_words=3) if _ACRONYM_LED.match(item) else None
             if _sentence_case_name(item) and "," in sent.group():
                 out.append((item, start + lead))  # "Föräldraskap i Sverige" (an "och" alone is no list)

@@ -548,3 +548,20 @@ def test_plan_apposition_is_a_name_but_no_list_evidence() -> None:
 def test_a_project_ending_in_a_town_name_is_no_body() -> None:
     text = "Tabell 2\nProjekt\nPeriod\nJobbspår Lindstad\n2021–\nTrygg i Norrby\n2023–2025\n"
     assert ("Jobbspår Lindstad", None) in _names(text)
+
+
+def test_a_name_only_inside_a_longer_name_is_dropped() -> None:
+    found = _names("Nämnden deltar i det regionala projektet Kompetenslyftet Lindby tillsammans med grannarna.")
+    assert found == [("Kompetenslyftet Lindby", None)]
+
+
+def test_list_item_ending_in_an_s_passive_is_a_clause() -> None:
+    text = (
+        "Förvaltningen föreslår att öppethållandet i Norrby och Visby prioriteras, liksom fortsatt "
+        "satsning på Kulturgarantin – kommunens program för kultur."
+    )
+    assert ("Visby prioriteras", None) not in _names(text)
+
+
+def test_a_month_after_i_ends_a_name() -> None:
+    assert _names("Förvaltningen återrapporterar arbetet med Kulturgarantin i juni.") == [("Kulturgarantin", None)]
