@@ -104,7 +104,15 @@ _SPORTS_DISTRICT = re.compile(rf"(?:{_at_start(['RF-SISU', 'FoU', 'Högskolan'])
 # a health or family centre with its owner or place: "Fyrens familjecentral", "Centrums vårdcentral"
 _CARE_CENTRE = re.compile(rf"({CAPSTART}s)[ \t]+(familjecentral|vårdcentral|ungdomsmottagning)(en)?(?![\w-])")
 # a preschool or youth centre named after its head word: "Förskolan Tegelhagen"
-_NAMED_SCHOOL = re.compile(rf"(?:{_at_start(['Förskolan', 'Fritidsgården'])})[ \t]+({CAPWORD})(?![\w-])")
+_NAMED_SCHOOL = re.compile(
+    rf"(?:{_at_start(['Förskolan', 'Fritidsgården', 'förskolan', 'fritidsgården'])})[ \t]+({CAPWORD})(?![\w-])"
+)
+# a town's or district's library or county transport: "Stuvsta bibliotek", "Norrköpings stadsbibliotek",
+# "Jönköpings länstrafik"
+_LIBRARY = re.compile(rf"({CAPSTART})[ \t]+((?:stads|huvud)?bibliotek|länstrafik)(?![\w-])")
+# a one-word museum, opera, clinic or federation inside a sentence: "Upplandsmuseet",
+# "Göteborgsoperan", "Kvinnokliniken", "Höglandsförbundet"
+_INSTITUTION = re.compile(rf"[{UP}](?<![\w-].)[{LO}]{{3,}}(?:museet|operan|kliniken|förbundet)(?![\w-])")
 # a centre or unit with its proper name: "Familjecentralen Kronoparken", "Behandlingsenheten Bryggan"
 _NAMED_CENTRE = re.compile(
     rf"(?<![\w-])([{UP}][{LO}]*(?:centralen|enheten|mottagningen))[ \t]+({CAPWORD})(?![\w-])"
@@ -380,6 +388,8 @@ def find_organisation_mentions(
     hits = list(rx.finditer(text))
     written = lexicon_names_as_written([(m.group(0), by_form[m.group(0)]) for m in hits])
     for m in hits:
+        if blocked_spans and any(s < m.start() and m.end() <= e for s, e in blocked_spans):
+            continue  # inside a longer place name: "Andersbergs Folkets hus"
         org = by_form[m.group(0)]
         if org.get("needs_union_context") and not _union_context(text, m.start(), m.end(), hits, by_form):
             continue  # "Kommunal vuxenutbildning", "Vision 2030": words, not the unions
@@ -468,9 +478,19 @@ def find_organisation_mentions(
         if not _sentence_initial(text, m.start()):  # "Fyrens familjecentral": names are often nouns
             name = f"{m.group(1)} {m.group(2)}"
             add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
-    for m in _NAMED_SCHOOL.finditer(text) if _has_any(text, ("Förskolan", "Fritidsgården")) else ():
+    for m in _NAMED_SCHOOL.finditer(text) if _has_any(text, ("örskolan", "ritidsgården")) else ():
         if m.group(1) not in _municipality_names():  # "Förskolan Blåklinten", not "Förskolan Nacka"
-            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
+            name = _ucfirst(_WS.sub(" ", m.group(0)))  # "förskolan Ljuset" → "Förskolan Ljuset"
+            if m.group(0)[0].islower() and (m.group(1) in first_names() or m.group(1).casefold() in _stop_first()):
+                continue
+            add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
+    for m in _LIBRARY.finditer(text) if "bibliotek" in text or "länstrafik" in text else ():
+        if _sentence_initial(text, m.start()) and _is_common(m.group(1)) or m.group(1).casefold() in _stop_first():
+            continue
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _INSTITUTION.finditer(text) if _has_any(text, ("museet", "operan", "kliniken", "förbundet")) else ():
+        if not _sentence_initial(text, m.start()) and not _is_common(m.group(0)):
+            add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "other", priority=4))
     for m in _NAMED_CENTRE.finditer(text) if _has_any(text, ("centralen", "enheten", "mottagningen")) else ():
         name = m.group(2)
         if name in first_names() or name.casefold() in _stop_first() or _verb_form(name.casefold()):

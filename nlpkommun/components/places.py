@@ -130,6 +130,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             rf"(?<![\wåäö-])(?:[Dd]el av|[Ff]astigheten|[Kk]varteret)[ \t]+({_PROPER}[ \t]+\d{{1,4}})"
             rf"(?![\d:.,]?\d|[\wåäö:-])"
         ),
+        "campus": re.compile(rf"(?<![\wåäö-])Campus[ \t]+{_PROPER}(?![\wåäö-])"),  # "Campus Valla"
         "buildings": re.compile(rf"(?<![\wåäö-])(?:{_alt(lex['buildings'])})(?![\wåäö-])"),
         # European and national roads: "E10", "riksväg 50"
         "roads": re.compile(
@@ -148,7 +149,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "chain_before": re.compile(
             rf"(?<![\wåäö-])({_PROPER})(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+|[ \t]*–[ \t]*)$"
         ),
-        "locative": re.compile(rf"(?<![\wåäö])(?i:{locs})\s+({_PROPER})(?![\wåäö-])"),
+        # with a lower-case direction word before the name: "i södra Gottsunda"
+        "locative": re.compile(
+            rf"(?<![\wåäö])(?i:{locs})\s+(?:(?:norra|södra|östra|västra)\s+)?({_PROPER})(?![\wåäö-])"
+        ),
         "cue_before": re.compile(rf"(?i:{locs})\s+$"),
         # with a direction word before it, across a line break: "Mellersta⏎Norrland", "Övre Norrland"
         "gazetteer": re.compile(rf"(?<![\wåäö-])((?:(?:{directions})\s+)?(?:{gaz}))(s?)(?![\wåäö-])"),
@@ -370,6 +374,8 @@ def find_places(
     for m in rx["buildings"].finditer(text):
         if not _school_follows(text, m.end(), lex):
             accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
+    for m in rx["campus"].finditer(text):
+        accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
     for m in rx["roads"].finditer(text):
         accept(m.start(), m.end(), m.group())
     # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
@@ -443,9 +449,11 @@ def find_places(
 
     for m in rx["locative"].finditer(text):
         cue = m.group()[: m.start(1) - m.start()].strip().casefold()
+        cue = re.sub(r"\s+(?:norra|södra|östra|västra)$", "", cue)
         if not locative_ok(m.group(1), m.end(1), cue):
             continue
-        accept(m.start(1), m.end(1), m.group(1))
+        # after "i"/"på", a one-word PER tag that is no first name does not veto ("i Borensberg")
+        accept(m.start(1), m.end(1), m.group(1), listed=cue in ("i", "på"))
         pos = m.end(1)
         while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
             accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"

@@ -394,3 +394,21 @@ def test_programmes_named_like_schools_and_cut_adjectives_are_no_organisations()
     at = text.index("Borås")
     got = find_organisations(text, org_spans=[(at, at + len("Borås Stads Idrottspolitiska"))])
     assert "Borås Stads Idrottspolitiska" not in {o["name"] for o in got}
+
+
+def test_named_preschools_libraries_institutions_and_lexicon_names_inside_places() -> None:
+    got = _orgs(
+        "Kartläggning på förskolan Ljuset i Ljura. Samlokaliseras med Stuvsta bibliotek och Norrköpings "
+        "stadsbibliotek. Förslag från Jönköpings länstrafik (JLT). Skolvisningar med Upplandsmuseet och "
+        "Göteborgsoperan. Med Höglandsförbundet och Riksförbundet. Barnen på förskolan Anna."
+    )
+    for name in (
+        "Förskolan Ljuset", "Stuvsta bibliotek", "Norrköpings stadsbibliotek", "Jönköpings länstrafik",
+        "Upplandsmuseet", "Göteborgsoperan", "Höglandsförbundet",
+    ):  # fmt: skip
+        assert name in got, name
+    assert "Riksförbundet" not in got and "Förskolan Anna" not in got
+    text = "Containrar vid Andersbergs Folkets hus under vecka 27. Möte i Folkets hus."
+    place = (text.index("Andersbergs"), text.index(" under"))
+    got = {o["name"]: o for o in find_organisations(text, blocked_spans=[place])}
+    assert [m["text"] for m in got["Folkets Hus"]["mentions"]] == ["Folkets hus"]  # only the second

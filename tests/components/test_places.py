@@ -317,3 +317,18 @@ def test_roles_projects_and_events_are_no_places() -> None:
         "Handlingarna finns i Netpublicator. Barnen i Sätra fick digitala lärverktyg Sätra 2019."
     )
     assert set(names(text)) == {"Sätra"}
+
+
+def test_direction_before_a_name_person_tags_after_i_campus_and_airport() -> None:
+    text = (
+        "Mottagning hålls i Borensberg och i Motala centrum. Lokalen ligger i södra Gottsunda. "
+        "Trafiken till Linköping City Airport och Campus Valla. Containrar vid Andersbergs Folkets hus."
+    )
+    at = text.index("Borensberg")
+    got = set(names(text, entities=[(at, at + 10, "PER")]))
+    want = {"Borensberg", "Motala centrum", "Gottsunda", "Linköping City Airport", "Campus Valla"}
+    assert want | {"Andersbergs Folkets hus"} <= got
+    assert "Linköping City" not in got
+    text = "Beslutet skickas till Lindqvist. Anna bor i Lisa."
+    ents = [(text.index(w), text.index(w) + len(w), "PER") for w in ("Lindqvist", "Lisa")]
+    assert names(text, entities=ents) == {}
