@@ -381,6 +381,9 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
             lead_role = r or lead_role
             words = words[1:]
             continue
+        if len(words) >= 3 and _definite_noun(w) and text[words[1][0] : words[1][1]] in first_names():
+            words = words[1:]  # "Forskaren Ylva Berglund": a definite noun before a first name
+            continue
         break
     # a trailing role glued with a hyphen: "Barbro Widlund Ivarsson-Utbildningsstrateg"
     if words:
@@ -401,6 +404,14 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
     if cur:
         out.append((cur[0][0], cur[-1][1], lead_role if not out else None))
     return [(s, e, r) for s, e, r in out if len(text[s:e].split()) >= 2]
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether a capitalised word is a common noun in the definite form ("Forskaren",
+    "Projektledaren"), by the lemma table, and no first name."""
+    low = word.casefold()
+    lemma = lemma_table().get(low)
+    return bool(lemma) and lemma != low and low.endswith(("en", "n", "et", "na")) and word not in first_names()
 
 
 _PAREN_CLOSE = re.compile(r"[ \t)]*")

@@ -272,3 +272,8 @@ def test_names_in_an_agenda_presenter_column_are_officials() -> None:
     assert found["Lena Wiklund"]["kind"] == "official" and found["Lena Wiklund"]["roles"] == ["föredragande"]
     # without a presenter column, a name after a number is nobody's role
     assert _by_name(text.replace("Föredragande", "Ansvarig"))["Lena Wiklund"]["roles"] == []
+
+
+def test_a_definite_noun_before_a_first_name_is_no_part_of_the_name() -> None:
+    found = _by_name("Slutrapporten finns. Forskaren Ylva Berglund vid Lunds universitet har följt projektet.")
+    assert "Ylva Berglund" in found and "Forskaren Ylva Berglund" not in found
