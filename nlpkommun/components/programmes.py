@@ -1538,7 +1538,7 @@ def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
     return out
 
 
-_LEAD_IN = re.compile(r"[^\n]*[a-zåäö)]:[ \t]*\n")
+_LEAD_IN = re.compile(r"(?m)^[^\n]*[a-zåäö)]:[ \t]*\n")  # anchored: one pass a line
 
 
 def colon_list_names(text: str, is_programme: Callable[[str], bool]) -> list[tuple[str, int]]:
