@@ -425,11 +425,13 @@ def _patterns() -> _Patterns:
         titled_compound=re.compile(
             # after a word, a bracket, a list mark, a line break or a date's year ("antog den 17
             # juni 2021 Trafikstrategi för …"), never after an article ("en Solelplan för …")
-            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. )|(?<=\n)|(?<=[–•] )|(?<=(?:19|20)\d\d )|^)(?<!\sen )(?<!\sett )"
+            rf"(?:(?<=[a-zåäö,] )|(?<=\()|(?<=\d\. )|(?<=\n)|(?<=[–•] )|(?<=(?:19|20)\d\d )|(?<=\bI )|^)"
+            rf"(?<!\sen )(?<!\sett )"
             # "Trafikstrategi", "Energi- och klimatstrategi", "Plan"
             rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|[A-ZÅÄÖ][a-zåäö]{{2,}}-\s+och\s+[a-zåäö]{{2,}}(?:{th})|{cap_th})"
             # "… för Gotland", "… för staden Linköping", "… för ett tryggt och säkert Stockholm"
-            rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*(?:\s+(?:kommun|stad|län))?"
+            rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*"
+            rf"(?:\s+(?:kommun|stad|län|tätort|centrum|kommuner))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
@@ -442,7 +444,8 @@ def _patterns() -> _Patterns:
         ),
         # "Agenda 2030", "Vision e-hälsa 2025": a title word, at most two lower-case words, a year
         titled_year=re.compile(
-            rf"(?<![\wåäö])((?:{titled})((?:\s+[a-zåäö][\wåäö-]*){{0,2}})\s+20\d\d(?:\s?[-–]\s?20\d\d)?)(?![\d\w/-])"
+            rf"(?<![\wåäö])((?:{titled})((?:\s+[a-zåäö][\wåäö-]*){{0,2}}|\s+[A-ZÅÄÖ][a-zåäö]+)"
+            rf"\s+20\d\d(?:\s?[-–]\s?20\d\d)?)(?![\d\w/-])"
         ),
         # "nämndens Plan för hållbara idrottsanläggningar 2023–2026", "Regeringens Nationella
         # strategi mot hemlöshet 2022–2026", "förslag till nationell plan för transportsystemet
@@ -494,7 +497,7 @@ def _patterns() -> _Patterns:
         ),
         place_words=frozenset(
             w.casefold()
-            for line in read_lines("municipalities.txt")
+            for line in (*read_lines("municipalities.txt"), *read_lines("regions.txt"))
             for w in re.split(r"[\t ]+", line)
             if w[:1].isupper()
         ),
@@ -593,7 +596,16 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
-                out.append((name, m.start(1), True))
+                tail = _AND_LOWER_END.match(text, m.start(1) + len(name))
+                definite = name.casefold().endswith(("en", "an", "et", "na")) and lemma_table().get(name.casefold())
+                if tail and len(name.split()) == 1 and not definite:
+                    name += tail.group(1)  # "metoden Ung och trygg, som …"
+                start = m.start(1)
+                head = text[m.start() : m.start(1)].rstrip()
+                if head[:1].isupper() and (not m.start() or not text[m.start() - 1].isalnum()):
+                    if not _sentence_start(text, m.start()):  # "enligt Modellen Trappan", "Projekt Frisk luft"
+                        name, start = f"{head} {name}", m.start()
+                out.append((name, start, True))
     for m in pat.owned_head.finditer(text) if "s " in text else ():
         name = _trim_name(m.group(1), min_words=2)
         if name and _name_like(name) and not _generic_plan_phrase(name) and not _opens_with_body(name):
@@ -617,6 +629,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
             if not any(w.casefold() in pat.quote_stops for w in name.split()):
                 out.append((name, m.start(1), False))
+    # "ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med …"
+    for m in _TITLED_PROJECT.finditer(text) if "Projekt " in text else ():
+        out.append((m.group(1), m.start(1), False))
     # "inom Ifous 2.0, ett samarbete om …"
     for m in pat.appositive.finditer(text):
         name = m.group(1)
@@ -641,6 +656,10 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         prefix = text[text.rfind("\n", 0, m.start(1)) + 1 : m.start(1)].strip()
         if prefix in ("", "–", "•") and not m.group(3):
             continue  # a line may open with a plan word; only a year makes it a title there
+        subject = None if m.group(2) or m.group(3) else _lower_subject(text, m.end(1))
+        if subject and prefix not in ("", "–", "•"):  # "Länets Strategi för smart specialisering pekar ut"
+            out.append((m.group(1) + subject, m.start(1), False))
+            continue
         if " " not in m.group(1) and m.group(1).casefold() in cues["titled_compound_heads"] and not m.group(2):
             continue  # a bare "Plan" or "Program" names nothing without what it is for
         direct = bool(m.group(2)) and re.match(r"\s+för\s+[A-ZÅÄÖ]", m.group(2)) is not None
@@ -661,6 +680,55 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     return out
 
 
+_LOWER_SUBJECT = re.compile(r"[ \t]+(?:för|mot|om)(?:[ \t]+[a-zåäö][a-zåäö-]*){1,4}")
+
+
+def _lower_subject(text: str, pos: int) -> str | None:
+    """ " för smart specialisering" after a capitalised plan word at ``pos``: a lower-case
+    subject of one to four words that a punctuation mark or a finite verb ends ("… pekar ut")."""
+    m = _LOWER_SUBJECT.match(text, pos)
+    if not m:
+        return None
+    words = m.group().split()
+    for n in range(2, len(words) + 1):
+        candidate = " " + " ".join(words[:n])
+        end = pos + len(text[pos:].split(words[n - 1], 1)[0]) + len(words[n - 1]) if n else pos
+        after = text[end : end + 30]
+        nxt = re.match(r"[ \t]*([a-zåäö]+)", after)
+        if re.match(r"[ \t]*(?:[,.;:()]|\n|$)", after) or (nxt and _finite_verb(nxt.group(1))):
+            return candidate if not any(w in _patterns().name_stops for w in words[1:n]) else None
+    return None
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Provinces and informal regions (``regions.txt``): a regional programme's area."""
+    return frozenset(read_lines("regions.txt"))
+
+
+@cache
+def _lemmas() -> frozenset[str]:
+    return frozenset(lemma_table().values())
+
+
+def _finite_verb(word: str) -> bool:
+    """Whether a lower-case word is a verb in the present or past tense ("pekar", "visade",
+    "antogs" excepted), by the lemma table: its infinitive plus -r/-de/-te/-t, or its stem plus -er."""
+    if word.endswith("ar") and word[:-1] in _lemmas():
+        return True  # "pekar" (the table gives the noun "pekare"), "planerar", "visar"
+    lemma = lemma_table().get(word)
+    if not lemma or not lemma.endswith("a") or lemma == word:
+        return False
+    stem = lemma[:-1]
+    return word in (lemma + "r", lemma + "de", lemma + "t", stem + "er", stem + "de", stem + "te", stem + "t")
+
+
+_IN_PLACE_AFTER = re.compile(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+_TITLED_PROJECT = re.compile(
+    r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
+    r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"
+)
+_AND_LOWER_END = re.compile(r"(\s+och\s+[a-zåäö]+)(?=\s*[,.;:)]|\s*$)")
 _OWNER_PLAN_BEFORE = re.compile(r"(?:\n|[a-zåäö,\d] |\(|\d\. )$")
 _WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
 _PLACE_LIST_AFTER = re.compile(r",\s+([A-ZÅÄÖ][\wåäö]*)")
@@ -781,6 +849,14 @@ class _Collector:
         named = {i["name"].casefold(): k for k, i in self.items.items() if i["acronym"] and i["name"]}
         for k in [k for k, i in self.items.items() if not i["acronym"] and i["name"]]:
             if self.items[k]["name"].casefold() in named:
+                del self.items[k]
+        # a definite short form of a longer title ("Energi- och klimatstrategin" of "Energi- och
+        # klimatstrategi för Örnsköldsviks kommun 2021–2030") is that title
+        names = [(i["name"] or "").casefold() for i in self.items.values()]
+        for k in [k for k, i in self.items.items() if not i["acronym"] and i["name"]]:
+            name = self.items[k]["name"].casefold()
+            bases = [name[: -len(e)] for e in ("en", "et", "n") if name.endswith(e) and len(name) > 6]
+            if any(o.startswith(b + " ") for b in bases for o in names if o != name):
                 del self.items[k]
 
     def mentions(self) -> list[dict[str, Any]]:
@@ -918,11 +994,18 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             take_name(name, start, after_head)
 
     # 3b. well-known national programmes and methods (known_programmes.txt)
-    for name, acronym, start, end in _known_programmes(text):
+    known_ends: list[int] = []
+    for name, acronym, start, end in sorted(_known_programmes(text), key=lambda k: k[2]):
         if acronym and (acronym in org_acronyms or acronym.upper() in blocked):
             continue
+        if known_ends and re.fullmatch(r"\s*\(", text[known_ends[-1] : start]) and not acronym:
+            continue  # "Bostad först (Housing First)": the other language's name of the same
+        known_ends.append(end)
         if any(a <= start and end <= b for a, b in defined):
             continue  # "Europeiska socialfonden (ESF+)": the definition names it
+        place = _IN_PLACE_AFTER.match(text, end)
+        if name and not acronym and place and place.group(1) in _regions():
+            name, end = name + place.group(), place.end()  # "Trygg hemgång i Östergötland" (not "i Luleå")
         col.add(name, acronym)
         programme_spans.append((start, end))
 
@@ -1091,9 +1174,17 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     """Cut a captured name before the first stop word or s-passive verb."""
     stops = _patterns().trim_stops
     kept: list[str] = []
-    for w in words.split():
+    split = words.split()
+    for i, w in enumerate(split):
         if w.casefold() in stops or _passive_verb(w):
             break
+        if (
+            w in ("i", "på", "inom")
+            and i + 2 < len(split)
+            and split[i + 1] in _QUANTIFIERS
+            and split[i + 2][:1].islower()
+        ):
+            break  # "Vardagsrehabilitering i hela hemtjänsten": where, not the name
         kept.append(w)
     while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
         kept.pop()
@@ -1102,6 +1193,7 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
+_QUANTIFIERS = frozenset(("hela", "alla", "samtliga", "varje", "flera", "många"))
 _TIME_WORDS = frozenset(
     "år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol januari februari mars april maj juni "
     "juli augusti september oktober november december".split()

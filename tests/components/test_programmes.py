@@ -194,7 +194,8 @@ def test_plan_title_with_a_lowercase_subject_ending_in_years_and_known_methods()
         "och Strategi för jämställdhet."
     )
     names = {p["name"] for p in find_programmes(text)}
-    assert names == {"Housing First", "Handlingsplan mot våld i nära relationer 2022–2025"}
+    # a capitalised plan word mid-sentence with a lower-case subject ending the sentence is a title
+    assert names == {"Housing First", "Handlingsplan mot våld i nära relationer 2022–2025", "Strategi för jämställdhet"}
 
 
 def test_dash_definitions_and_stands_for_in_brackets() -> None:
@@ -565,3 +566,36 @@ def test_list_item_ending_in_an_s_passive_is_a_clause() -> None:
 
 def test_a_month_after_i_ends_a_name() -> None:
     assert _names("Förvaltningen återrapporterar arbetet med Kulturgarantin i juni.") == [("Kulturgarantin", None)]
+
+
+def test_capitalised_head_mid_sentence_belongs_to_the_name() -> None:
+    found = _names("Barnen ska erbjudas stödsamtal enligt Modellen Trappan och screening.")
+    assert ("Modellen Trappan", None) in found
+    found = _names("Vi genomför ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med Solna.")
+    assert ("Projekt Frisk luft", None) in found
+    assert ("Ung och trygg", None) in _names("Förvaltningen föreslår att metoden Ung och trygg, som prövats, sprids.")
+
+
+def test_lower_case_subject_of_a_capitalised_plan_ends_at_a_verb_or_a_mark() -> None:
+    assert ("Strategi för smart specialisering", None) in _names("Länets Strategi för smart specialisering pekar ut.")
+    assert ("Vision Lindby 2030", None) in _names("Målen utgår från fullmäktiges Vision Lindby 2030.")
+    found = _names("I Översiktsplan för Lindby kommun (ÖP 22) finns riktlinjer. Skyfallsplan för Lindby tätort antogs.")
+    assert ("Översiktsplan för Lindby kommun", None) in found
+
+
+def test_names_stop_before_a_quantified_place_but_not_a_proper_one() -> None:
+    found = _names("Under 2025 införs arbetssättet Vardagsrehabilitering i hela hemtjänsten.")
+    assert ("Vardagsrehabilitering", None) in found
+    assert ("Kultur i hela Lindby", None) in _names("Nämnden satsar på projektet Kultur i hela Lindby under året.")
+
+
+def test_two_names_of_one_known_programme_and_a_definite_short_title() -> None:
+    assert [n for n, _ in _names("Bostad först (Housing First) är en metod.")] == ["Bostad först"]
+    text = "Det står i Energi- och klimatstrategi för Lindby kommun 2021–2030. Målen i Energi- och klimatstrategin nås."
+    assert _names(text) == [("Energi- och klimatstrategi för Lindby kommun 2021–2030", None)]
+
+
+def test_known_programme_with_its_region() -> None:
+    assert _names("Enligt överenskommelsen om Trygg hemgång i Östergötland från 2022.") == [
+        ("Trygg hemgång i Östergötland", None)
+    ]
