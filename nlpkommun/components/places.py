@@ -513,22 +513,25 @@ def find_places(
                 accept(after.start(1), after.end(1), after.group(1), listed=True)
                 queue.append((after.start(1), after.end(1)))
 
-    projects = {n for s, e, n in found if n not in lex["gazetteer"] and _project_name(text, s, e, rx)}
+    projects = {n for n in {n for _, _, n in found if n not in lex["gazetteer"]} if _project_name(text, n, rx)}
     found = [f for f in found if f[2] not in projects]
     return _group(text, found, names - projects, blocked, lex)
 
 
-def _project_name(text: str, start: int, end: int, rx: dict[str, re.Pattern[str]]) -> bool:
-    """Whether the name at ``text[start:end]`` names a project, model or programme somewhere in
-    the text ("projektet Språkstigen", "Språkstegen, nämndens modell")."""
-    name = text[start:end]
-    if " " in name or any(c.isdigit() for c in name):
+def _project_name(text: str, name: str, rx: dict[str, re.Pattern[str]]) -> bool:
+    """Whether ``name`` names a project, model or programme somewhere in the text ("projektet
+    Språkstigen", "Språkstegen, nämndens modell"); asked once for each distinct name."""
+    if " " in name or any(c.isdigit() for c in name) or name not in text:
         return False
-    for m in re.finditer(rf"(?<![\wåäö-]){re.escape(name)}(?![\wåäö-])", text):
-        if rx["project_before"].search(text, max(0, m.start() - 30), m.start()) or rx["project_after"].match(
-            text, m.end()
-        ):
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        whole = (not pos or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        )
+        if whole and (rx["project_before"].search(text, max(0, pos - 30), pos) or rx["project_after"].match(text, end)):
             return True
+        pos = text.find(name, pos + 1)
     return False
 
 
