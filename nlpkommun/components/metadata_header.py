@@ -364,7 +364,11 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
     pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras|beslut")
     named = re.compile(rf"\b{re.escape(body.split()[-1])}\s+den\s+", re.IGNORECASE)
     # "väcks vid kommunfullmäktiges sammanträde den 26 maj 2025"
-    meeting = re.compile(rf"\b{re.escape(body.split()[-1].lower()[:6])}\w*\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
+    # "Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025 beslutat"
+    meeting = re.compile(
+        rf"\b{re.escape(body.split()[-1].lower()[:6])}\w*(?:\s+(?:har|hade|vid|på|sitt))*\s+sammanträde\s+(?:den\s+)?",
+        re.IGNORECASE,
+    )
     for i, ln in enumerate(lines):
         if pat.search(ln.text):
             found = find_day_dates(ln.text, year)

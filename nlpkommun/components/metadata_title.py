@@ -86,6 +86,14 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
+_STATED_TITLE = re.compile(
+    r"(?:Yttrande|Remissvar|Svar|Motion|Interpellation|Skrivelse|Begäran|Ansökan|Förslag|Redovisning|Uppföljning)"
+    r"\s+(?:över|om|på|till|angående|avseende|gällande)\s+\S"
+)
+_ADDRESSED_UNIT = re.compile(
+    r"^(?:Länsstyrelsen|Enheten|Avdelningen|Förvaltningen|Sektionen|Region|Myndigheten|Kommunen)\b"
+    r"|(?:förvaltningen|nämnden|styrelsen|enheten|avdelningen|kommun|län|verket|myndigheten|@\S+)$"
+)
 _YEAR_SPAN_END = re.compile(r"[-–](?:19|20)\d\d$")
 _PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
 _ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
@@ -125,6 +133,11 @@ def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> 
     # units above the addressed body's line ("Regional utveckling" / "Jönköpings länstrafik" /
     # "Nämnd för trafik, infrastruktur och miljö" / the title) are the sender, not the title
     pool = after or candidates
+    # "Yttrande över remiss – …", "Svar på motion om …": a heading that says what the document is
+    # (over the recipient's name and unit above it, not over a subject line above it)
+    stated = [c for c in pool if _STATED_TITLE.match(c[1].text) and not c[1].text.endswith(".")]
+    if stated and all(_ADDRESSED_UNIT.search(c[1].text) for c in pool if c[1].start < stated[0][1].start):
+        pool = stated
     body_at = next((ln.start for ln in head if is_body_name(strip_dates(ln.text, year).strip(" ,."))), None)
     under = [c for c in pool if body_at is not None and c[1].start > body_at]
     heading = under and 3 <= len(under[0][1].text.split()) <= 15 and not under[0][1].text.endswith(".")

@@ -312,6 +312,9 @@ def _last_word(text: str) -> str:
 _LABEL_START = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,2}:\s")
 
 
+_ADDRESS_LINE = re.compile(r"\s*(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+)\s*")
+
+
 def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     """How two consecutive non-blank lines join: "hyphen" (drop "-"), "glue" (keep "-", no
     space), "space" (same paragraph) or "newline" (heading / list item / new block)."""
@@ -331,6 +334,9 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
         return "newline"  # list item
     if _LABEL_START.match(b):
         return "newline"  # a labelled line: "Föredragande: Anna Berg", "Dnr: KS 2024/12"
+    if _ADDRESS_LINE.fullmatch(b) or _ADDRESS_LINE.fullmatch(a):
+        return "newline"  # an e-mail address or a web address on its own line
+
     short = width > 0 and len(a) < 0.75 * width
     if b0.isupper() and _ROW_END.search(a) and len(a) < 80:
         return "newline"  # an attendance row: "Anna Berg (M), 1:e vice ordförande" / "Erik Lund (S)"

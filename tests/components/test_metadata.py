@@ -874,3 +874,16 @@ def test_closing_name_comma_title_lines_are_signatures_but_one_alone_is_not():
     assert names == [("Sofia Blom", "utbildningsdirektör"), ("Jesper Kallio", "ekonomichef")]
     text = "KALLELSE\n7\nÅrsredovisning 2024\nAVN/2025:12\nAnders Möller, förvaltningsdirektör\n8\nÖvrigt\n"
     assert extract_metadata(text)["signatories"] == []
+
+
+def test_yttrande_to_an_authority_with_its_reference_and_the_deciding_meeting():
+    text = (
+        "Lindby kommun\nKommunstyrelsen\nYTTRANDE\nDatum\n2025-02-12\nDiarienummer\nKS 2024/0874\n"
+        "Er beteckning\n537-38122-2024\nHandläggare\nErik Sandvall\nLänsstyrelsen i Lindby län\n"
+        "Enheten för klimatanpassning\nYttrande över remiss – Regional handlingsplan för klimatanpassning\n"
+        "Kommunen har tagit del av remissen. Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025, "
+        "§ 23, beslutat att lämna följande yttrande.\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Yttrande över remiss – Regional handlingsplan för klimatanpassning"
+    assert m["meeting_date"] == "2025-02-05"

@@ -246,3 +246,10 @@ def test_time_plan_of_two_columns_is_read_row_by_row():
     lines = normalise(raw).text.split("\n")
     i = lines.index("Beslut i tekniska nämnden")
     assert lines[i + 1] == "25 mars 2025" and lines[i + 2] == "Ansökan till regionen"
+
+
+def test_an_e_mail_or_web_address_line_stays_a_line():
+    raw = "Länsstyrelsen i Lindby län\nEnheten för klimatanpassning och krisberedskap\n"
+    raw += "lindby@lansstyrelsen.se\nwww.lindby.se\n"
+    lines = normalise(raw).text.split("\n")
+    assert "Enheten för klimatanpassning och krisberedskap" in lines and "lindby@lansstyrelsen.se" in lines
