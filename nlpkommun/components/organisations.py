@@ -144,6 +144,8 @@ _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
 _WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
 # "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
 _COORDINATED = re.compile(rf"((?:[{UP}{LO}][{LO}]+-,[ \t]+){{0,4}}[{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
+_DIRECTION_WORDS = r"(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)"
+_CERTIFICATION_LEVELS = frozenset({"Brons", "Silver", "Guld", "Platina"})
 _UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
 _SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
 _DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|ans)$")
@@ -192,8 +194,13 @@ def _heads() -> list[dict[str, str]]:
 
 @cache
 def _authority_index() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
-    """One regex over every written form of the lexicon organisations, and form → entry."""
+    """One regex over every written form of the lexicon organisations, and form → entry. A
+    capitalised form's genitive counts too ("Rädda Barnens material", "Svenskt Demenscentrums
+    modell"), where the lexicon does not write it."""
     by_form = {form: org for org in _authorities() for form in org["forms"]}
+    for form, org in list(by_form.items()):
+        if form[:1].isupper() and not form.isupper() and not form.endswith(("s", "x", "z")):
+            by_form.setdefault(form + "s", org)
     return re.compile(rf"(?:{_trie_at_start(by_form)})(?![\w-]|:s)"), by_form
 
 
@@ -394,11 +401,17 @@ def find_organisation_mentions(
         if org.get("needs_union_context") and not _union_context(text, m.start(), m.end(), hits, by_form):
             continue  # "Kommunal vuxenutbildning", "Vision 2030": words, not the unions
         name = written.get(org["name"], org["name"])
-        division = _DIVISION.match(text, m.end()) if org["kind"] == "authority" else None
-        if division:  # "Trafikverket Region Syd"
+        division = _DIVISION.match(text, m.end()) if not m.group(0).endswith("s") else None
+        if division:  # "Trafikverket Region Syd", "Hyresgästföreningen Region Stockholm"
             end = division.end()
             span = text[m.start() : end]
-            add(OrgMention(m.start(), end, span, _WS.sub(" ", span), "authority", priority=6))
+            add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
+            continue
+        local = _LOCAL_BRANCH.match(text, m.end()) if org["kind"] != "authority" and org["name"][:1].isupper() else None
+        if local and (local.group(1) in _municipality_names() or local.group(1) in _provinces()):
+            end = local.end()  # a national organisation's local branch: "Fastighetsägarna Stockholm"
+            span = text[m.start() : end]
+            add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
             continue
         add(OrgMention(m.start(), m.end(), m.group(0), name, org["kind"], org.get("acronym"), priority=4))
 
@@ -436,7 +449,7 @@ def find_organisation_mentions(
             continue
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=5))
     for m in _word_before_place().finditer(text):
-        place = m.group(2)
+        place = m.group(2).split()[-1]  # "Samordningsförbundet Nordvästra Skåne": the part of a county
         if place.endswith("s") and place[:-1] in _provinces() and text[m.end() : m.end() + 4] == " län":
             end = m.end() + 4  # "Coompanion Jämtlands län"
         elif place in _provinces() or place in _municipality_names() or place == "Sverige":
@@ -632,7 +645,11 @@ def find_organisation_mentions(
         words: list[str] = []
         pos = m.end()
         end = pos
+        last = 0
         for wm in _UNIT_WORD.finditer(text[pos : pos + 120]):
+            if wm.start() != last:
+                break  # a line break, a mark or an address between: the name has ended
+            last = wm.end()
             w = wm.group(1)
             if w == "och":
                 nxt = text[pos + wm.end() : pos + wm.end() + 30].split()
@@ -808,6 +825,8 @@ _HOSPITAL = re.compile(
 )
 # a regional division after an authority's name: "Trafikverket Region Syd"
 _DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
+# a place right after a national organisation's name: "Fastighetsägarna Stockholm"
+_LOCAL_BRANCH = re.compile(rf"[ \t]+({CAPWORD})(?![\w-])")
 
 
 def _name_part_before(text: str, start: int, word: str) -> bool:
@@ -832,7 +851,7 @@ def _word_before_place() -> re.Pattern[str]:
     county or town it serves (``place_patterns.json``: organisation_words_before_place)."""
     words = read_json("place_patterns.json")["organisation_words_before_place"]
     caps = sorted({w[:1].upper() + w[1:] for w in words if w.isalpha() and w not in ("region", "regionen")}, key=len)
-    return re.compile(rf"({_at_start(reversed(caps))})[ \t]+({CAPWORD})(?![\w-])")
+    return re.compile(rf"({_at_start(reversed(caps))})[ \t]+((?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD})(?![\w-])")
 
 
 @cache
@@ -921,6 +940,10 @@ def _plausible_ner_org(text: str, start: int, t: str) -> bool:
         return False  # "Sydöstra Älta": a place (but "Sydsvenska Industri- och Handelskammaren")
     if re.fullmatch(rf"[{UP}]{{2,}}-[{LO}]+", words[-1]):
         return False  # "VA-taxa"
+    if len(words) >= 2 and _role_word(words[-1]) and _head_of(words[-1]) is None:
+        return False  # a title: "Kultur- och fritidsdirektör", "Barn- och grundskoldirektör"
+    if len(words) >= 2 and words[-1] in _CERTIFICATION_LEVELS:
+        return False  # a certification and its level: "Miljöbyggnad Silver"
     last = words[-1]
     after = text[start + len(t) : start + len(t) + 3]
     if len(words) >= 2 and re.search(r"(?:iska|ska|liga)$", last) and re.match(r"[ \t]+[a-zåäö]", after):

@@ -412,3 +412,42 @@ def test_named_preschools_libraries_institutions_and_lexicon_names_inside_places
     place = (text.index("Andersbergs"), text.index(" under"))
     got = {o["name"]: o for o in find_organisations(text, blocked_spans=[place])}
     assert [m["text"] for m in got["Folkets Hus"]["mentions"]] == ["Folkets hus"]  # only the second
+
+
+def test_lexicon_genitives_local_branches_and_new_national_bodies() -> None:
+    text = (
+        "Förskolorna arbetar med Rädda Barnens material, enligt Svenskt Demenscentrums modell. "
+        "Länsstyrelsen tar fram underlag tillsammans med SMHI och Statens geotekniska institut (SGI). "
+        "Förvaltningen har kontakt med Fastighetsägarna Stockholm och Hyresgästföreningen Region Stockholm."
+    )
+    got = _orgs(text)
+    for name in (
+        "Rädda Barnen",
+        "Svenskt Demenscentrum",
+        "SMHI",
+        "Statens geotekniska institut",
+        "Fastighetsägarna Stockholm",
+        "Hyresgästföreningen Region Stockholm",
+    ):
+        assert name in got, name
+    assert "Fastighetsägarna" not in got and "Region Stockholm" not in got
+
+
+def test_unit_phrase_ends_at_a_line_break_and_county_parts_after_a_body_word() -> None:
+    text = (
+        "Länsstyrelsen\nEnheten för klimatanpassning och krisberedskap\nvastragotaland@lansstyrelsen.se\n"
+        "Projektet finansieras av Samordningsförbundet Nordvästra Skåne."
+    )
+    got = _orgs(text)
+    assert "Enheten för klimatanpassning och krisberedskap" in got
+    assert "Samordningsförbundet Nordvästra Skåne" in got and "Samordningsförbundet" not in got
+
+
+def test_titles_and_certification_levels_are_not_ner_organisations() -> None:
+    from nlpkommun.components.organisations import _plausible_ner_org
+
+    text = "Kultur- och fritidsdirektör Henrik Svanberg föredrar. Huset byggs enligt Miljöbyggnad Silver."
+    assert not _plausible_ner_org(text, 0, "Kultur- och fritidsdirektör")
+    st = text.index("Miljöbyggnad")
+    assert not _plausible_ner_org(text, st, "Miljöbyggnad Silver")
+    assert _plausible_ner_org("Beslut av Landskrona ungdomsråd.", 10, "Landskrona ungdomsråd")
