@@ -125,6 +125,11 @@ _NAMED_UNIT = re.compile(
 _DIRECTIONS = frozenset("nord syd öst väst norr söder öster väster mitt centrum".split())
 # a residential care home (hem för vård eller boende): "HVB Bredsand", "(HVB) Bredsand"
 _HVB = re.compile(rf"HVB(?<![\w-]...)\)?[ \t]+({CAPWORD})(?![\w-])")
+# a care home by its name: "Hjälmareds vårdboende", "Ekbackens vård- och omsorgsboende", "Bifrost vård- och
+# omsorgsboende", "Lindgårdens korttidsboende" (a compound of "boende": "Nackas boende" are its residents)
+_CARE_HOME = re.compile(
+    rf"(?<![\w-])({CAPWORD})\s+((?:[{LO}]+-\s+(?:och|eller)\s+)?[{LO}]{{2,}}boende)(?![\w-])"
+)
 # universities: "Luleå tekniska universitet", "Kungliga Tekniska högskolan"
 _UNIVERSITY = re.compile(
     rf"({CAPSTART})[ \t]+(?:tekniska|Tekniska|medicinska)[ \t]+(universitet|högskola|högskolan)(?![\w-])"
@@ -525,6 +530,17 @@ def find_organisation_mentions(
             end = m.start(1) + len(first)  # "enheten Vuxenstöd och har": the name ends before "och"
         name = _WS.sub(" ", text[m.start(1) : end])
         add(OrgMention(m.start(1), end, text[m.start(1) : end], name, "unit", priority=6))
+    for m in _CARE_HOME.finditer(text) if "boende" in text else ():
+        word = m.group(1)
+        stem = word[:-1] if word.endswith("s") else word
+        if _sentence_initial(text, m.start()) and (_is_common(word.casefold()) or _is_common(stem.casefold())):
+            continue  # "Kommunens vårdboende" (mid-sentence a capital marks a name: "på Ekbackens vårdboende")
+        if word.casefold() in _determiners() or any(
+            w in _municipality_names() or w in first_names() for w in (word, stem)
+        ):
+            continue  # "Nackas äldreboende": the town's residents
+        name = _WS.sub(" ", m.group(0))
+        add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
     for m in _HVB.finditer(text) if "HVB" in text else ():
         if not _is_common(m.group(1)):
             add(OrgMention(m.start(1), m.end(), m.group(1), f"HVB {m.group(1)}", "unit", priority=6))

@@ -451,3 +451,21 @@ def test_titles_and_certification_levels_are_not_ner_organisations() -> None:
     st = text.index("Miljöbyggnad")
     assert not _plausible_ner_org(text, st, "Miljöbyggnad Silver")
     assert _plausible_ner_org("Beslut av Landskrona ungdomsråd.", 10, "Landskrona ungdomsråd")
+
+
+def test_care_homes_by_name_and_adult_education_in_a_town() -> None:
+    got = _orgs(
+        "Boenden, till exempel Hjälmareds vårdboende, följer rutinen. Hyresgästerna flyttade in på "
+        "Ekbackens vård- och\n"
+        "omsorgsboende. IVO inspekterade Lindgårdens korttidsboende. Utbildningen ges av Komvux Enköping och "
+        "Lärcentrum Kramfors. Kommunens korttidsboende och Nackas äldreboende har platser."
+    )
+    for name in (
+        "Hjälmareds vårdboende",
+        "Ekbackens vård- och omsorgsboende",
+        "Lindgårdens korttidsboende",
+        "Komvux Enköping",
+        "Lärcentrum Kramfors",
+    ):
+        assert name in got, name
+    assert not any(n.endswith(("Kommunens korttidsboende", "Nackas äldreboende")) for n in got)

@@ -332,3 +332,12 @@ def test_direction_before_a_name_person_tags_after_i_campus_and_airport() -> Non
     text = "Beslutet skickas till Lindqvist. Anna bor i Lisa."
     ents = [(text.index(w), text.index(w) + len(w), "PER") for w in ("Lindqvist", "Lisa")]
     assert names(text, entities=ents) == {}
+
+
+def test_sports_grounds_church_villages_trading_estates_and_parts_of_an_area() -> None:
+    got = names(
+        "Friidrott på Landskrona IP. Fler elever i Täby kyrkby och Vallatorp. Utvecklingen av "
+        "Barkarbystaden och Görvälns handelsområde. Skyfallet översvämmade delar av Nolby och området kring torget."
+    )
+    for name in ("Landskrona IP", "Täby kyrkby", "Vallatorp", "Görvälns handelsområde", "Nolby"):
+        assert name in got, name
