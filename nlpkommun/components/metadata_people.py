@@ -212,6 +212,7 @@ def _split_titles(line: str, n: int) -> list[str | None]:
     return [None] * n
 
 
+_ATT_SATS = re.compile(r"^att\s+\S")
 _PLACE_DATE = re.compile(
     r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?,?\s+(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+\s+\d{4}|\d{4}-\d{2}-\d{2})$"
 )
@@ -308,6 +309,10 @@ def closing_signatures(lines: list[Line]) -> list[Official]:
         if label_of(ln.text, "closing") or _PLACE_DATE.match(ln.text):
             signed_from = i
             continue
+        if _ATT_SATS.match(ln.text) and i + 1 < len(lines) and signed_line(lines[i + 1].text):
+            signed_from = i  # a motion's proposals, its authors' names right under them
+            continue
+
         if 0 <= signed_from and i - signed_from <= 6:
             signed = signed_line(ln.text)
             if signed:

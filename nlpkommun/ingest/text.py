@@ -312,6 +312,7 @@ def _last_word(text: str) -> str:
 _LABEL_START = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,2}:\s")
 
 
+_DECIDE_END = re.compile(r"\b(?:besluta|beslutar|beslutade|beslutat|föreslå|föreslår|föreslås|yrkar|yrkande)[:,]?$")
 _ADDRESS_LINE = re.compile(r"\s*(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+)\s*")
 
 
@@ -334,6 +335,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
         return "newline"  # list item
     if _LABEL_START.match(b):
         return "newline"  # a labelled line: "Föredragande: Anna Berg", "Dnr: KS 2024/12"
+    if b.startswith("att ") and (a.startswith("att ") or _DECIDE_END.search(a)):
+        return "newline"  # a proposal's att-satser: "… föreslår kommunfullmäktige besluta" / "att …"
     if _ADDRESS_LINE.fullmatch(b) or _ADDRESS_LINE.fullmatch(a):
         return "newline"  # an e-mail address or a web address on its own line
 

@@ -11,6 +11,7 @@ from nlpkommun.components.metadata import extract_metadata
 from nlpkommun.components.metadata_header import reference_numbers
 from nlpkommun.components.metadata_lines import find_day_dates, is_name, split_lines, split_names
 from nlpkommun.components.metadata_municipality import municipality
+from nlpkommun.ingest.text import normalise
 from tests.conftest import shared_path
 
 STOCKHOLM_STYLE = """Handläggare
@@ -887,3 +888,14 @@ def test_yttrande_to_an_authority_with_its_reference_and_the_deciding_meeting():
     m = extract_metadata(text)
     assert m["title"] == "Yttrande över remiss – Regional handlingsplan för klimatanpassning"
     assert m["meeting_date"] == "2025-02-05"
+
+
+def test_motion_authors_under_the_att_satser_sign_it():
+    text = (
+        "Motion till kommunfullmäktige i Lindby kommun\n2024-03-11\nMotion om att införa Huskurage\n"
+        "Våld sker bakom stängda dörrar.\nMed anledning av ovanstående föreslår vi kommunfullmäktige besluta\n"
+        "att ge bolaget i uppdrag att införa metoden,\natt information sprids i kommunens kanaler.\n"
+        "Cecilia Lindqvist (S)\nDaniel Abebe (S)\n"
+    )
+    names = [o["name"] for o in extract_metadata(normalise(text).text)["signatories"]]
+    assert names == ["Cecilia Lindqvist", "Daniel Abebe"]

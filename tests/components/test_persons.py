@@ -277,3 +277,8 @@ def test_names_in_an_agenda_presenter_column_are_officials() -> None:
 def test_a_definite_noun_before_a_first_name_is_no_part_of_the_name() -> None:
     found = _by_name("Slutrapporten finns. Forskaren Ylva Berglund vid Lunds universitet har följt projektet.")
     assert "Ylva Berglund" in found and "Forskaren Ylva Berglund" not in found
+
+
+def test_medical_nurse_title() -> None:
+    found = _by_name("Text.\n\nMedicinskt ansvarig sjuksköterska Reza Tavakoli lämnar sin berättelse.\n")
+    assert found["Reza Tavakoli"]["kind"] == "official"

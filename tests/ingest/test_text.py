@@ -253,3 +253,12 @@ def test_an_e_mail_or_web_address_line_stays_a_line():
     raw += "lindby@lansstyrelsen.se\nwww.lindby.se\n"
     lines = normalise(raw).text.split("\n")
     assert "Enheten för klimatanpassning och krisberedskap" in lines and "lindby@lansstyrelsen.se" in lines
+
+
+def test_att_satser_of_a_proposal_stay_lines():
+    raw = "Omsorgsnämnden beslutar\natt tillsynen införs i hela kommunen,\natt kostnaderna ryms i ramen.\n"
+    assert normalise(raw).text.split("\n")[:3] == [
+        "Omsorgsnämnden beslutar",
+        "att tillsynen införs i hela kommunen,",
+        "att kostnaderna ryms i ramen.",
+    ]
