@@ -357,6 +357,16 @@ class _Finder:
         y = int(m.group(2))
         if self.followed_by_unit(m.end()):
             return None
+        # "januari och februari 2025", "juli, augusti och september 2025": the year is shared
+        start = m.start()
+        while (before := _MONTH_BEFORE.search(self.text, max(0, start - 30), start)) and self.free(
+            before.start(1), before.end(1)
+        ):
+            word = before.group(1)
+            if word.casefold().rstrip(".") not in self.lex["month_of"] or not word[:1].islower():
+                break
+            self.add(_Cand(before.start(1), before.end(1), f"{y:04d}-{self.month(word):02d}", "month", explicit_year=y))
+            start = before.start(1)
         return _Cand(m.start(), m.end(), f"{y:04d}-{self.month(m.group(1)):02d}", "month", explicit_year=y)
 
     def h_year_month(self, m: re.Match[str]) -> _Cand | None:
@@ -488,6 +498,13 @@ class _Finder:
             if value is not None:
                 c.value = value
                 resolved.append(c)
+                if c.kind == "day_range" and year is not None:  # its ends too, as with a written year
+                    mo, d1, d2 = c.needs_year
+                    ends = re.search(r"(\d{1,2})\D+?(\d{1,2})", self.text[c.start : c.end])
+                    if ends:
+                        a, b = c.start + ends.start(1), c.start + ends.start(2)
+                        resolved.append(_Cand(a, c.start + ends.end(1), _day(year, mo, d1), "day"))
+                        resolved.append(_Cand(b, c.end, _day(year, mo, d2), "day"))
         self.cands = resolved
 
     def _partner_year(self, i: int) -> int | None:
@@ -500,6 +517,8 @@ class _Finder:
             return nxt.explicit_year
         return None
 
+
+_MONTH_BEFORE = re.compile(r"([a-zåäö]{3,9})(?:,[ \t]*|[ \t]+(?:och|eller|samt)[ \t]+)$")
 
 # "den 12 november förra året": a year-less date in the year before (or after) the document's
 _RELATIVE_YEAR = re.compile(r"[ \t]+(förra året|i fjol|föregående år|nästa år|kommande år)\b", re.IGNORECASE)

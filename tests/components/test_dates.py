@@ -221,3 +221,18 @@ def test_last_year_shifts_a_year_less_date() -> None:
 
 def test_abbreviated_month_range_is_a_period_label() -> None:
     assert values("Utfall jan–dec 2024") == [("jan–dec 2024", "2024-01/2024-12", "interval")]
+
+
+def test_months_coordinated_before_a_year_share_it() -> None:
+    found = [(d["text"], d["value"]) for d in find_dates("Under januari och februari 2025 har ansökningarna ökat.")]
+    assert found == [("januari", "2025-01"), ("februari 2025", "2025-02")]
+    assert [d["value"] for d in find_dates("Domar från juli, augusti och september 2025.")] == [
+        "2025-07",
+        "2025-08",
+        "2025-09",
+    ]
+
+
+def test_a_day_range_with_the_document_year_gives_its_ends() -> None:
+    values = [d["value"] for d in find_dates("Inspektionen gjordes den 12–13 juni.", 2024)]
+    assert values == ["2024-06-12/2024-06-13", "2024-06-12", "2024-06-13"]
