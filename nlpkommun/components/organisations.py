@@ -146,10 +146,17 @@ _ADJECTIVAL = re.compile(r"(?:lig|ig|isk|sam|bar|vänlig)$")
 # "Region Gotland", "Region Jämtland Härjedalen", "Region Jönköpings län"
 _REGION = re.compile(rf"{_at_start(['Region'])}[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)(s)?(?:[ \t]+(län)\b)?(?![\w-])")
 _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
-_WORD = re.compile(rf"[{UP}{LO}](?<![\w-].)[{LO}]+(?:-[{LO}]+)?(?![\w-])")
+_WORD = re.compile(rf"(?:[{UP}{LO}](?<![\w-].)[{LO}]+|[{UP}](?<![\w-].)[{UP}]{{1,3}}(?=-))(?:-[{LO}]+)?(?![\w-])")
 # "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
 _COORDINATED = re.compile(rf"((?:[{UP}{LO}][{LO}]+-,[ \t]+){{0,4}}[{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
 _DIRECTION_WORDS = r"(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)"
+_ACRONYM_PREFIX = re.compile(rf"[{UP}]{{2,4}}-")
+_OWNER_BEFORE = re.compile(rf"[{UP}][{LO}]+(?:ens|ets|s)[ \t]+$")
+# a town's council, learning centre or women's shelter: "Landskrona ungdomsråd", "Sundbybergs
+# tillgänglighetsråd", "Härnösands lärcentrum", "Järfälla kvinno- och tjejjour"
+_TOWN_BODY = re.compile(
+    rf"(?<![\w-])({CAPWORD})[ \t]+((?:[{LO}]+-[ \t]+och[ \t]+)?[{LO}]{{3,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
+)
 _CERTIFICATION_LEVELS = frozenset({"Brons", "Silver", "Guld", "Platina"})
 _UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
 _SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
@@ -541,6 +548,13 @@ def find_organisation_mentions(
             continue  # "Nackas äldreboende": the town's residents
         name = _WS.sub(" ", m.group(0))
         add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
+    for m in _TOWN_BODY.finditer(text) if _has_any(text, ("råd", "jour", "ärcentrum")) else ():
+        town, noun = m.group(1), m.group(2).split()[-1].casefold()
+        if town.endswith("s") and town[:-1] in _municipality_names():
+            town = town[:-1]
+        if town not in _municipality_names() or noun in _patterns()["not_organisations"]:
+            continue  # "Nackas kommunalråd": a role
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
     for m in _HVB.finditer(text) if "HVB" in text else ():
         if not _is_common(m.group(1)):
             add(OrgMention(m.start(1), m.end(), m.group(1), f"HVB {m.group(1)}", "unit", priority=6))
@@ -629,9 +643,14 @@ def find_organisation_mentions(
     )
     for m in _WORD.finditer(text) if compounds else ():
         res = canonical_compound(m.group(0))
-        if res is None:
-            continue
+        if res is None or _in_address(text, m.start(), m.end()):
+            continue  # "vastragotaland@lansstyrelsen.se": part of an e-mail address or a web address
         name, kind, base = res
+        if _ACRONYM_PREFIX.match(name):  # "VA-avdelningen", "IT-enheten": its acronym gives the capital
+            hit = _head_of(name)
+            if hit is None or (not hit[2] and not _OWNER_BEFORE.search(text, max(0, m.start() - 60), m.start())):
+                continue  # "en IT-avdelning": no name (but "Samhällsbyggnadsförvaltningens VA-avdelning")
+            name = hit[1] + hit[0]["def"]
         generic = is_generic(base)
         start = m.start()
         co = _COORDINATED.search(text[max(0, start - 100) : start])
@@ -884,6 +903,12 @@ def _municipality_names() -> frozenset[str]:
 @cache
 def _municipality_self_names() -> frozenset[str]:
     return frozenset(own.casefold() for own in municipalities().values())
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of an e-mail or web address ("namn@lansstyrelsen.se")."""
+    before, after = text[max(0, start - 1) : start], text[end : end + 2]
+    return before in ("@", ".", "/") or after[:1] == "@" or (after[:1] == "." and after[1:].isalpha())
 
 
 def _is_common(word: str) -> bool:

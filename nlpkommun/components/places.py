@@ -431,7 +431,9 @@ def find_places(
         colon, no common word) unless the NER tags it a place; not the end of an English name
         ("Center for the Gifted in Science och USA")."""
         if (start, end) not in loc_spans and _sentence_start(text, start):
-            if not text[:start].rstrip().endswith(":") or name.casefold() in common:
+            # after a colon, or heading a list ("Mjörn, Gerdsken och Säveån påverkar")
+            head_of_list = text[end : end + 1] == "," and name not in first_names()
+            if not (text[:start].rstrip().endswith(":") or head_of_list) or name.casefold() in common:
                 return False
         if _english_before(text, start) or _school_follows(text, end, lex):
             return False

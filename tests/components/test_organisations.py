@@ -469,3 +469,22 @@ def test_care_homes_by_name_and_adult_education_in_a_town() -> None:
     ):
         assert name in got, name
     assert not any(n.endswith(("Kommunens korttidsboende", "Nackas äldreboende")) for n in got)
+
+
+def test_town_councils_acronym_units_and_no_words_of_addresses() -> None:
+    got = _orgs(
+        "Frågan togs upp i Landskrona ungdomsråd och i Sundbybergs tillgänglighetsråd. Kurser vid Härnösands "
+        "lärcentrum och stöd från Järfälla kvinno- och tjejjour. Nackas kommunalråd svarade. "
+        "Samhällsbyggnadsförvaltningens VA-avdelning har inlett arbetet. Vi behöver en HR-avdelning.\n"
+        "vastragotaland@lansstyrelsen.se\nVästra Götalandsregionen deltar."
+    )
+    for name in (
+        "Landskrona ungdomsråd",
+        "Sundbybergs tillgänglighetsråd",
+        "Härnösands lärcentrum",
+        "Järfälla kvinno- och tjejjour",
+        "VA-avdelningen",
+        "Västra Götalandsregionen",
+    ):
+        assert name in got, name
+    assert not any("kommunalråd" in n or "HR-avdelning" in n or n == "Lansstyrelsen" for n in got)

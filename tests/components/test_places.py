@@ -341,3 +341,14 @@ def test_sports_grounds_church_villages_trading_estates_and_parts_of_an_area() -
     )
     for name in ("Landskrona IP", "Täby kyrkby", "Vallatorp", "Görvälns handelsområde", "Nolby"):
         assert name in got, name
+
+
+def test_a_list_heading_a_sentence_and_a_county_part_in_an_organisation() -> None:
+    text = (
+        "Alingsås har stora vattenområden. Mjörn, Gerdsken och Säveån påverkar tätorten. "
+        "Projektet finansieras av Samordningsförbundet Nordvästra Skåne under 2026."
+    )
+    loc = [(m.start(), m.end(), "LOC") for m in re.finditer("Skåne", text)]
+    got = names(text, entities=loc)
+    assert {"Mjörn", "Gerdsken", "Säveån"} <= set(got)
+    assert "Skåne" not in got and "Nordvästra Skåne" not in got
