@@ -149,6 +149,8 @@ def case_officers(lines: list[Line]) -> list[Official]:
         elif parts:
             value = parts[1]
         elif label_of(ln.text, "case_officer") and following:
+            if len(following) > 1 and is_body_name(following[0].text) and is_name(following[1].text):
+                following = lines[i + 2 : i + 6]  # "Handläggare      Barn- och grundskolenämnden" read by columns
             value, following = following[0].text, following[1:]
         else:
             continue

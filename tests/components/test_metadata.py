@@ -899,3 +899,10 @@ def test_motion_authors_under_the_att_satser_sign_it():
     )
     names = [o["name"] for o in extract_metadata(normalise(text).text)["signatories"]]
     assert names == ["Cecilia Lindqvist", "Daniel Abebe"]
+
+
+def test_case_officer_under_a_label_whose_column_neighbour_is_the_body():
+    text = "Lindby kommun\nTJÄNSTESKRIVELSE\n2025-03-04\nHandläggare\nBarn- och grundskolenämnden\nLinda Öhman\nUtredare\n"
+    text += "\nTillfällig utökning av skolplatser\n"
+    officers = extract_metadata(text)["case_officers"]
+    assert [(o["name"], o["title"]) for o in officers] == [("Linda Öhman", "Utredare")]
