@@ -902,7 +902,8 @@ def test_motion_authors_under_the_att_satser_sign_it():
 
 
 def test_case_officer_under_a_label_whose_column_neighbour_is_the_body():
-    text = "Lindby kommun\nTJÄNSTESKRIVELSE\n2025-03-04\nHandläggare\nBarn- och grundskolenämnden\nLinda Öhman\nUtredare\n"
+    text = "Lindby kommun\nTJÄNSTESKRIVELSE\n2025-03-04\nHandläggare\nBarn- och grundskolenämnden\n"
+    text += "Linda Öhman\nUtredare\n"
     text += "\nTillfällig utökning av skolplatser\n"
     officers = extract_metadata(text)["case_officers"]
     assert [(o["name"], o["title"]) for o in officers] == [("Linda Öhman", "Utredare")]
