@@ -60,7 +60,7 @@ _SUBCOMMITTEE = re.compile(
 _SUBCOMMITTEE_OWNERS = ("styrelsens", "nämndens", "fullmäktiges")
 _OWNED_UNIT = re.compile(
     rf"(?<![\w-])([{UP}][{LO}]+(?:styrelsens|nämndens))[ \t]+([{LO}]+(?:iska|ska|liga|ella|ära))?[ \t]*"
-    rf"(?<=[ \t])((?:enhet|avdelning|stab|kansli|sektion)(?:en)?)(?![\w-])"
+    rf"(?<=[ \t])((?:enhet|avdelning|stab|kansli|sektion|förvaltning)(?:en)?)(?![\w-])"
 )
 _COURTS = re.compile(
     rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
@@ -125,6 +125,12 @@ _NAMED_UNIT = re.compile(
 _DIRECTIONS = frozenset("nord syd öst väst norr söder öster väster mitt centrum".split())
 # a residential care home (hem för vård eller boende): "HVB Bredsand", "(HVB) Bredsand"
 _HVB = re.compile(rf"HVB(?<![\w-]...)\)?[ \t]+({CAPWORD})(?![\w-])")
+# "HVB-hemmet Solbacken", "HVB-hem Solbacken"
+_HVB_HOME = re.compile(rf"(?<![\w-])HVB-hem(?:met)?[ \t]+({CAPWORD})(?![\w-])")
+# a care centre in a place: "Familjecentralen i Munka-Ljungby", "Ungdomsmottagningen i Kiruna"
+_CENTRE_IN_PLACE = re.compile(
+    rf"(?<![\w-])[{UP}][{LO}]*(?:centralen|mottagningen)[ \t]+i[ \t]+{CAPWORD}(?![\w-])"
+)
 # a care home by its name: "Hjälmareds vårdboende", "Ekbackens vård- och omsorgsboende", "Bifrost vård- och
 # omsorgsboende", "Lindgårdens korttidsboende" (a compound of "boende": "Nackas boende" are its residents)
 _CARE_HOME = re.compile(
@@ -156,6 +162,10 @@ _OWNER_BEFORE = re.compile(rf"[{UP}][{LO}]+(?:ens|ets|s)[ \t]+$")
 # tillgänglighetsråd", "Härnösands lärcentrum", "Järfälla kvinno- och tjejjour"
 _TOWN_BODY = re.compile(
     rf"(?<![\w-])({CAPWORD})[ \t]+((?:[{LO}]+-[ \t]+och[ \t]+)?[{LO}]{{3,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
+)
+# a federation named after its area: "Södra Älvsborgs Räddningstjänstförbund"
+_AREA_FEDERATION = re.compile(
+    rf"(?<![\w-])(?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD}s[ \t]+[{UP}][{LO}]{{3,}}förbund(?:et)?(?![\w-])"
 )
 _CERTIFICATION_LEVELS = frozenset({"Brons", "Silver", "Guld", "Platina"})
 _UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
@@ -555,6 +565,13 @@ def find_organisation_mentions(
         if town not in _municipality_names() or noun in _patterns()["not_organisations"]:
             continue  # "Nackas kommunalråd": a role
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _AREA_FEDERATION.finditer(text) if "förbund" in text else ():
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _HVB_HOME.finditer(text) if "HVB-hem" in text else ():
+        if not _is_common(m.group(1).casefold()) or not _sentence_initial(text, m.start(1)):
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=7))
+    for m in _CENTRE_IN_PLACE.finditer(text) if _has_any(text, ("centralen i", "mottagningen i")) else ():
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
     for m in _HVB.finditer(text) if "HVB" in text else ():
         if not _is_common(m.group(1)):
             add(OrgMention(m.start(1), m.end(), m.group(1), f"HVB {m.group(1)}", "unit", priority=6))

@@ -488,3 +488,18 @@ def test_town_councils_acronym_units_and_no_words_of_addresses() -> None:
     ):
         assert name in got, name
     assert not any("kommunalråd" in n or "HR-avdelning" in n or n == "Lansstyrelsen" for n in got)
+
+
+def test_care_centres_in_a_place_hvb_homes_owned_administrations_and_area_federations() -> None:
+    got = _orgs(
+        "b) Familjecentralen i Munka-Ljungby öppnar igen. Anmälan enligt lex Sarah vid HVB-hemmet Solbacken. "
+        "Kommunstyrelsens förvaltning föreslår. Räddningstjänsten, Södra Älvsborgs Räddningstjänstförbund, "
+        "deltar."
+    )
+    for name in (
+        "Familjecentralen i Munka-Ljungby",
+        "HVB-hemmet Solbacken",
+        "Kommunstyrelsens förvaltning",
+        "Södra Älvsborgs Räddningstjänstförbund",
+    ):
+        assert name in got, name
