@@ -503,3 +503,8 @@ def test_care_centres_in_a_place_hvb_homes_owned_administrations_and_area_federa
         "Södra Älvsborgs Räddningstjänstförbund",
     ):
         assert name in got, name
+
+
+def test_a_council_for_a_matter() -> None:
+    got = _orgs("Ärendet har behandlats i rådet för funktionshinderfrågor den 3 juni.")
+    assert "Rådet för funktionshinderfrågor" in got
