@@ -454,10 +454,10 @@ def _patterns() -> _Patterns:
         # and a span of years
         bare_plan_title=re.compile(
             rf"(?:(?<=[a-zåäö,] )|(?<=[–:] ))"
-            rf"((?:[A-ZÅÄÖ][a-zåäö]+(?:[aet]|sam)\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
+            rf"((?:[A-ZÅÄÖ][a-zåäö]+(?:[aet]|sam|al|isk|ig)\s+[a-zåäö]*(?:{th})|[A-ZÅÄÖ][a-zåäö]+(?:{th})|{cap_th}"
             rf"|(?:nationell|regional)a?\s+(?:{th}))"
             rf"\s+(?:för|mot|om)"
-            rf"(?:\s+[\wåäöÅÄÖ-]+){{1,7}}?\s+{years})(?![\wåäö\d])"
+            rf"(?:\s+[A-Za-zÅÄÖåäöé-]+){{1,7}}?\s+{years})(?![\wåäö\d])"  # words, no numbers: a table row is no title
         ),
         # "kommunfullmäktiges mål i Strategisk plan 2024–2026": an adjective, a plan word, years
         adjective_plan=re.compile(
@@ -850,6 +850,20 @@ class _Collector:
         for k in [k for k, i in self.items.items() if not i["acronym"] and i["name"]]:
             if self.items[k]["name"].casefold() in named:
                 del self.items[k]
+        # an acronym defined on a definite short form ("den regionala utvecklingsstrategin (RUS)")
+        # names the full title found elsewhere ("Regional utvecklingsstrategi för Västra Götaland …")
+        for k, item in list(self.items.items()):
+            if not item["acronym"] or not item["name"] or len(item["name"].split()) < 2:
+                continue
+            short = _indefinite(item["name"])
+            for other_key, other in list(self.items.items()):
+                name = other["name"] or ""
+                if other["acronym"] or other_key == k or len(name.split()) <= len(short.split()):
+                    continue
+                if _indefinite(" ".join(name.split()[: len(short.split())])) == short:
+                    item["name"] = name
+                    del self.items[other_key]
+                    break
         # a definite short form of a longer title ("Energi- och klimatstrategin" of "Energi- och
         # klimatstrategi för Örnsköldsviks kommun 2021–2030") is that title
         names = [(i["name"] or "").casefold() for i in self.items.values()]
@@ -1168,6 +1182,19 @@ def _passive_verb(word: str) -> bool:
         return False
     lemma = lemma_table().get(word)
     return bool(lemma) and lemma.endswith("a") and lemma in (word[:-1], word[:-1] + "a")
+
+
+def _indefinite(name: str) -> str:
+    """A name's words without definite or plural adjective endings, lower-cased, to compare
+    "regionala utvecklingsstrategin" with "Regional utvecklingsstrategi"."""
+    out = []
+    for w in name.casefold().split():
+        for end in ("na", "en", "et", "n", "a"):
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                w = w[: -len(end)]
+                break
+        out.append(w)
+    return " ".join(out)
 
 
 def _trim_name(words: str, min_words: int = 2) -> str | None:

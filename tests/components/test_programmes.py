@@ -599,3 +599,14 @@ def test_known_programme_with_its_region() -> None:
     assert _names("Enligt överenskommelsen om Trygg hemgång i Östergötland från 2022.") == [
         ("Trygg hemgång i Östergötland", None)
     ]
+
+
+def test_acronym_of_a_definite_short_form_names_the_full_title() -> None:
+    text = (
+        "8. Yttrande över remiss av Regional utvecklingsstrategi för Lindby län 2021–2030\n"
+        "Förvaltningen har tagit del av förslaget till ny regional utvecklingsstrategin (RUS). Den är bra.\n"
+    )
+    assert _names(text) == [("Regional utvecklingsstrategi för Lindby län 2021–2030", "RUS")]
+    assert ("Regional handlingsplan för klimatanpassning i Lindby län 2025–2030", None) in _names(
+        "Yttrande över remiss – Regional handlingsplan för klimatanpassning i Lindby län 2025–2030"
+    )
