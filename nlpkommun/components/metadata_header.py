@@ -193,6 +193,9 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
         return False
     if _SUBJECT_BODY.fullmatch(s):  # "Nämnd för trafik, infrastruktur och miljö" (a region's)
         return True
+    if len(toks) >= 2 and _DEFINITE_HEAD.search(toks[-2].lower()) and toks[-1] in _DISTRICT_WORDS:
+        if is_body_name(" ".join(toks[:-1]), any_case=any_case):
+            return True  # a city's body for a district: "Socialnämnden Nordost", "Stadsdelsnämnden Centrum"
     if _district_body(toks):
         return True
     last = toks[-1].lower()
@@ -205,6 +208,9 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
     )
 
 
+_DISTRICT_WORDS = frozenset(
+    "Nordost Nordväst Sydost Sydväst Nord Syd Öst Väst Norr Söder Öster Väster Centrum Mitt".split()
+)  # a city's district bodies: "Socialnämnden Nordost", "Stadsdelsnämnden Centrum"
 _SUBJECT_BODY = re.compile(r"(?i:n)ämnd(?:en)?\s+för\s+[a-zåäö-]+(?:(?:,\s+|\s+och\s+|\s+)[a-zåäö-]+){0,5}")
 _DEFINITE_HEAD = re.compile(r"(?:nämnden|styrelsen)$")
 _PLACE_WORD = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)*$")

@@ -61,6 +61,9 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
         return True
     if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
         return True
+    labelled = split_label(t, "title")
+    if labelled and _MEETING_REFERENCE.search(labelled[1]):
+        return True  # "Ärende: Kultur- och fritidsnämndens sammanträde den 13 maj 2025"
     if AGENDA_NUMBER.match(t):
         return True  # "Ärende 19", "Punkt 7": the document's place on a meeting's agenda
     if split_label(t, "addressee") or is_any_label(t) or re.match(r"^bilaga\s*\d*\s*[:.]?\s*$", t, re.IGNORECASE):
@@ -86,6 +89,9 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
+_MEETING_REFERENCE = re.compile(
+    r"\b(?:sammanträde|möte)t?\s+(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+|\d{4}-\d\d-\d\d)", re.IGNORECASE
+)
 _STATED_TITLE = re.compile(
     r"(?:Yttrande|Remissvar|Svar|Motion|Interpellation|Skrivelse|Begäran|Ansökan|Förslag|Redovisning|Uppföljning)"
     r"\s+(?:över|om|på|till|angående|avseende|gällande)\s+\S"
@@ -113,6 +119,8 @@ def _clean_title(s: str) -> str:
 def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> str | None:
     for ln in head:  # "Ärende: Revidering av taxa"
         labelled = split_label(ln.text, "title")
+        if labelled and _MEETING_REFERENCE.search(labelled[1]):
+            continue  # "Ärende: Kultur- och fritidsnämndens sammanträde den 13 maj 2025": where, not what
         if labelled and len(labelled[1].split()) >= 2 and ":" in ln.text[: len(labelled[0]) + 2]:
             return _clean_title(labelled[1])
     skip_next = False
@@ -167,6 +175,8 @@ def paragraph_title(lines: list[Line], year: int | None) -> str | None:
             t = nxt.text
             if PARAGRAPH.match(t) or is_page_marker(t):
                 continue
+            if REF_DASHED.fullmatch(t.strip()):
+                continue  # "SNNO-2025-00318": the item's diarienummer on its own line
             if REF_PREFIXED.search(t) or REF_LABELLED.search(t):
                 heading = _clean_title(t)
                 if heading != _clean_title(REF_PREFIXED.sub(" ", REF_LABELLED.sub(" ", t))) or len(heading) == len(t):

@@ -907,3 +907,18 @@ def test_case_officer_under_a_label_whose_column_neighbour_is_the_body():
     text += "\nTillfällig utökning av skolplatser\n"
     officers = extract_metadata(text)["case_officers"]
     assert [(o["name"], o["title"]) for o in officers] == [("Linda Öhman", "Utredare")]
+
+
+def test_district_body_diarienummer_line_and_meeting_reference_label():
+    text = (
+        "Lindby Stad Socialnämnden Nordost, protokollsutdrag\n1 (3)\nProtokollsutdrag\n"
+        "Sammanträdesdatum: 2025-04-22\n§ 112\nSNNO-2025-00318\nUppdrag om fördjupad samverkan för trygghet\nBeslut\n"
+        "1. Socialnämnden Nordost godkänner förvaltningens förslag.\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Uppdrag om fördjupad samverkan för trygghet" and m["body"] == "Socialnämnden Nordost"
+    text = "SKRIVELSE\n2025-04-22\nTyresö kommun\n\nTill kultur- och fritidsnämnden\n\n"
+    text += "Ärende: Kultur- och fritidsnämndens sammanträde den 13 maj 2025\nDnr KFN/2025:87\n"
+    text += "\nSäkra lovaktiviteterna\n"
+    m = extract_metadata(text)
+    assert m["title"] == "Säkra lovaktiviteterna" and m["meeting_date"] == "2025-05-13"
