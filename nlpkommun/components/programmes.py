@@ -724,6 +724,7 @@ def _finite_verb(word: str) -> bool:
 
 
 _IN_PLACE_AFTER = re.compile(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+_ENGLISH_HEADS = frozenset(("program", "programme", "model", "method", "approach", "training", "project"))
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"
@@ -940,7 +941,8 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if kind != "programme":
             org_acronyms.add(ab.short)
             continue
-        if _entity_overlaps(ab.long_start, ab.long_end, entities):
+        headed = _last_word(ab.long).casefold() in cues["heads"] | _ENGLISH_HEADS  # "… Education Program"
+        if _entity_overlaps(ab.long_start, ab.long_end, entities) and not headed:
             continue
         col.add(ab.long, ab.short)
         programme_spans.append((min(ab.long_start, ab.short_start), max(ab.long_end, ab.short_end) + 1))
@@ -1212,6 +1214,9 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
             and split[i + 2][:1].islower()
         ):
             break  # "Vardagsrehabilitering i hela hemtjänsten": where, not the name
+        nxt = split[i + 1] if i + 1 < len(split) else ""
+        if w in ("på", "vid", "i") and nxt[:1].isupper() and nxt.casefold().endswith(_VENUE_ENDS):
+            break  # "Frukostklubben på Östratornskolan": the school it runs at
         kept.append(w)
     while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
         kept.pop()
@@ -1220,6 +1225,7 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
+_VENUE_ENDS = ("skolan", "skola", "gymnasiet", "biblioteket", "fritidsgården", "badet", "huset")
 _QUANTIFIERS = frozenset(("hela", "alla", "samtliga", "varje", "flera", "många"))
 _TIME_WORDS = frozenset(
     "år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol januari februari mars april maj juni "

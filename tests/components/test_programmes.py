@@ -610,3 +610,10 @@ def test_acronym_of_a_definite_short_form_names_the_full_title() -> None:
     assert ("Regional handlingsplan för klimatanpassning i Lindby län 2025–2030", None) in _names(
         "Yttrande över remiss – Regional handlingsplan för klimatanpassning i Lindby län 2025–2030"
     )
+
+
+def test_english_programme_definition_and_a_trial_named_at_its_school() -> None:
+    found = _names("Föräldragrupper erbjuds enligt COPE (Community Parent Education Program). Utvärderingen visar")
+    assert found == [("Community Parent Education Program", "COPE")]
+    found = _names("Förvaltningen redovisar erfarenheterna från försöket Frukostklubben på Norrbyskolan under våren.")
+    assert found == [("Frukostklubben", None)]
