@@ -632,6 +632,14 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     # "ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med …"
     for m in _TITLED_PROJECT.finditer(text) if "Projekt " in text else ():
         out.append((m.group(1), m.start(1), False))
+    # "Göteborgs Stads program för en jämlik stad.", "Botkyrkas strategi för trygghet … 2023–2026":
+    # a proper owner's plan word with what it is for, ended by years, a mark or a finite verb
+    for m in _OWNED_TITLE.finditer(text) if "s " in text else ():
+        if lemma_table().get(m.group(1).split()[0].casefold()):
+            continue  # "Kommunens strategi …": a common noun owns it
+        subject = _owned_subject(text, m.end())
+        if subject:
+            out.append((m.group(1) + subject, m.start(1), False))
     # "inom Ifous 2.0, ett samarbete om …"
     for m in pat.appositive.finditer(text):
         name = m.group(1)
@@ -725,6 +733,29 @@ def _finite_verb(word: str) -> bool:
 
 _IN_PLACE_AFTER = re.compile(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _ENGLISH_HEADS = frozenset(("program", "programme", "model", "method", "approach", "training", "project"))
+_OWNED_TITLE = re.compile(
+    r"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]+s(?:[ \t]+(?:Stads|stads|kommuns|läns|regions))?[ \t]+"
+    r"[a-zåäö]*(?:program|plan|strategi|policy))(?![\wåäö])"
+)
+_OWNED_SUBJECT = re.compile(r"[ \t]+(?:för|mot)((?:[ \t]+[a-zåäö-]+){1,6})")
+_SUBJECT_YEARS = re.compile(r"[ \t]+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d(?![\d\wåäö])")
+
+
+def _owned_subject(text: str, pos: int) -> str | None:
+    """ " för en jämlik stad" after an owner's plan word at ``pos``: one to six lower-case words
+    that a span of years (kept), a mark or a finite verb ends."""
+    m = _OWNED_SUBJECT.match(text, pos)
+    if not m or m.group(1).split()[0] == "att":
+        return None  # "strategi för att minska risken för att barn, unga …": a clause, not a short subject
+    for w in re.finditer(r"[ \t]+[a-zåäö-]+", text[: m.end()][m.start(1) :]):
+        end = m.start(1) + w.end()
+        years = _SUBJECT_YEARS.match(text, end)
+        if years:
+            return text[pos : years.end()]
+        nxt = re.match(r"[ \t]+([a-zåäö]+)", text[end : end + 30])
+        if re.match(r"[ \t]*(?:[.,;:)]|\n|$)", text[end : end + 2]) or (nxt and _finite_verb(nxt.group(1))):
+            return text[pos:end]
+    return None
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"

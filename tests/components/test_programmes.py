@@ -617,3 +617,12 @@ def test_english_programme_definition_and_a_trial_named_at_its_school() -> None:
     assert found == [("Community Parent Education Program", "COPE")]
     found = _names("Förvaltningen redovisar erfarenheterna från försöket Frukostklubben på Norrbyskolan under våren.")
     assert found == [("Frukostklubben", None)]
+
+
+def test_a_proper_owners_plan_with_what_it_is_for() -> None:
+    assert _names("Analysen görs genom Lindbys Stads program för en jämlik stad. Sedan följer mer.") == [
+        ("Lindbys Stads program för en jämlik stad", None)
+    ]
+    found = _names("Det följer Lindbys strategi för trygghet och brottsförebyggande arbete 2023–2026 och ska")
+    assert found == [("Lindbys strategi för trygghet och brottsförebyggande arbete 2023–2026", None)]
+    assert _names("Kommunens strategi för trygghet är bra.") == []
