@@ -593,6 +593,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in _ci_matches(pat.name_cue, text, lowered, pat.name_cue_heads):
         if "\n" in text[m.start() : m.start(1)] and _label_line(text, m.start(1)):
             continue  # "… regionala utvecklingsstrategin\nFöredragande: …": the next line's label
+        if re.search(r"\n[ \t]*\n", text[m.start() : m.start(1)]):
+            continue  # a blank line between: "… medlingsförsöket" / "" / "Ärendets tidigare behandling"
         name = _trim_name(m.group(1), min_words=1)
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):

@@ -626,3 +626,7 @@ def test_a_proper_owners_plan_with_what_it_is_for() -> None:
     found = _names("Det följer Lindbys strategi för trygghet och brottsförebyggande arbete 2023–2026 och ska")
     assert found == [("Lindbys strategi för trygghet och brottsförebyggande arbete 2023–2026", None)]
     assert _names("Kommunens strategi för trygghet är bra.") == []
+
+
+def test_a_blank_line_ends_a_programme_noun_cue() -> None:
+    assert _names("Lägesbeskrivning av medlingsförsöket\n\nÄrendets tidigare behandling\n\nBeslut fattas.") == []
