@@ -372,12 +372,14 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
     # "väcks vid kommunfullmäktiges sammanträde den 26 maj 2025"
     # "Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025 beslutat"
     meeting = re.compile(
-        rf"\b{re.escape(body.split()[-1].lower()[:6])}\w*(?:\s+(?:har|hade|vid|på|sitt))*\s+sammanträde\s+(?:den\s+)?",
+        rf"\b(?:{re.escape(body.split()[-1].lower()[:6])}\w*|nämndens|styrelsens)(?:\s+(?:har|hade|vid|på|sitt))*"
+        rf"\s+sammanträde\s+(?:den\s+)?",
         re.IGNORECASE,
     )
     for i, ln in enumerate(lines):
         if pat.search(ln.text):
-            found = find_day_dates(ln.text, year)
+            # the date after the phrase first: "Svar ska lämnas senast den 2 juni. Ärendet behandlas i …"
+            found = find_day_dates(ln.text[pat.search(ln.text).end() :], year) or find_day_dates(ln.text, year)
             if not found and i + 1 < len(lines) and len(strip_dates(lines[i + 1].text, year).split()) <= 1:
                 found = find_day_dates(lines[i + 1].text, year)
             if found:
@@ -387,12 +389,21 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
                 found = find_day_dates(ln.text[m.end() :], year)
                 if found and found[0].start == 0:
                     return found[0].value
+    for i, ln in enumerate(lines):  # a decision plan's row: "Beslutsplanering" / … / "Fritidsnämnden" / "2025-03-25"
+        if ln.text.casefold() == body.casefold() and i + 1 < len(lines):
+            above = " ".join(x.text.casefold() for x in lines[max(0, i - 6) : i])
+            nxt = find_day_dates(lines[i + 1].text, year)
+            if nxt and _PLAN_HEADING.search(above) and len(strip_dates(lines[i + 1].text, year).split()) == 0:
+                return nxt[0].value
     for ln in lines:
         for m in meeting.finditer(ln.text):
             found = find_day_dates(ln.text[m.end() :], year)
             if found and found[0].start == 0:
                 return found[0].value
     return None
+
+
+_PLAN_HEADING = re.compile(r"\b(?:beslutsplanering|beslutsgång|ärendegång|ärendets beredning|behandlingsordning)\b")
 
 
 def _goes_before(body: str, verbs: str) -> re.Pattern[str]:

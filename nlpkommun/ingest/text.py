@@ -12,9 +12,11 @@ import codecs
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import cache
 
 from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedFormatError
 from nlpkommun.ingest.pdf_layout import join_hyphenated
+from nlpkommun.resources import read_json
 
 _SENTENCE_END = tuple(".!?:;")
 # A line that ends like an attendance/list row: party letters, optionally followed by a role.
@@ -178,7 +180,11 @@ def _read_block(block: list[tuple[int, str]]) -> list[_Line]:
         for r, (_, body) in zip(rows, block, strict=True)
     ]
     pairs = [r for r in rows if len(r) == 2]
-    labelled = sum(r[0][1].endswith(":") for r in pairs)
+    labels = _header_labels()
+    # "Tid:      …", or "Tid      Tisdagen den 16 september" (a label beside its value, not over it)
+    labelled = sum(
+        r[0][1].endswith(":") or r[0][1].casefold() in labels and r[1][1].casefold() not in labels for r in pairs
+    )
     if max(len(r) for r in rows) >= 3 or 2 * labelled >= len(pairs) or _dated_rows(pairs):
         return _table_rows(block, rows)  # a table, or labels with their values ("Tid:      …")
     # two columns: the left one, then the right one (the right starts where second cells do)
@@ -193,10 +199,26 @@ def _read_block(block: list[tuple[int, str]]) -> list[_Line]:
     return left + right
 
 
+@cache
+def _header_labels() -> frozenset[str]:
+    """Labels of a header's values ("Tid", "Plats", "Datum", "Dnr"; ``header_labels.json``): a
+    left cell that is one holds the label of the value beside it (not signature roles: a
+    block of names under "Ordförande" / "Sekreterare" is read column by column)."""
+    data = read_json("header_labels.json")
+    groups = ("title", "case_officer", "phone", "email", "addressee", "document_date", "meeting_date",
+              "meeting_time", "reference")  # fmt: skip
+    return frozenset(label.casefold() for g in groups for label in data[g]) | {"plats", "lokal"}
+
+
+_DATE_CELL = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d")
+
+
 def _dated_rows(pairs: list[list[tuple[int, str]]]) -> bool:
     """Whether two-column rows are a table of items with their dates or amounts (a time plan:
     "Beslut i tekniska nämnden      25 mars 2025"): four rows or more, nearly every right cell
     with a digit, and two thirds of the left ones without."""
+    if len(pairs) >= 2 and all(_DATE_CELL.fullmatch(r[1][1]) for r in pairs):
+        return not any(c.isdigit() for r in pairs for c in r[0][1])  # "Fritidsnämnden      2025-03-25"
     if len(pairs) < 4:
         return False
     right = sum(any(c.isdigit() for c in r[1][1]) for r in pairs)

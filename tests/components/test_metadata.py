@@ -788,6 +788,12 @@ def test_meeting_date_from_the_body_that_treats_or_adopted_it():
     assert body_meeting_date(lines, "Kommunstyrelsen", 2025) is None
     lines = split_lines("Motionen väcks vid kommunfullmäktiges sammanträde den 26 maj 2025.")
     assert body_meeting_date(lines, "Kommunfullmäktige", 2025) == "2025-05-26"
+    lines = split_lines("Svar ska lämnas senast den 2 juni 2025. Ärendet behandlas i socialnämnden den 21 maj 2025.")
+    assert body_meeting_date(lines, "Socialnämnden", 2025) == "2025-05-21"
+    lines = split_lines("Ärendet behandlas vid nämndens sammanträde den 11 juni 2025 i Falun.")
+    assert body_meeting_date(lines, "Hälso- och sjukvårdsnämnden", 2025) == "2025-06-11"
+    lines = split_lines("Beslutsplanering\nFritidsnämndens arbetsutskott\n2025-03-11\nFritidsnämnden\n2025-03-25\n")
+    assert body_meeting_date(lines, "Fritidsnämnden", 2025) == "2025-03-25"
 
 
 def test_slash_references_and_agenda_numbers_on_their_own_line():

@@ -262,3 +262,22 @@ def test_att_satser_of_a_proposal_stay_lines():
         "att tillsynen införs i hela kommunen,",
         "att kostnaderna ryms i ramen.",
     ]
+
+
+def test_labels_beside_their_values_and_a_dated_decision_plan_are_read_row_by_row():
+    raw = (
+        "Tid            Tisdagen den 16 september 2025 kl. 08.30\n"
+        "Plats          Stadshus A, sammanträdesrum Lindberg\n"
+    )
+    assert normalise(raw).text.split("\n")[:2] == ["Tid", "Tisdagen den 16 september 2025 kl. 08.30"]
+    raw = "Beslutsplanering\nFritidsnämndens arbetsutskott       2025-03-11\n"
+    raw += "Fritidsnämnden                      2025-03-25\n"
+    assert normalise(raw).text.split("\n")[1:5] == [
+        "Fritidsnämndens arbetsutskott",
+        "2025-03-11",
+        "Fritidsnämnden",
+        "2025-03-25",
+    ]
+    # labels over their values stay column by column
+    raw = "Handläggare                 Till\nAnna Berg, utredare         Utbildningsnämnden\n"
+    assert normalise(raw).text.split("\n")[:2] == ["Handläggare", "Anna Berg, utredare"]
