@@ -26,6 +26,14 @@ def lemma_table() -> dict[str, str]:
         return {}
 
 
+def is_definite_noun(word: str) -> bool:
+    """Whether a word is an inflected common noun in the definite form by the lemma table
+    ("Forskaren" → "forskare", "Trappan" → "trappa"), not a name the table does not know."""
+    low = word.casefold()
+    lemma = lemma_table().get(low)
+    return bool(lemma) and lemma != low and low.endswith(("en", "n", "et", "na"))
+
+
 def lemmatize(word: str, table: dict[str, str] | None = None) -> str:
     """Lemma of one word form: exact lookup, then lower-case lookup, else the lower-cased word."""
     table = lemma_table() if table is None else table

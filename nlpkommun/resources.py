@@ -41,6 +41,12 @@ def municipalities() -> dict[str, str]:
 
 
 @cache
+def regions() -> frozenset[str]:
+    """Provinces, informal regions and Nordic cities (``regions.txt``): "Östergötland", "Höga Kusten"."""
+    return frozenset(read_lines("regions.txt"))
+
+
+@cache
 def first_names() -> frozenset[str]:
     """Common first names (``first_names.txt``): evidence that a capitalised pair is a name."""
     return frozenset(read_lines("first_names.txt"))

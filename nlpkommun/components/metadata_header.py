@@ -377,9 +377,10 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
         re.IGNORECASE,
     )
     for i, ln in enumerate(lines):
-        if pat.search(ln.text):
+        goes = pat.search(ln.text)
+        if goes:
             # the date after the phrase first: "Svar ska lämnas senast den 2 juni. Ärendet behandlas i …"
-            found = find_day_dates(ln.text[pat.search(ln.text).end() :], year) or find_day_dates(ln.text, year)
+            found = find_day_dates(ln.text[goes.end() :], year) or find_day_dates(ln.text, year)
             if not found and i + 1 < len(lines) and len(strip_dates(lines[i + 1].text, year).split()) <= 1:
                 found = find_day_dates(lines[i + 1].text, year)
             if found:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, municipalities, read_json, read_lines
+from nlpkommun.resources import first_names, municipalities, read_json, regions
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
@@ -430,7 +430,7 @@ def find_organisation_mentions(
             add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
             continue
         local = _LOCAL_BRANCH.match(text, m.end()) if org["kind"] != "authority" and org["name"][:1].isupper() else None
-        if local and (local.group(1) in _municipality_names() or local.group(1) in _provinces()):
+        if local and (local.group(1) in _municipality_names() or local.group(1) in regions()):
             end = local.end()  # a national organisation's local branch: "Fastighetsägarna Stockholm"
             span = text[m.start() : end]
             add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
@@ -442,9 +442,9 @@ def find_organisation_mentions(
             add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "authority", priority=6))
         for m in _COUNTY_BOARD_NAMED.finditer(text):
             county = m.group(1)
-            if county.endswith("s") and county[:-1] in _provinces():
+            if county.endswith("s") and county[:-1] in regions():
                 county = county[:-1]  # "Länsstyrelsen Östergötlands regionala stöd"
-            if county in _provinces() or county in _municipality_names():
+            if county in regions() or county in _municipality_names():
                 end = m.start(1) + len(county)
                 add(
                     OrgMention(
@@ -465,16 +465,16 @@ def find_organisation_mentions(
             add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=7))
     for m in _ACRONYM_PLACE.finditer(text):
         acr, place = m.group(1), m.group(2)
-        if acr in _party_abbreviations() or not (place in _provinces() or place in _municipality_names()):
+        if acr in _party_abbreviations() or not (place in regions() or place in _municipality_names()):
             continue
         if re.match(r"[ \t]+\d", text[m.end() : m.end() + 3]) or _sentence_initial(text, m.start()) and acr == "I":
             continue
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=5))
     for m in _word_before_place().finditer(text):
         place = m.group(2).split()[-1]  # "Samordningsförbundet Nordvästra Skåne": the part of a county
-        if place.endswith("s") and place[:-1] in _provinces() and text[m.end() : m.end() + 4] == " län":
+        if place.endswith("s") and place[:-1] in regions() and text[m.end() : m.end() + 4] == " län":
             end = m.end() + 4  # "Coompanion Jämtlands län"
-        elif place in _provinces() or place in _municipality_names() or place == "Sverige":
+        elif place in regions() or place in _municipality_names() or place == "Sverige":
             end = m.end()
         else:
             continue
@@ -608,10 +608,10 @@ def find_organisation_mentions(
             continue
         if m.group(3):
             end = m.end(2) if m.group(2) else m.end(1)
-        known = _provinces() | _municipality_names()
-        if len(words) == 2 and words[1].endswith("s") and words[1][:-1] in _provinces():
+        known = regions() | _municipality_names()
+        if len(words) == 2 and words[1].endswith("s") and words[1][:-1] in regions():
             words = [words[0], words[1][:-1]]  # "Region Jämtland Härjedalens vård"
-        if len(words) == 2 and words[1] not in _provinces():  # only "Region Jämtland Härjedalen"
+        if len(words) == 2 and words[1] not in regions():  # only "Region Jämtland Härjedalen"
             end = m.start(1) + len(words[0])
             words = words[:1]
         if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in known:
@@ -853,7 +853,7 @@ def _name_in_place_word(word: str) -> bool:
     organisation compound of its own ("Kommunstyrelsen i Nacka" is the board)."""
     if word in first_names() or word.casefold() in _stop_first() or word.casefold() in _determiners():
         return False
-    if word in _municipality_names() or word in _provinces() or word.casefold() in _PREPOSITIONS:
+    if word in _municipality_names() or word in regions() or word.casefold() in _PREPOSITIONS:
         return False
     if canonical_compound(word) is not None or _verb_form(word) or _role_word(word):
         return False
@@ -889,7 +889,7 @@ def _name_part_before(text: str, start: int, word: str) -> bool:
         return True
     if _sentence_initial(text, start) or _is_common(word) or _common_compound(word) or word.casefold() in _stop_first():
         return False  # "Likvärdighetsgaranti Fisksätraskolan": a common compound
-    return word not in _municipality_names() and word not in _provinces() and canonical_compound(word) is None
+    return word not in _municipality_names() and word not in regions() and canonical_compound(word) is None
 
 
 @cache
@@ -904,12 +904,6 @@ def _word_before_place() -> re.Pattern[str]:
     words = read_json("place_patterns.json")["organisation_words_before_place"]
     caps = sorted({w[:1].upper() + w[1:] for w in words if w.isalpha() and w not in ("region", "regionen")}, key=len)
     return re.compile(rf"({_at_start(reversed(caps))})[ \t]+((?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD})(?![\w-])")
-
-
-@cache
-def _provinces() -> frozenset[str]:
-    """Provinces and regions (``regions.txt``): "Härjedalen" in "Region Jämtland Härjedalen"."""
-    return frozenset(read_lines("regions.txt"))
 
 
 @cache

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions, lexicon
 from nlpkommun.doc_text import doc_text
-from nlpkommun.lemmatizer import lemma_table
+from nlpkommun.lemmatizer import is_definite_noun, lemma_table
 from nlpkommun.resolve import clean_name, is_all_caps, resolve_persons
 from nlpkommun.resources import first_names, read_json, read_lines
 from nlpkommun.spans import SpanSet
@@ -381,7 +381,8 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
             lead_role = r or lead_role
             words = words[1:]
             continue
-        if len(words) >= 3 and _definite_noun(w) and text[words[1][0] : words[1][1]] in first_names():
+        fn = first_names()
+        if len(words) >= 3 and is_definite_noun(w) and w not in fn and text[words[1][0] : words[1][1]] in fn:
             words = words[1:]  # "Forskaren Ylva Berglund": a definite noun before a first name
             continue
         break
@@ -404,14 +405,6 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int, Role | None]]
     if cur:
         out.append((cur[0][0], cur[-1][1], lead_role if not out else None))
     return [(s, e, r) for s, e, r in out if len(text[s:e].split()) >= 2]
-
-
-def _definite_noun(word: str) -> bool:
-    """Whether a capitalised word is a common noun in the definite form ("Forskaren",
-    "Projektledaren"), by the lemma table, and no first name."""
-    low = word.casefold()
-    lemma = lemma_table().get(low)
-    return bool(lemma) and lemma != low and low.endswith(("en", "n", "et", "na")) and word not in first_names()
 
 
 _PAREN_CLOSE = re.compile(r"[ \t)]*")

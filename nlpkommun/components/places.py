@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, read_json, read_lines
+from nlpkommun.resources import first_names, read_json, read_lines, regions
 
 _W = r"[A-ZÅÄÖ][\wåäöéü]+"
 _PROPER = rf"{_W}(?:-{_W})*"
@@ -97,7 +97,7 @@ def _lex() -> dict[str, Any]:
         "law_suffixes": tuple(cues["law_suffixes"]),
         "gazetteer": frozenset(municipalities)
         | frozenset(read_lines("countries.txt"))
-        | frozenset(read_lines("regions.txt")),
+        | regions(),
         "org_forms": frozenset(org_forms),
         "buildings": tuple(pat["municipal_buildings"]),
         "role_suffixes": tuple(pat["role_suffixes"]),

@@ -76,8 +76,8 @@ from spacy.tokens import Doc
 
 from nlpkommun.components.metadata_lines import is_any_label
 from nlpkommun.doc_text import doc_text
-from nlpkommun.lemmatizer import lemma_table
-from nlpkommun.resources import first_names, read_json, read_lines
+from nlpkommun.lemmatizer import is_definite_noun, lemma_table
+from nlpkommun.resources import first_names, read_json, read_lines, regions
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}\+?"  # "ESF+": the plus names the current programme period
 _INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
@@ -497,7 +497,7 @@ def _patterns() -> _Patterns:
         ),
         place_words=frozenset(
             w.casefold()
-            for line in (*read_lines("municipalities.txt"), *read_lines("regions.txt"))
+            for line in (*read_lines("municipalities.txt"), *regions())
             for w in re.split(r"[\t ]+", line)
             if w[:1].isupper()
         ),
@@ -599,8 +599,7 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
                 tail = _AND_LOWER_END.match(text, m.start(1) + len(name))
-                definite = name.casefold().endswith(("en", "an", "et", "na")) and lemma_table().get(name.casefold())
-                if tail and len(name.split()) == 1 and not definite:
+                if tail and len(name.split()) == 1 and not is_definite_noun(name):
                     name += tail.group(1)  # "metoden Ung och trygg, som …"
                 start = m.start(1)
                 head = text[m.start() : m.start(1)].rstrip()
@@ -699,21 +698,25 @@ def _lower_subject(text: str, pos: int) -> str | None:
     m = _LOWER_SUBJECT.match(text, pos)
     if not m:
         return None
-    words = m.group().split()
-    for n in range(2, len(words) + 1):
-        candidate = " " + " ".join(words[:n])
-        end = pos + len(text[pos:].split(words[n - 1], 1)[0]) + len(words[n - 1]) if n else pos
+    words = list(re.finditer(r"\S+", text[pos : m.end()]))[1:]  # after "för"/"mot"/"om"
+    end = _subject_end(text, [pos + w.end() for w in words], ",.;:()")
+    if end is None or any(w.group() in _patterns().name_stops for w in words if pos + w.end() <= end):
+        return None
+    return " " + " ".join(text[pos:end].split())
+
+
+def _subject_end(text: str, ends: Iterable[int], marks: str, years: bool = False) -> int | None:
+    """The first of ``ends`` (the ends of a subject's words) that a mark of ``marks``, a line
+    end or a finite verb follows; with ``years`` also a span of years, kept ("… 2023–2026")."""
+    for end in ends:
+        span = _SUBJECT_YEARS.match(text, end) if years else None
+        if span:
+            return span.end()
         after = text[end : end + 30]
-        nxt = re.match(r"[ \t]*([a-zåäö]+)", after)
-        if re.match(r"[ \t]*(?:[,.;:()]|\n|$)", after) or (nxt and _finite_verb(nxt.group(1))):
-            return candidate if not any(w in _patterns().name_stops for w in words[1:n]) else None
+        nxt = re.match(r"[ \t]+([a-zåäö]+)", after)
+        if re.match(rf"[ \t]*(?:[{re.escape(marks)}]|\n|$)", after) or (nxt and _finite_verb(nxt.group(1))):
+            return end
     return None
-
-
-@cache
-def _regions() -> frozenset[str]:
-    """Provinces and informal regions (``regions.txt``): a regional programme's area."""
-    return frozenset(read_lines("regions.txt"))
 
 
 @cache
@@ -749,15 +752,11 @@ def _owned_subject(text: str, pos: int) -> str | None:
     m = _OWNED_SUBJECT.match(text, pos)
     if not m or m.group(1).split()[0] == "att":
         return None  # "strategi för att minska risken för att barn, unga …": a clause, not a short subject
-    for w in re.finditer(r"[ \t]+[a-zåäö-]+", text[: m.end()][m.start(1) :]):
-        end = m.start(1) + w.end()
-        years = _SUBJECT_YEARS.match(text, end)
-        if years:
-            return text[pos : years.end()]
-        nxt = re.match(r"[ \t]+([a-zåäö]+)", text[end : end + 30])
-        if re.match(r"[ \t]*(?:[.,;:)]|\n|$)", text[end : end + 2]) or (nxt and _finite_verb(nxt.group(1))):
-            return text[pos:end]
-    return None
+    ends = [m.start(1) + w.end() for w in re.finditer(r"[ \t]+[a-zåäö-]+", m.group(1))]
+    end = _subject_end(text, ends, ".,;:)", years=True)
+    return text[pos:end] if end is not None else None
+
+
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"
@@ -1053,7 +1052,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if any(a <= start and end <= b for a, b in defined):
             continue  # "Europeiska socialfonden (ESF+)": the definition names it
         place = _IN_PLACE_AFTER.match(text, end)
-        if name and not acronym and place and place.group(1) in _regions():
+        if name and not acronym and place and place.group(1) in regions():
             name, end = name + place.group(), place.end()  # "Trygg hemgång i Östergötland" (not "i Luleå")
         col.add(name, acronym)
         programme_spans.append((start, end))

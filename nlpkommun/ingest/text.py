@@ -14,9 +14,9 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlpkommun.components.metadata_lines import labels
 from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedFormatError
 from nlpkommun.ingest.pdf_layout import join_hyphenated
-from nlpkommun.resources import read_json
 
 _SENTENCE_END = tuple(".!?:;")
 # A line that ends like an attendance/list row: party letters, optionally followed by a role.
@@ -204,10 +204,10 @@ def _header_labels() -> frozenset[str]:
     """Labels of a header's values ("Tid", "Plats", "Datum", "Dnr"; ``header_labels.json``): a
     left cell that is one holds the label of the value beside it (not signature roles: a
     block of names under "Ordförande" / "Sekreterare" is read column by column)."""
-    data = read_json("header_labels.json")
-    groups = ("title", "case_officer", "phone", "email", "addressee", "document_date", "meeting_date",
-              "meeting_time", "reference")  # fmt: skip
-    return frozenset(label.casefold() for g in groups for label in data[g]) | {"plats", "lokal"}
+    groups = labels()
+    keys = ("title", "case_officer", "phone", "email", "addressee", "document_date", "meeting_date",
+            "meeting_time", "reference")  # fmt: skip
+    return frozenset(label.casefold() for g in keys for label in groups[g]) | {"plats", "lokal"}
 
 
 _DATE_CELL = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d")
