@@ -348,6 +348,7 @@ class _Patterns:
     """Every regex and word set of the component, built once (see :func:`_patterns`)."""
 
     name_cue: re.Pattern[str]
+    adjective_title: re.Pattern[str]
     name_cue_heads: tuple[str, ...]
     owned_head: re.Pattern[str]
     named_compound: re.Pattern[str]
@@ -411,6 +412,7 @@ def _patterns() -> _Patterns:
     preps = {"för", "i", "mot", "med", "till", "om", "på", "och"}
     not_programme_upper = frozenset(a.upper() for a in cues["not_programme_acronyms"])
     english = _alternation(cues["english_function_words"] | cues["english_connectors"])
+    plan_adjectives = "|".join(w.capitalize() for w in sorted(cues["plan_adjectives"]))
     return _Patterns(
         # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
@@ -435,6 +437,15 @@ def _patterns() -> _Patterns:
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
+        ),
+        # "Smart specialiseringsstrategi för Halland", "Folkhälsopolitiskt program för Norrbottens
+        # län", "Regional handlingsplan för klimatanpassning": an adjective, a plan word, "för"
+        adjective_title=re.compile(
+            rf"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+(?:isk|sk|ig|lig|al|ell|iv|sam|bar)[at]?|{plan_adjectives})"
+            rf"[ \t]+[a-zåäö]*(?:{th}))"
+            rf"([ \t]+(?:för|mot)[ \t]+(?:[a-zåäö]+[ \t]+){{0,3}}[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?"
+            rf"(?:[ \t]+(?:kommun|stad|län|region))?)?"
+            rf"(?:[ \t]+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
         # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"), "Utvecklingsplan
         # Flemingsberg 2040": a plan title with its owner or subject and a year or a span of years
@@ -678,6 +689,17 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             continue  # "mellan Vasaplan och Teg", "till Gullmarsplan, Centralen och …": a square
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
         out.append((name, m.start(1), False))
+    for m in pat.adjective_title.finditer(text):
+        if not _mid_sentence(text, m.start(1)):
+            continue
+        if m.group(2):
+            name = m.group(1) + m.group(2) + (f" {m.group(3)}" if m.group(3) else "")
+        else:
+            subject = _owned_subject(text, m.end(1)) or _lower_subject(text, m.end(1))
+            if not subject:
+                continue  # "Regional plan" alone names nothing
+            name = m.group(1) + subject
+        out.append((re.sub(r"\s+", " ", name), m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
         if not any(w.casefold() in cues["stop_words"] for w in m.group(2).split()):
             out.append((m.group(1), m.start(1), False))  # not "Projekt som startade 2025"
@@ -889,7 +911,8 @@ class _Collector:
             if not item["acronym"] or not item["name"] or len(item["name"].split()) < 2:
                 continue
             short = _indefinite(item["name"])
-            for other_key, other in list(self.items.items()):
+            others = sorted(self.items.items(), key=lambda kv: -len(kv[1]["name"] or ""))
+            for other_key, other in others:  # the longest title: "… för Västra Götaland 2021–2030"
                 name = other["name"] or ""
                 if other["acronym"] or other_key == k or len(name.split()) <= len(short.split()):
                     continue
@@ -1071,7 +1094,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             # one word with a programme ending ("Kulturgarantin") is no person an NER tag may veto
             take_name(name, start, after_head=" " not in name and name.casefold().endswith(suffixes))
 
-    # 3d. the project column of a table ("Projekt" / "Period" / "Finansiering" / …)
+    # 3d. local names that end in the place they serve: "inom Lov i Malmö", "Trygg skolväg Kiruna"
+    for name, start in place_named_names(text):
+        take_name(name, start)
+
+    # 3e. the project column of a table ("Projekt" / "Period" / "Finansiering" / …)
     for name, acronym, start in table_column_names(text):
         if name is None and acronym:
             take_acronym(acronym, start)
@@ -1203,6 +1230,17 @@ def _sentence_start(text: str, start: int) -> bool:
     return start == 0 or "\n" in before or bool(re.search(r"[.!?:•]\s*$", before))
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` follows a lower-case word or a comma, on its line or at the end of the
+    line before (a wrapped sentence: "… ligger i linje med" / "Folkhälsopolitiskt program …")."""
+    before = text[max(0, start - 60) : start].rstrip(" \t")
+    if before.endswith("\n"):
+        before = before.rstrip()
+        if "\n\n" in text[max(0, start - 60) : start]:
+            return False
+    return bool(re.search(r"[a-zåäö,]$", before))
+
+
 def _line_start(text: str, start: int) -> bool:
     """Whether ``start`` opens a line, perhaps after a bullet."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
@@ -1247,8 +1285,12 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
         ):
             break  # "Vardagsrehabilitering i hela hemtjänsten": where, not the name
         nxt = split[i + 1] if i + 1 < len(split) else ""
+        if w == "i" and nxt in _cues()["adverbial_nouns_after_i"]:
+            break  # "Trygg i Partille i enlighet med …": an adverbial, not the name
         if w in ("på", "vid", "i") and nxt[:1].isupper() and nxt.casefold().endswith(_VENUE_ENDS):
             break  # "Frukostklubben på Östratornskolan": the school it runs at
+        if w in ("på", "vid", "i") and nxt[:1].islower() and nxt.endswith(_VENUES_PLURAL):
+            break  # "Effekt på högstadieskolorna": the units it runs at
         kept.append(w)
     while kept and kept[-1].casefold() in _cues()["long_form_bad_first"]:
         kept.pop()
@@ -1258,6 +1300,7 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
 
 
 _VENUE_ENDS = ("skolan", "skola", "gymnasiet", "biblioteket", "fritidsgården", "badet", "huset")
+_VENUES_PLURAL = ("skolorna", "gårdarna", "biblioteken", "boendena", "enheterna", "gymnasierna", "stationerna")
 _QUANTIFIERS = frozenset(("hela", "alla", "samtliga", "varje", "flera", "många"))
 _TIME_WORDS = frozenset(
     "år dag dagsläget höst höstas vår våras sommar somras vinter vintras fjol januari februari mars april maj juni "
@@ -1407,6 +1450,69 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
             out.append((name, None, start))
     out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
     return out
+
+
+@cache
+def _place_name_regex() -> re.Pattern[str]:
+    """ "Trygg i Umeå", "Hållbart resande Skellefteå": a capitalised word, up to two lower-case
+    words, and a municipality's, a region's or Sweden's name (after "i" or directly)."""
+    from nlpkommun.resources import municipalities
+
+    names = sorted({*municipalities(), *regions(), "Sverige"}, key=len, reverse=True)
+    place = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?((?:[ \t]+(?!i[ \t])[a-zåäö]+){{0,2}}))"
+        rf"[ \t]+(i[ \t]+(?:hela[ \t]+)?)?({place})(?![\wåäö-])"
+    )
+
+
+def place_named_names(text: str) -> list[tuple[str, int]]:
+    """(name, start) of local programme names that end in the place they serve, inside a
+    sentence: "aktiviteterna inom Lov i Malmö", "kommunens strategi Framkomlighet i Nacka",
+    "Trygg skolväg Kiruna". One word before "i <place>" must be no definite noun
+    ("Länsstyrelsen i Skåne"), genitive, first name, party, place, body or known programme
+    ("Huskurage i Järfälla" is Huskurage); without "i" the name needs a lower-case word
+    ("Hållbart resande Skellefteå", not "Komvux Enköping")."""
+    out: list[tuple[str, int]] = []
+    if not any(c.isupper() for c in text):
+        return out
+    cues = _cues()
+    blockers = (
+        cues["stop_words"]
+        | cues["long_form_bad_first"]
+        | cues["place_prepositions"]
+        | _QUANTIFIERS
+        | cues["place_name_lower_blockers"]
+    )
+    known = {n.casefold() for n, _ in _known_lexicon() if n}
+    places = _patterns().place_words
+    for m in _place_name_regex().finditer(text):
+        head, lower, with_i = m.group(1), m.group(2).split(), bool(m.group(3))
+        first = head.split()[0]
+        low = first.casefold()
+        if not with_i and not lower or lower and "hela" in (m.group(3) or ""):
+            continue  # "Komvux Enköping"; "Attraktiva livsmiljöer i hela Nacka": a goal, not a name
+        if any(w in blockers or is_definite_noun(w) for w in lower):
+            continue  # "Botkyrka kommun och Södertälje", "Tekniska verken i Kiruna"
+        if first in first_names() or is_definite_noun(first) or low in known or head.casefold() in known:
+            continue
+        if _DEFINITE_COMPOUND.fullmatch(first) or not lower and _ends_with_any(low, cues["place_like_endings"]):
+            continue  # "Pedagogpoolen i Sverige", "Mittstråket mellan …", "Svindersvik i Nacka"
+        if low.endswith("s") and (lemma_table().get(low[:-1]) or low[:-1] in places):
+            continue  # a genitive owner: "Strategins förankring i Nacka", "Skånes psykiatri i …"
+        if low in places or _opens_with_body(head) or low in cues["generic_name_starts"]:
+            continue
+        if _names_a_place_or_body(head) or _names_a_law(head) or lexicon_party(first):
+            continue  # "Moderaterna i Nacka"
+        out.append((m.group(0), m.start(1)))
+    return out
+
+
+def lexicon_party(word: str) -> bool:
+    """Whether a word is a party's written name ("Moderaterna", "Socialdemokraterna")."""
+    from nlpkommun.components.parties import find_party_mentions
+
+    return any(p["start"] == 0 and p["end"] == len(word) for p in find_party_mentions(word))
 
 
 def family_names(text: str) -> list[tuple[str, int]]:

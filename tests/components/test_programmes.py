@@ -14,6 +14,7 @@ from nlpkommun.components.programmes import (
     find_abbreviations,
     find_programmes,
     is_acronym,
+    place_named_names,
     table_column_names,
 )
 
@@ -630,3 +631,40 @@ def test_a_proper_owners_plan_with_what_it_is_for() -> None:
 
 def test_a_blank_line_ends_a_programme_noun_cue() -> None:
     assert _names("Lägesbeskrivning av medlingsförsöket\n\nÄrendets tidigare behandling\n\nBeslut fattas.") == []
+
+
+def test_local_names_that_end_in_the_place_they_serve() -> None:
+    found = [n for n, _ in place_named_names(
+        "Barnen deltar i aktiviteterna inom Lov i Mora och i samverkan Trygg i Ockelbo. "
+        "Kommunens strategi Framkomlighet i Tierp följs upp, liksom Hållbart resande Orsa."
+    )]
+    assert found == ["Lov i Mora", "Trygg i Ockelbo", "Framkomlighet i Tierp", "Hållbart resande Orsa"]
+    not_names = (
+        "Ärendet har skickats till Länsstyrelsen i Skåne, Moderaterna i Mora och Tekniska verken i Kiruna. "
+        "Beslutet gäller Svindersvik i Tierp, Skånes psykiatri i Ystad och Komvux Enköping. "
+        "Målen är Bäst utveckling för alla och Attraktiva livsmiljöer i hela Mora. Anna Lund deltog, "
+        "liksom Huskurage i Orsa."
+    )
+    assert place_named_names(not_names) == []
+    text = "Polisen och kommunen genomför projektet Trygg i Ockelbo i enlighet med planen."
+    assert ("Trygg i Ockelbo", None) in _names(text)
+
+
+def test_adjective_plan_titles_with_what_they_are_for() -> None:
+    text = (
+        "Förslaget ligger i linje med\nFolkhälsopolitiskt program för Norrbottens län. Det bygger på "
+        "Smart specialiseringsstrategi för Västra Götaland, där industri ingår. Länsstyrelsen har i sin "
+        "Regional handlingsplan för klimatanpassning pekat ut risker och objektet finns i\n"
+        "Nationell plan för transportinfrastrukturen 2022–2033 men saknar pengar. Regional plan gäller."
+    )
+    assert [n for n, _ in _names(text)] == [
+        "Folkhälsopolitiskt program för Norrbottens län",
+        "Smart specialiseringsstrategi för Västra Götaland",
+        "Regional handlingsplan för klimatanpassning",
+        "Nationell plan för transportinfrastrukturen 2022–2033",
+    ]
+
+
+def test_a_name_ends_before_the_units_it_runs_at() -> None:
+    found = _names("Den omfattar föräldraprogrammet Effekt på högstadieskolorna och samarbete med Polisen.")
+    assert found == [("Effekt", None)]
