@@ -87,6 +87,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         or mh.labelled_date(lines, "meeting_date", year)
         or mh.phrase_meeting_date(head, year)
         or mh.labelled_date(head, "meeting_time", year, window=1)
+        # a kallelse's "Tid: Onsdagen den 15 oktober 2025" under its "Ledamöter" columns
+        or (mh.labelled_date(lines[:40], "meeting_time", year, window=1) if _meeting_record(kind, lines) else None)
         or (header_date if _meeting_record(kind, lines) else None)
     )
     if meeting_date is None and _meeting_record(kind, lines):

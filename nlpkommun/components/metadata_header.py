@@ -372,13 +372,21 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
     # "väcks vid kommunfullmäktiges sammanträde den 26 maj 2025"
     # "Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025 beslutat"
     meeting = re.compile(
-        rf"\b(?:{re.escape(body.split()[-1].lower()[:6])}\w*|nämndens|styrelsens)(?:\s+(?:har|hade|vid|på|sitt))*"
+        rf"\b(?:{re.escape(body.split()[-1].lower()[:6])}\w*|nämndens|styrelsens)"
+        rf"(?:\s+(?:har|hade|vid|på|sitt|behandlade|behandlar|ärendet|frågan))*"
         rf"\s+sammanträde\s+(?:den\s+)?",
         re.IGNORECASE,
     )
     for i, ln in enumerate(lines):
         goes = pat.search(ln.text)
         if goes:
+            # "behandlas i regionstyrelsens arbetsutskott den 2 september och i regionstyrelsen" /
+            # "den 17 september 2025": the body's own date over its committee's
+            rest = ln.text[goes.end() :] + (" " + lines[i + 1].text if i + 1 < len(lines) else "")
+            own = next((m for m in named.finditer(rest) if m.start() > 0), None)
+            dated = find_day_dates(rest[own.end() :], year) if own else []
+            if dated and dated[0].start == 0:
+                return dated[0].value
             # the date after the phrase first: "Svar ska lämnas senast den 2 juni. Ärendet behandlas i …"
             found = find_day_dates(ln.text[goes.end() :], year) or find_day_dates(ln.text, year)
             if not found and i + 1 < len(lines) and len(strip_dates(lines[i + 1].text, year).split()) <= 1:

@@ -15,7 +15,7 @@ from functools import cache
 
 from nlpkommun.components.metadata_header import bodies, header
 from nlpkommun.components.metadata_lines import Line, fold
-from nlpkommun.resources import municipalities
+from nlpkommun.resources import municipalities, regions
 
 _WEB = re.compile(r"(?:@|\bwww\.|://)(?:[\w-]+\.)*?([\w-]+)\.se\b", re.IGNORECASE)
 
@@ -141,6 +141,9 @@ def is_municipality_line(s: str) -> bool:
     s = s.strip(" ,.")
     if s.isupper():
         s = s.title().replace(" Kommun", " kommun").replace(" Stad", " stad")
+    region = re.fullmatch(r"Region\s+(.+?)(?:s?\s+län)?", s)
+    if region and (region.group(1) in regions() or base_of(region.group(1))):
+        return True  # "Region Norrbotten", "Region Kalmar län", "Region Jönköpings län"
     known = municipalities()
     return s in known.values() or bool(
         re.fullmatch(r"[A-ZÅÄÖ][\wåäö -]+\s+(?:kommun|stad|Stad)|Region\s+[A-ZÅÄÖ]\w+", s)

@@ -98,7 +98,8 @@ _STATED_TITLE = re.compile(
 )
 _ADDRESSED_UNIT = re.compile(
     r"^(?:Länsstyrelsen|Enheten|Avdelningen|Förvaltningen|Sektionen|Region|Myndigheten|Kommunen)\b"
-    r"|(?:förvaltningen|nämnden|styrelsen|enheten|avdelningen|kommun|län|verket|myndigheten|@\S+)$"
+    r"|(?:förvaltningen|nämnden|styrelsen|enheten|avdelningen|kommun|län|regionen|verket|myndigheten|@\S+)$"
+    r"|^(?:\d{3}\s?\d{2}\s+[A-ZÅÄÖ]\S*|Box\s+\d+)|[Hh]us$|huset$"  # an address: "405 44 Göteborg", "Regionens Hus"
 )
 _YEAR_SPAN_END = re.compile(r"[-–](?:19|20)\d\d$")
 _PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
@@ -200,7 +201,7 @@ def _meeting_heading(head: list[Line], type_ln: Line) -> str | None:
     at = next((i for i, ln in enumerate(head) if ln is type_ln), None)
     if at is None:
         return None
-    for ln in head[at : at + 7]:  # under the type line, the body, "Datum" and the date may come first
+    for ln in head[at : at + 12]:  # under the type line, the body, "Datum", the date and the recipients may come first
         text = strip_dates(ln.text)
         if _MEETING_HEADING.match(text) and len(text.split()) <= 14 and not text.endswith("."):
             return _clean_title(text)
@@ -215,7 +216,7 @@ def title(lines: list[Line], kind: str | None, type_ln: Line | None, year: int |
         if t:
             return t
     if kind == "kallelse" and type_ln is not None:
-        heading = _meeting_heading(head, type_ln)
+        heading = _meeting_heading(lines, type_ln)  # below the header too: under "Ledamöter" columns
         if heading:
             return heading
     if kind in ("protokoll", "kallelse") and type_ln is not None:

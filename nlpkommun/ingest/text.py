@@ -14,7 +14,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlpkommun.components.metadata_lines import labels
+from nlpkommun.components.metadata_lines import is_section_heading, labels
 from nlpkommun.errors import DecodingError, EmptyDocumentError, UnsupportedFormatError
 from nlpkommun.ingest.pdf_layout import join_hyphenated
 
@@ -362,6 +362,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     if _ADDRESS_LINE.fullmatch(b) or _ADDRESS_LINE.fullmatch(a):
         return "newline"  # an e-mail address or a web address on its own line
 
+    if b0.isupper() and len(b) < 40 and is_section_heading(b):
+        return "newline"  # "… industriföretag (GOHI)" / "Förslag till beslut": a heading after a title
     short = width > 0 and len(a) < 0.75 * width
     if b0.isupper() and _ROW_END.search(a) and len(a) < 80:
         return "newline"  # an attendance row: "Anna Berg (M), 1:e vice ordförande" / "Erik Lund (S)"

@@ -928,3 +928,47 @@ def test_district_body_diarienummer_line_and_meeting_reference_label():
     text += "\nSäkra lovaktiviteterna\n"
     m = extract_metadata(text)
     assert m["title"] == "Säkra lovaktiviteterna" and m["meeting_date"] == "2025-05-13"
+
+
+def test_stated_title_under_the_recipients_postal_address_and_the_boards_meeting():
+    text = (
+        "Ale kommun\nKommunstyrelsen\nYTTRANDE\nDatum: 2025-06-10\nDiarienummer: KS.2025.142\n"
+        "Västra Götalandsregionen\nKollektivtrafiknämnden\nRegionens Hus\n405 44 Göteborg\n"
+        "Yttrande över remiss av Regionalt trafikförsörjningsprogram\n"
+        "Kommunen har fått förslaget på remiss. Kommunstyrelsen behandlade ärendet vid sitt sammanträde "
+        "den 9 juni 2025, § 97, och lämnar följande yttrande.\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Yttrande över remiss av Regionalt trafikförsörjningsprogram"
+    assert m["meeting_date"] == "2025-06-09"
+
+
+def test_region_line_is_no_title_and_the_boards_own_date_beats_its_committees():
+    text = (
+        "Tjänsteskrivelse\nDiarienummer\nRS 2025-1187\nDatum\n2025-08-19\nHandläggare\nJohan Niemi\n"
+        "Regionstyrelsen\nRegion Norrbotten\n\nPermanent drift av distansmottagningar\n\nSammanfattning\n"
+        "Projektet avslutas snart.\nÄrendet behandlas i regionstyrelsens arbetsutskott den 2 september och i "
+        "regionstyrelsen\nden 17 september 2025.\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Permanent drift av distansmottagningar"
+    assert m["meeting_date"] == "2025-09-17"
+
+
+def test_kallelse_heading_and_time_below_the_member_columns():
+    text = (
+        "KALLELSE\nVETLANDA KOMMUN\nUtbildningsnämnden\nDatum\n2025-10-07\n\nLedamöter\nErsättare för kännedom\n\n"
+        "Kallelse till sammanträde med utbildningsnämnden\n\nTid: Onsdagen den 15 oktober 2025, kl. 08.30\n"
+        "Plats: Sessionssalen\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Kallelse till sammanträde med utbildningsnämnden"
+    assert m["meeting_date"] == "2025-10-15"
+
+
+def test_a_section_heading_after_a_long_title_line_stays_a_line():
+    title = "Medfinansiering av projektet Grön omställning i halländska industriföretag (GOHI)"
+    text = f"Region Halland\nTjänsteskrivelse\nRegionala utvecklingsnämnden\n{title}\nFörslag till beslut\n"
+    text += "Nämnden beslutar att bevilja medfinansiering med högst 2 400 000 kronor för projektet under 2026.\n"
+    assert title in normalise(text).text.splitlines()
+    assert extract_metadata(normalise(text).text)["title"] == title
