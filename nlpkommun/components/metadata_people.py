@@ -173,6 +173,13 @@ def case_officers(lines: list[Line]) -> list[Official]:
                 break
         if not any(o["name"] == name for o in out):
             out.append(person)
+        if not parts and "," in value:  # "Rapporten är upprättad av" / "Name, title" / "Name, title"
+            for f in following:
+                more, title = _name_part(f.text)
+                if more is None or not f.text.startswith(f"{more},") or not is_title_line(title.strip(" ,")):
+                    break
+                if not any(o["name"] == more for o in out):
+                    out.append(official(more, title.strip(" ,")))
     for ln in lines:
         name = _listed_case_officer(ln.text)
         if name and not any(o["name"] == name for o in out):

@@ -972,3 +972,23 @@ def test_a_section_heading_after_a_long_title_line_stays_a_line():
     text += "Nämnden beslutar att bevilja medfinansiering med högst 2 400 000 kronor för projektet under 2026.\n"
     assert title in normalise(text).text.splitlines()
     assert extract_metadata(normalise(text).text)["title"] == title
+
+
+def test_extract_certifier_and_report_authors():
+    text = (
+        "PROTOKOLLSUTDRAG\nBarn- och utbildningsnämnden\n§ 12\nRubrik här\nText.\nJusterandes sign\n"
+        "Utdragsbestyrkande\nRätt utdraget intygar:\nUlrika Sundqvist, nämndsekreterare\nPiteå 2025-02-14\n"
+    )
+    signed = extract_metadata(text)["signatories"]
+    expected = [("Ulrika Sundqvist", "nämndsekreterare", "2025-02-14")]
+    assert [(o["name"], o["title"], o["date"]) for o in signed] == expected
+    text = (
+        "DELÅRSRAPPORT\nBarn- och ungdomsnämnden\nText om året.\nRapporten är upprättad av\n"
+        "Jesper Nordin, förvaltningschef\nMira Ahlström, controller\nUtbildningsförvaltningen, Vallentuna kommun\n"
+    )
+    officers = extract_metadata(text)["case_officers"]
+    expected = [("Jesper Nordin", "förvaltningschef"), ("Mira Ahlström", "controller")]
+    assert [(o["name"], o["title"]) for o in officers] == expected
+    text = "VERKSAMHETSPLAN 2026\nKultur- och fritidsnämnden\n"
+    text += "Dokumentansvarig: Linnea Åkerström, verksamhetscontroller\n"
+    assert [o["name"] for o in extract_metadata(text)["case_officers"]] == ["Linnea Åkerström"]
