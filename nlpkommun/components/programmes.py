@@ -854,10 +854,22 @@ def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:
     return m.group(1)
 
 
-def _entity_overlaps(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+def _entity_overlaps(
+    start: int, end: int, entities: Sequence[tuple[int, int, str]], head_ok: str | None = None
+) -> bool:
     """Whether a person entity covers the span: an NER model is not trained on programme
-    names, so only its PER spans (covering the whole candidate) veto one."""
-    return any(s <= start and end <= e and label == "PER" for s, e, label in entities)
+    names, so only its PER spans (covering the whole candidate) veto one. With ``head_ok`` (the
+    text), a span that reaches left only over the programme noun before the name does not count
+    ("Läsprojektet Läsande Lidköping" tagged PER)."""
+    for s, e, label in entities:
+        if label != "PER" or not (s <= start and end <= e):
+            continue
+        if head_ok is not None and s < start:
+            left = head_ok[s : start + 1].split()
+            if len(left) == 1 and left[0].casefold().endswith(_patterns().name_cue_heads):
+                continue
+        return True
+    return False
 
 
 def _sentence_case_name(item: str) -> bool:
@@ -1048,7 +1060,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if _entity_overlaps(start, end, entities) and not (
             after_head
             and _no_first_name(name)
-            and not _entity_overlaps(start - 1, end, entities)
+            and not _entity_overlaps(start - 1, end, entities, head_ok=text)
             and not _entity_overlaps(start, end + 1, entities)
         ):
             return  # a PER span vetoes, unless no word is a first name and a programme noun precedes
@@ -1092,7 +1104,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             take_acronym(acronym, start)
         elif name is not None:
             # one word with a programme ending ("Kulturgarantin") is no person an NER tag may veto
-            take_name(name, start, after_head=" " not in name and name.casefold().endswith(suffixes))
+            # nor is "Sommarjobb Trelleborg" (a word and a municipality) after "inom ramen för"
+            strong = " " not in name and name.casefold().endswith(suffixes) or _word_and_place(name.split())
+            take_name(name, start, after_head=strong)
 
     # 3d. local names that end in the place they serve: "inom Lov i Malmö", "Trygg skolväg Kiruna"
     for name, start in place_named_names(text):
@@ -1556,7 +1570,24 @@ def _verb_cue_name(name: str) -> bool:
         and first.casefold()[:-1] not in _cues()["stop_words"]
     ):
         return False  # a genitive owner: "Skolverkets material"
+    if _word_and_place(words):
+        return True  # "inom ramen för Sommarjobb Trelleborg"
     return _sentence_case_name(name) and _name_like(name) and not _generic_plan_phrase(name)
+
+
+def _word_and_place(words: list[str]) -> bool:
+    """ "Sommarjobb Trelleborg", "Jobbspår Karlstad": a capitalised word that is no definite noun,
+    body or place, and a municipality's or region's name."""
+    from nlpkommun.resources import municipalities
+
+    if len(words) != 2 or words[1] not in municipalities() and words[1] not in regions():
+        return False
+    first = words[0]
+    if not re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}", first) or _DEFINITE_COMPOUND.fullmatch(first):
+        return False
+    if first.casefold() in read_json("place_patterns.json")["organisation_words_before_place"]:
+        return False  # "Komvux Enköping", "Lärcentrum Kramfors": an organisation
+    return not (is_definite_noun(first) or _opens_with_body(first) or _names_a_place_or_body(first))
 
 
 def _suffix_names(text: str) -> list[tuple[str, int]]:

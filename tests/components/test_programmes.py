@@ -668,3 +668,16 @@ def test_adjective_plan_titles_with_what_they_are_for() -> None:
 def test_a_name_ends_before_the_units_it_runs_at() -> None:
     found = _names("Den omfattar föräldraprogrammet Effekt på högstadieskolorna och samarbete med Polisen.")
     assert found == [("Effekt", None)]
+
+
+def test_a_word_and_a_municipality_after_a_verb_cue_and_a_person_tag_over_the_head_word() -> None:
+    text = "Förvaltningen anställer feriearbetare inom ramen för\n  Sommarjobb Trelleborg. Ansökan lämnas in."
+    assert [p["name"] for p in find_programmes(text)] == ["Sommarjobb Trelleborg"]
+    text = "Vi deltar i Region Skåne och arbetar med Komvux Enköping och Fritidsbanken Västerås."
+    assert find_programmes(text) == []
+    text = "Andelen var 81 procent. Läsprojektet Läsande Lidköping, som bedrivs med biblioteket, fortsätter."
+    head, name = text.index("Läsprojektet"), text.index("Läsande")
+    found = find_programmes(text, [(head, name + len("Läsande Lidköping"), "PER")])
+    assert [p["name"] for p in found] == ["Läsande Lidköping"]
+    found = find_programmes(text, [(head - 8, name + len("Läsande Lidköping"), "PER")])
+    assert found == []
