@@ -1769,6 +1769,8 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
     return out
 
 
+_TOTAL_CELLS = frozenset(("summa", "totalt", "total", "delsumma", "summa totalt"))
+_CELL_NAME = re.compile(r"\(([A-ZÅÄÖ][a-zåäö]+(?: [\wåäöÅÄÖ]+){1,4})\)$")
 _CELL_ACRONYM = re.compile(rf"(.+?)\s+\(({ACRONYM})\)$")
 
 
@@ -1815,6 +1817,8 @@ def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
             start, cell = row[column]
             if any(not c for _, c in row) or not any(ch.isdigit() for _, c in row for ch in c):
                 break
+            if any(c.casefold() in _TOTAL_CELLS for _, c in row):
+                break  # "Summa" in any cell: the total row, or a short row shifted the columns
             if not cell[:1].isupper() or len(cell.split()) > 8 or _table_head(cell) or ":" in cell:
                 break
             rows.append((start, cell))
@@ -1822,8 +1826,11 @@ def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
         if len(rows) >= 2:
             for start, cell in rows:
                 m = _CELL_ACRONYM.match(cell)
+                named = _CELL_NAME.search(cell)
                 if m:
                     out.append((m.group(1), m.group(2), start))
+                elif named:  # "Information och dialog (Klimatsmart Värnamo)": the project's name
+                    out.append((named.group(1), None, start + named.start(1)))
                 elif is_acronym(cell) and cell.isupper():
                     out.append((None, cell, start))
                 else:

@@ -238,10 +238,16 @@ def _table_rows(block: list[tuple[int, str]], rows: list[list[tuple[int, str]]])
         # a line with no first cell and fewer cells than the rows holds wrapped pieces only
         # ("ERUF Mellersta" / "Norrland" under it)
         wrapped = row_width >= 3 and len(cells) < row_width and cells[0][0] > first_x + _ALIGN
-        for offset, cell in cells:
+        # a line with a cell in every column is a row of its own: a later cell with a number in
+        # it or above it opens no wrapped piece, even in lower case ("Tid" over "jan 2026–jun
+        # 2026", "2026–2027" over "hösten 2026"); a first cell may still wrap ("Fler läser och
+        # tar del" / "av kultur")
+        full = row_width >= 3 and len(cells) >= row_width
+        for k, (offset, cell) in enumerate(cells):
             piece = _line_of(cell, base + offset)
             target = next((ln for x, ln in above if abs(x - offset) <= _ALIGN), None)
-            if target is not None and (
+            own_row = full and k > 0 and target is not None and _has_digit(piece.text + target.text)
+            if target is not None and not own_row and (
                 _continues(target.text, piece.text, row_width)
                 or wrapped and piece.text[:1].isalpha() and not target.text.endswith((".", ":"))
             ):
@@ -256,6 +262,10 @@ def _table_rows(block: list[tuple[int, str]], rows: list[list[tuple[int, str]]])
             row_width = len(cells)
         above = current
     return out
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _continues(cell: str, piece: str, row_width: int) -> bool:

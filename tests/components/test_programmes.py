@@ -681,3 +681,15 @@ def test_a_word_and_a_municipality_after_a_verb_cue_and_a_person_tag_over_the_he
     assert [p["name"] for p in found] == ["Läsande Lidköping"]
     found = find_programmes(text, [(head - 8, name + len("Läsande Lidköping"), "PER")])
     assert found == []
+
+
+def test_a_subproject_column_read_one_cell_a_line_stops_at_the_total() -> None:
+    text = (
+        "Delprojekt i etapp 2\nDelprojekt\nOrt\nTid\nKostnad (tkr)\nFinansiering\n"
+        "Skyfallsplan Bredaryd\nBredaryd\njan 2026–jun 2026\n450\nKommunen\n"
+        "Blågröna stråk Forsheda\nForsheda\n2026–2027\n1 900\nKommunen/LONA\n"
+        "Information och dialog (Klimatsmart Lindby)\nLindby\nlöpande\n300\nKommunen\n"
+        "Administration\n300\nKommunen\nSumma\n2 950\n"
+    )
+    found = [name for name, _, _ in table_column_names(text)]
+    assert found == ["Skyfallsplan Bredaryd", "Blågröna stråk Forsheda", "Klimatsmart Lindby"]

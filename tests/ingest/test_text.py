@@ -281,3 +281,20 @@ def test_labels_beside_their_values_and_a_dated_decision_plan_are_read_row_by_ro
     # labels over their values stay column by column
     raw = "Handläggare                 Till\nAnna Berg, utredare         Utbildningsnämnden\n"
     assert normalise(raw).text.split("\n")[:2] == ["Handläggare", "Anna Berg, utredare"]
+
+
+def test_a_full_layout_row_is_its_own_row_though_a_cell_opens_in_lower_case():
+    raw = (
+        "  Delprojekt                        Ort           Tid                 Kostnad (tkr)   Finansiering\n"
+        "  Skyfallsplan Bredaryd             Bredaryd      jan 2026–jun 2026       450          Kommunen\n"
+        "  Blågröna stråk Forsheda           Forsheda      2026–2027             1 900          Kommunen\n"
+        "  Våtmark Ljusseboån                Rydaholm      hösten 2026           1 350          LONA\n"
+        "\n"
+        "  Mål                         Mått                                          Utfall      Mål\n"
+        "  Fler läser och tar del      Utlån per invånare, stadsbiblioteket            4,1         4,5\n"
+        "  av kultur                   Antal elever i kulturskolan, 6–19 år          1 730       1 850\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert "Tid" in lines and "jan 2026–jun 2026" in lines
+    assert "2026–2027" in lines and "hösten 2026" in lines
+    assert "Fler läser och tar del av kultur" in lines  # a first cell still wraps
