@@ -432,7 +432,7 @@ def _patterns() -> _Patterns:
             # "Trafikstrategi", "Energi- och klimatstrategi", "Plan"
             rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})|[A-ZÅÄÖ][a-zåäö]{{2,}}-\s+och\s+[a-zåäö]{{2,}}(?:{th})|{cap_th})"
             # "… för Gotland", "… för staden Linköping", "… för ett tryggt och säkert Stockholm"
-            rf"(\s+för\s+(?:[a-zåäö]+\s+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*"
+            rf"([ \t]+för[ \t]+(?:[a-zåäö]+[ \t]+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*"
             rf"(?:\s+(?:kommun|stad|län|tätort|centrum|kommuner))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
@@ -607,6 +607,13 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if re.search(r"\n[ \t]*\n", text[m.start() : m.start(1)]):
             continue  # a blank line between: "… medlingsförsöket" / "" / "Ärendets tidigare behandling"
         name = _trim_name(m.group(1), min_words=1)
+        if name and re.search(r" (?:19|20)\d\d$", name):
+            after = text[m.start(1) + len(" ".join(m.group(1).split()[: len(name.split())])) :]
+            if re.match(r"\s?[-–]\s?(?:19|20)\d\d", after):
+                name = name.rsplit(" ", 1)[0]  # "programmet Trygg Nordost 2025–2027": the name, not half a span
+        words = name.split() if name else []
+        if len(words) > 2 and is_acronym(words[0]) and words[1] in ("mot", "för"):
+            name = words[0]  # "programmet KiVa mot kränkande behandling": the acronym and its purpose
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
                 tail = _AND_LOWER_END.match(text, m.start(1) + len(name))
@@ -890,6 +897,10 @@ def _sentence_case_name(item: str) -> bool:
 _HYPHEN_TAIL = re.compile(r"-[\wåäö]+")
 
 
+def _item_forms(item: dict[str, Any]) -> tuple[str, str]:
+    return ((item["name"] or "").casefold(), (item["acronym"] or "").casefold())
+
+
 class _Collector:
     def __init__(self, text: str, lowered: str | None = None) -> None:
         self.text = text
@@ -902,11 +913,12 @@ class _Collector:
     def add(self, name: str | None, acronym: str | None) -> dict[str, Any]:
         k = self.key(name, acronym)
         if not acronym and name:  # "metoden Motiverande samtal (MI)": the name of a known acronym
-            k = next((key for key, i in self.items.items() if (i["name"] or "").casefold() == name.casefold()), k)
+            folded = name.casefold()  # or a name that is a known acronym ("KiVa")
+            k = next((key for key, i in self.items.items() if folded in _item_forms(i)), k)
         item = self.items.get(k)
         if item is None:
             item = self.items[k] = {"name": name, "acronym": acronym, "mentions": []}
-        elif name and not item["name"]:
+        elif name and not item["name"] and name.casefold() != (item["acronym"] or "").casefold():
             item["name"] = name
         return item
 
@@ -987,7 +999,8 @@ class _Collector:
                 for m in item["mentions"]
             )
 
-        out = [i for i in out if i["acronym"] or not inside(i)]
+        # an acronym alone only ever inside a name ("PAX" of "programmet PAX i skolan") is that name
+        out = [i for i in out if i["acronym"] and i["name"] or not inside(i)]
         out.sort(key=lambda i: i["mentions"][0]["start"])
         return out
 

@@ -693,3 +693,13 @@ def test_a_subproject_column_read_one_cell_a_line_stops_at_the_total() -> None:
     )
     found = [name for name, _, _ in table_column_names(text)]
     assert found == ["Skyfallsplan Bredaryd", "Blågröna stråk Forsheda", "Klimatsmart Lindby"]
+
+
+def test_half_a_year_span_a_heading_below_and_an_acronyms_purpose_stay_out_of_names() -> None:
+    assert _names("Nämnden godkänner inriktningen för programmet Trygg Nordost 2025–2027.") == [("Trygg Nordost", None)]
+    text = "Ärende 9. Handlingsplan för ökad närvaro\nHandlingsplanen antogs 2024-02-13."
+    assert _names(text) == [("Handlingsplan för ökad närvaro", None)]
+    text = "Skolorna arbetar med det förebyggande programmet KiVa mot kränkande behandling."
+    assert _names(text) == [(None, "KiVa")]
+    assert _names("Rektor har tagit fram en plan med stöd av programmet PAX i skolan.") == [("PAX i skolan", None)]
+    assert _names("Skolan arbetar med EHT (elevhälsoteam) varje vecka.") == []
