@@ -97,6 +97,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         meeting_date = mh.decision_meeting_date(head, body, year)
     if meeting_date is None and body is not None:
         meeting_date = mh.body_meeting_date(lines, body, int(document_date[:4]) if document_date else year)
+    if meeting_date is None and body is not None:
+        meeting_date = mh.addressed_meeting_date(lines, body, year)
 
     officers = mp.case_officers(lines)
     signed = mp.signatories(lines, kind)

@@ -273,6 +273,18 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
     return None, None
 
 
+def addressed_meeting_date(lines: list[Line], body: str, year: int | None) -> str | None:
+    """The date beside the body in a later "Till" line ("Svar på interpellation" / … /
+    "Till kommunfullmäktige 24 mars 2025"): the meeting the answer is for."""
+    for i, ln in enumerate(lines):
+        if not (split_label(ln.text, "addressee") or label_of(ln.text, "addressee")):
+            continue
+        addressed, date = body_from_addressee(lines[i : i + 5], year)
+        if date and addressed and addressed.casefold() == body.casefold():
+            return date
+    return None
+
+
 _SESSION = re.compile(
     r"\b(?:vid|från|med)\s+((?:[A-ZÅÄÖ][\wåäöé-]*\s+){0,4}[\wåäöé-]+?)s\s+(?:sammanträde|möte|extra\s+sammanträde)\b"
 )

@@ -992,3 +992,13 @@ def test_extract_certifier_and_report_authors():
     text = "VERKSAMHETSPLAN 2026\nKultur- och fritidsnämnden\n"
     text += "Dokumentansvarig: Linnea Åkerström, verksamhetscontroller\n"
     assert [o["name"] for o in extract_metadata(text)["case_officers"]] == ["Linnea Åkerström"]
+
+
+def test_a_later_addressee_line_dates_the_meeting_an_answer_is_for():
+    text = (
+        "Lindby kommun\nKommunfullmäktige\nDiarienummer: 25KS41\n\nINTERPELLATION\n2025-02-03\n\n"
+        "Interpellation om simkunnighet\n\nAtt kunna simma är viktigt.\n"
+        "Kultur- och fritidsnämnden\nSvar på interpellation\nDatum: 2025-03-12\n\n"
+        "Till kommunfullmäktige 24 mars 2025\n\nSvar på interpellation om simkunnighet\n"
+    )
+    assert extract_metadata(text)["meeting_date"] == "2025-03-24"
