@@ -505,6 +505,12 @@ class _Finder:
                         a, b = c.start + ends.start(1), c.start + ends.start(2)
                         resolved.append(_Cand(a, c.start + ends.end(1), _day(year, mo, d1), "day"))
                         resolved.append(_Cand(b, c.end, _day(year, mo, d2), "day"))
+                if c.kind == "month_range" and year is not None:  # "januari–augusti": its ends too
+                    ends = list(re.finditer(r"[A-Za-zåäöÅÄÖ]+", self.text[c.start : c.end]))
+                    if len(ends) == 2:
+                        for mo, e in zip(c.needs_year, ends, strict=True):
+                            value = f"{year:04d}-{mo:02d}"
+                            resolved.append(_Cand(c.start + e.start(), c.start + e.end(), value, "month"))
         self.cands = resolved
 
     def _partner_year(self, i: int) -> int | None:
@@ -513,7 +519,20 @@ class _Finder:
         if i + 1 >= len(self.cands):
             return None
         nxt = self.cands[i + 1]
-        if nxt.explicit_year and self.pat["range_join"].match(self.text[c.end : nxt.start]):
+        between = self.text[c.end : nxt.start]
+        if nxt.explicit_year and self.pat["range_join"].match(between):
+            return nxt.explicit_year
+        # "den 21 oktober och i Norrfjärdens Folkets hus den 23 oktober 2024": coordinated days
+        # in one sentence share the later one's year when its month is not earlier
+        if (
+            nxt.explicit_year
+            and c.kind == "day"
+            and nxt.granularity == "day"
+            and len(between) < 100
+            and re.search(r"\s(?:och|samt)\s", between)
+            and not re.search(r"[.!?;]\s|\n", between)
+            and int(nxt.value[5:7]) >= c.needs_year[0]
+        ):
             return nxt.explicit_year
         return None
 

@@ -236,3 +236,12 @@ def test_months_coordinated_before_a_year_share_it() -> None:
 def test_a_day_range_with_the_document_year_gives_its_ends() -> None:
     values = [d["value"] for d in find_dates("Inspektionen gjordes den 12–13 juni.", 2024)]
     assert values == ["2024-06-12/2024-06-13", "2024-06-12", "2024-06-13"]
+
+
+def test_a_year_less_month_range_gives_its_ends_and_coordinated_days_share_a_year() -> None:
+    found = [(d["text"], d["value"]) for d in find_dates("Ekonomen redovisar utfallet januari–augusti. Sedan", 2025)]
+    assert found == [("januari–augusti", "2025-01/2025-08"), ("januari", "2025-01"), ("augusti", "2025-08")]
+    text = "Samråd hölls i skolan den 21 oktober och i Folkets hus den 23 oktober 2024. Elevråden deltog."
+    assert [d["value"] for d in find_dates(text, 2025)] == ["2024-10-21", "2024-10-23"]
+    text = "Mötet den 21 december och den 3 januari 2025 blir bra."  # an earlier month: not shared
+    assert [d["value"] for d in find_dates(text, 2025)] == ["2025-12-21", "2025-01-03"]
