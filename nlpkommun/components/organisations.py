@@ -55,7 +55,8 @@ def _at_start(words: Iterable[str]) -> str:
 
 
 _SUBCOMMITTEE = re.compile(
-    rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott)(et|ets|s)?(?![\w-])"
+    rf"(?<![\w-])([{UP}{LO}][{LO}]+(?:styrelsens|nämndens|fullmäktiges))[ \t]+([{LO}]+utskott|[{LO}]+beredning)"
+    rf"(et|ets|en|ens|s)?(?![\w-])"
 )
 _SUBCOMMITTEE_OWNERS = ("styrelsens", "nämndens", "fullmäktiges")
 _OWNED_UNIT = re.compile(
@@ -136,6 +137,8 @@ _CENTRE_IN_PLACE = re.compile(
 _CARE_HOME = re.compile(
     rf"(?<![\w-])({CAPWORD})\s+((?:[{LO}]+-\s+(?:och|eller)\s+)?[{LO}]{{2,}}boende)(?![\w-])"
 )
+# a home under the disability law (LSS) by its name: "Sävedalens gruppbostad", "Tollare Port servicebostad"
+_GROUP_HOME = re.compile(rf"({CAPSTART}(?:[ \t]+{CAPWORD})?)[ \t]+(gruppbostad|servicebostad)(?![\w-])")
 # universities: "Luleå tekniska universitet", "Kungliga Tekniska högskolan"
 _UNIVERSITY = re.compile(
     rf"({CAPSTART})[ \t]+(?:tekniska|Tekniska|medicinska)[ \t]+(universitet|högskola|högskolan)(?![\w-])"
@@ -161,12 +164,44 @@ _OWNER_BEFORE = re.compile(rf"[{UP}][{LO}]+(?:ens|ets|s)[ \t]+$")
 # a town's council, learning centre or women's shelter: "Landskrona ungdomsråd", "Sundbybergs
 # tillgänglighetsråd", "Härnösands lärcentrum", "Järfälla kvinno- och tjejjour"
 _TOWN_BODY = re.compile(
-    rf"(?<![\w-])({CAPWORD})[ \t]+((?:[{LO}]+-[ \t]+och[ \t]+)?[{LO}]{{3,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
+    rf"(?<![\w-])({CAPWORD})[ \t]+(?:kommunala[ \t]+)?"
+    rf"((?:[{LO}]+-[ \t]+och[ \t]+)?[{LO}]{{3,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
 )
 # a federation named after its area: "Södra Älvsborgs Räddningstjänstförbund"
 _AREA_FEDERATION = re.compile(
     rf"(?<![\w-])(?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD}s[ \t]+[{UP}][{LO}]{{3,}}förbund(?:et)?(?![\w-])"
 )
+# a county's or town's federation in lower case: "Dalarnas kommunförbund", "Norrbottens kommunförbunds nätverk"
+_AREA_FEDERATION_LOWER = re.compile(rf"({CAPSTART})s[ \t]+([{LO}]{{3,}}förbund)(s|et|ets)?(?![\w-])")
+# a town's or county's institution, its noun capitalised: "Varbergs Näringslivscenter", "Smålands Akademi"
+_PLACE_INSTITUTION = re.compile(
+    rf"({CAPSTART})s[ \t]+"
+    rf"([{UP}][{LO}]*(?:center|centrum|akademi|museum|teater|institut|sällskap)|Center|Centrum|Akademi|Museum|Teater"
+    rf"|Institut|Sällskap)(?![\w-])"
+)
+# an administration or unit named with its indefinite head word: "Sektor samhällsutveckling" (the
+# administrations of some municipalities), "Avdelning Regional utveckling", "Sektor vård och omsorg"
+_HEAD_NAMED_UNIT = re.compile(
+    rf"(?:{_at_start(['Sektor', 'Avdelning', 'sektor'])})[ \t]+([{UP}{LO}][{LO}]{{3,}})"
+    rf"(?:[ \t]+(och[ \t]+[{LO}]{{3,}}|[{LO}]{{4,}}))?(?![\w-])"
+)
+_INSTITUTION_STEMS = ("enter", "entrum", "kademi", "useum", "eater", "nstitut", "ällskap")
+_SIGNATURE_COMMA = re.compile(r",[ \t]*$")
+_ADJECTIVE_END = re.compile(r"(?:al|ell|isk|iska|lig|liga|ig|iga|ala|ella)$")
+# an association named after its village or area: "Rosvik-Sjulnäs byaförening", "Piteå hembygdsförening"
+_PLACE_ASSOCIATION = re.compile(
+    rf"({CAPSTART})[ \t]+((?:bya|hembygds|idrotts|intresse|samfällighets|väg|fiskevårds|tomtägare|villaägare"
+    rf"|byalags|bygde|kultur)förening)(en)?(?![\w-])"
+)
+# a named body's adjective and council, capitalised as a name: "Regionala pensionärsrådet", "Samiska rådet"
+_ADJECTIVE_COUNCIL = re.compile(
+    rf"[{UP}](?<![\w-].)[{LO}]+(?:ala|iska|ska|liga|ella)[ \t]+[{LO}]*rådet(?![\w-])"
+)
+# a club named with its prefix and town: "IFK Skövde HK", "IK Mark Skidor" (after "IK Mark")
+_CLUB_PREFIXES = ("IK", "IF", "IFK", "BK", "FK", "SK", "GIF", "AIK", "GoIF")
+_CLUB_TAIL = re.compile(rf"[ \t]+(?:{'|'.join(_CLUB_SUFFIXES + _CLUB_SPORTS)})(?![\w-])")
+# a youth venue by its name: "Mötesplats Västra Port", "Mötesplats Kvarnen"
+_MEETING_PLACE = re.compile(rf"{_at_start(['Mötesplats'])}[ \t]+((?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD})(?![\w-])")
 _CERTIFICATION_LEVELS = frozenset({"Brons", "Silver", "Guld", "Platina"})
 _UNIT_WORD = re.compile(r"([\wåäöÅÄÖ-]+)(,?)[ \t]*")
 _SCHOOL_PLURAL_IN_NAME = re.compile(r"(?:skolans?|skolor)$")
@@ -223,6 +258,8 @@ def _authority_index() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     for form, org in list(by_form.items()):
         if form[:1].isupper() and not form.isupper() and not form.endswith(("s", "x", "z")):
             by_form.setdefault(form + "s", org)
+        if len(form) >= 2 and form.isupper() and form.isalpha():
+            by_form.setdefault(form + ":s", org)  # "SCB:s statistik"
     return re.compile(rf"(?:{_trie_at_start(by_form)})(?![\w-]|:s)"), by_form
 
 
@@ -300,7 +337,7 @@ def lexicon_names_as_written(hits: list[tuple[str, dict[str, Any]]]) -> dict[str
     out: dict[str, str] = {}
     by_org: dict[str, list[str]] = {}
     for form, org in hits:
-        by_org.setdefault(org["name"], []).append(_WS.sub(" ", form))
+        by_org.setdefault(org["name"], []).append(_WS.sub(" ", form.removesuffix(":s")))
     for name, forms in by_org.items():
         folded = {f.casefold() for f in forms}
         if name.casefold() in folded:
@@ -458,6 +495,11 @@ def find_organisation_mentions(
             st = m.start(2)  # "Vid Vrinnevisjukhuset"
         if m.group(1) and m.group(1) in _municipality_names():
             st = m.start(2)  # "Linköping Universitetssjukhuset" is two names
+        own = m.group(3)
+        if own and not own.endswith("s") and (
+            _sentence_initial(text, st) or _is_common(own) or own.casefold() in _stop_first() or own in first_names()
+        ):
+            continue  # "Sunderby sjukhus" (a village's name), not "Nytt sjukhus", "Vid sjukhus"
         add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=5))
     for m in _ASSOCIATION.finditer(text) if "förening" in text else ():
         st = _lead_trim(text, m.start(), m.start(1) + len(m.group(1)))
@@ -469,7 +511,9 @@ def find_organisation_mentions(
             continue
         if re.match(r"[ \t]+\d", text[m.end() : m.end() + 3]) or _sentence_initial(text, m.start()) and acr == "I":
             continue
-        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=5))
+        tail = _CLUB_TAIL.match(text, m.end()) if acr in _CLUB_PREFIXES else None
+        end = tail.end() if tail else m.end()  # "IK Mark Skidor", "IFK Skövde HK"
+        add(OrgMention(m.start(), end, text[m.start() : end], _WS.sub(" ", text[m.start() : end]), "other", priority=5))
     for m in _word_before_place().finditer(text):
         place = m.group(2).split()[-1]  # "Samordningsförbundet Nordvästra Skåne": the part of a county
         if place.endswith("s") and place[:-1] in regions() and text[m.end() : m.end() + 4] == " län":
@@ -478,6 +522,8 @@ def find_organisation_mentions(
             end = m.end()
         else:
             continue
+        if text[m.start() : end] in by_form:
+            continue  # "Fritidsbanken Sverige": the lexicon names it
         add(OrgMention(m.start(), end, text[m.start() : end], _WS.sub(" ", text[m.start() : end]), "other", priority=6))
     for m in _NAME_IN_PLACE.finditer(text) if " i " in text else ():
         word = m.group(1)
@@ -519,6 +565,14 @@ def find_organisation_mentions(
             if m.group(0)[0].islower() and (m.group(1) in first_names() or m.group(1).casefold() in _stop_first()):
                 continue
             add(OrgMention(m.start(), m.end(), m.group(0), name, "unit", priority=6))
+    for m in _MEETING_PLACE.finditer(text) if "Mötesplats" in text else ():
+        prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if prev and prev.group(1).casefold() in pats["not_organisation_before"]:
+            continue  # "arbetsmetoden Mötesplats Unga": a method
+        if blocked_spans and SpanSet(blocked_spans).overlaps(m.start(), m.end()):
+            continue  # a programme's name
+        if m.group(1).split()[-1] not in first_names():
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
     for m in _LIBRARY.finditer(text) if "bibliotek" in text or "länstrafik" in text else ():
         if _sentence_initial(text, m.start()) and _is_common(m.group(1)) or m.group(1).casefold() in _stop_first():
             continue
@@ -547,6 +601,17 @@ def find_organisation_mentions(
             end = m.start(1) + len(first)  # "enheten Vuxenstöd och har": the name ends before "och"
         name = _WS.sub(" ", text[m.start(1) : end])
         add(OrgMention(m.start(1), end, text[m.start(1) : end], name, "unit", priority=6))
+    for m in _GROUP_HOME.finditer(text) if "bostad" in text else ():
+        st = _lead_trim(text, m.start(), m.start(2))
+        words = text[st : m.start(2)].split()
+        if not words or (_sentence_initial(text, st) and _is_common(words[0])) or words[-1] in _municipality_names():
+            continue  # "Ny gruppbostad", "Nackas servicebostad"
+        if words[0] in first_names() or words[0].casefold() in _determiners():
+            continue
+        stem = " ".join(words)
+        if stem.endswith("s") and f"{stem[:-1]} {m.group(2)}" in text:
+            stem = stem[:-1]  # "Tollare Ports servicebostad" where "Tollare Port servicebostad" is written
+        add(OrgMention(st, m.end(), text[st : m.end()], f"{stem} {m.group(2)}", "unit", priority=6))
     for m in _CARE_HOME.finditer(text) if "boende" in text else ():
         word = m.group(1)
         stem = word[:-1] if word.endswith("s") else word
@@ -562,11 +627,49 @@ def find_organisation_mentions(
         town, noun = m.group(1), m.group(2).split()[-1].casefold()
         if town.endswith("s") and town[:-1] in _municipality_names():
             town = town[:-1]
-        if town not in _municipality_names() or noun in _patterns()["not_organisations"]:
-            continue  # "Nackas kommunalråd": a role
+        water = noun.endswith("vattenråd") and m.group(1).endswith("s") and not _sentence_initial(text, m.start())
+        if (town not in _municipality_names() and not water) or noun in _patterns()["not_organisations"]:
+            continue  # "Nackas kommunalråd": a role (but "Lagans vattenråd": a river's water council)
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
     for m in _AREA_FEDERATION.finditer(text) if "förbund" in text else ():
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _AREA_FEDERATION_LOWER.finditer(text) if "förbund" in text else ():
+        if m.group(1) in regions() or m.group(1) in _municipality_names():
+            name = f"{m.group(1)}s {m.group(2)}"  # "Dalarnas kommunförbunds nätverk" → "Dalarnas kommunförbund"
+            add(OrgMention(m.start(), m.end(), m.group(0), name, "other", priority=6))
+    for m in _PLACE_INSTITUTION.finditer(text) if _has_any(text, _INSTITUTION_STEMS) else ():
+        if m.group(1) in regions() or m.group(1) in _municipality_names():
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
+    for m in _HEAD_NAMED_UNIT.finditer(text) if _has_any(text, ("Sektor", "Avdelning", "sektor")) else ():
+        first, end = m.group(1), m.end(1)
+        signature = _SIGNATURE_COMMA.search(text, max(0, m.start() - 3), m.start()) and first.islower()
+        if text[m.start()] == "s" and not signature:
+            continue  # lower case only in a signature: "Oscar Ek, trafikstrateg, sektor samhällsbyggnad, 0303-…"
+        if first.casefold() in _stop_first() or first.casefold() in _PREPOSITIONS or first in first_names():
+            continue  # "Avdelning för …" (a unit phrase), "Avdelning Anna …"
+        if _verb_form(first) or first.casefold() in _determiners():
+            continue
+        second = m.group(2)
+        if second and (second.startswith("och") or _ADJECTIVE_END.search(first.casefold())):
+            last = second.split()[-1]
+            passive = last.endswith("s") and _verb_form(last[:-1] + "r") or _passive_form(last)  # "och berörs"
+            if not (last in _stop_first() or _verb_form(last) or passive):
+                end = m.end(2)  # "Sektor vård och omsorg", "Avdelning Regional utveckling"
+        if first[:1].isupper() and end == m.end(1):
+            continue  # "Avdelning Stab": a heading cell or a name the other patterns find
+        span = text[m.start() : end]
+        add(OrgMention(m.start(), end, span, _ucfirst(_WS.sub(" ", span)), "administration", priority=6))
+    for m in _PLACE_ASSOCIATION.finditer(text) if "förening" in text else ():
+        place = m.group(1)
+        if place.casefold() in _stop_first() or place.casefold() in _determiners() or place in first_names():
+            continue
+        if _sentence_initial(text, m.start()) and _is_common(place):
+            continue  # "Nya hembygdsförening …"
+        name = f"{place} {m.group(2)}"
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", name), "other", priority=6))
+    for m in _ADJECTIVE_COUNCIL.finditer(text) if "rådet" in text else ():
+        if not _sentence_initial(text, m.start()) or _wrapped_line(text, m.start()):
+            add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "committee", priority=7))
     for m in _HVB_HOME.finditer(text) if "HVB-hem" in text else ():
         if not _is_common(m.group(1).casefold()) or not _sentence_initial(text, m.start(1)):
             add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=7))
@@ -752,6 +855,8 @@ def find_organisation_mentions(
             continue  # "Siffror skola och förskola" (a heading)
         if len(prefix) == 1 and prefix[0].endswith(("ande", "ende", "are")) and _inflected_common(prefix[0]):
             continue  # "Skapande skola", "Friskare förskola": a programme or project, no school
+        if len(prefix) == 1 and _ADJECTIVAL.search(prefix[0]) and _is_common(prefix[0].casefold()):
+            continue  # "Likvärdig skola", "Hållbar förskola": a programme's name
         name = f"{' '.join(prefix)} {m.group(2)}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "unit", priority=5))
     for m in lex["school_plural"].finditer(text) if _has_any(text, pats["school_plural_heads"]) else ():
@@ -873,7 +978,7 @@ _FIRST_NAME_BEFORE = re.compile(rf"(?<![\w-])([{UP}][{LO}]+)[ \t]$")
 # hospitals: "Vrinnevisjukhuset", "Karolinska Universitetssjukhuset", "Mölndals sjukhus"
 _HOSPITAL = re.compile(
     rf"(?:({CAPWORD})[ \t]+)?([{UP}](?<![\w-].)[{LO}]{{3,}}sjukhuset)(?![\w-])"
-    rf"|({CAPSTART}s)[ \t]+(?:sjukhus|lasarett)(?![\w-])"
+    rf"|({CAPSTART}s?)[ \t]+(?:sjukhus|lasarett)(?![\w-])"
 )
 # a regional division after an authority's name: "Trafikverket Region Syd"
 _DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
@@ -903,7 +1008,11 @@ def _word_before_place() -> re.Pattern[str]:
     county or town it serves (``place_patterns.json``: organisation_words_before_place)."""
     words = read_json("place_patterns.json")["organisation_words_before_place"]
     caps = sorted({w[:1].upper() + w[1:] for w in words if w.isalpha() and w not in ("region", "regionen")}, key=len)
-    return re.compile(rf"({_at_start(reversed(caps))})[ \t]+((?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD})(?![\w-])")
+    # an acronym of the body's own may come between: "Samordningsförbundet RAR i Sörmland"
+    return re.compile(
+        rf"({_at_start(reversed(caps))})[ \t]+(?:[{UP}]{{2,5}}[ \t]+(?:i[ \t]+)?)?"
+        rf"((?:{_DIRECTION_WORDS}[ \t]+)?{CAPWORD})(?![\w-])"
+    )
 
 
 @cache
@@ -939,6 +1048,14 @@ def _verb_form(word: str) -> bool:
     return lemma[-1] in "aåeiouy" and bool(re.search(r"(?:r|ad|at|ade|de|te|t)$", word))
 
 
+def _passive_form(word: str) -> bool:
+    """An s-passive verb form ("berörs", "hanteras"): its lemma is an infinitive."""
+    from nlpkommun.lemmatizer import lemma_table
+
+    lemma = lemma_table().get(word.casefold())
+    return lemma is not None and word.endswith("s") and lemma[-1] in "aåeiouy" and lemma != word.casefold()
+
+
 def _inflected_common(word: str) -> bool:
     """An inflected form of a common word ("Siffror"), not a genitive name ("Vilans")."""
     from nlpkommun.lemmatizer import lemma_table
@@ -952,6 +1069,13 @@ def _role_word(word: str) -> bool:
     from nlpkommun.components.persons import role_of_words
 
     return role_of_words([word]) is not None
+
+
+def _wrapped_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a line that goes on the sentence of the line before (that line
+    ends in a lower-case word: "… och i⏎Samiska rådet den 11 juni")."""
+    before = text[max(0, pos - 40) : pos]
+    return bool(re.search(rf"[{LO}][ \t]*\n[ \t]*$", before))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -1296,7 +1420,10 @@ def group_organisations(mentions: list[OrgMention], text: str | None = None) -> 
     for key in list(order):
         if key not in lexicon_names:
             continue
-        t = [k for k in order if k != key and k.startswith(key + " ") and " region " not in k]
+        t = [
+            k for k in order
+            if k != key and k.startswith(key + " ") and " region " not in k and k not in lexicon_names
+        ]  # but "Fritidsbanken" and "Fritidsbanken Sverige" are two lexicon organisations
         if len(t) == 1:
             named[t[0]]["mentions"].extend(named[key]["mentions"])
             order.remove(key)

@@ -132,9 +132,14 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         ),
         "campus": re.compile(rf"(?<![\wåäö-])Campus[ \t]+{_PROPER}(?![\wåäö-])"),  # "Campus Valla"
         "buildings": re.compile(rf"(?<![\wåäö-])(?:{_alt(lex['buildings'])})(?![\wåäö-])"),
-        # European and national roads: "E10", "riksväg 50"
+        # European, national and county roads: "E10", "riksväg 50", "länsväg 151", "väg 44"
         "roads": re.compile(
-            r"(?<![\wåäö-])(?:E(?:4|6|10|12|14|16|18|20|22|45|47|55|65)|[Rr]iksväg \d{1,3})(?![\wåäö-])"
+            r"(?<![\wåäö-])(?:E(?:4|6|10|12|14|16|18|20|22|45|47|55|65)|(?:[Rr]iks|[Ll]äns)?väg \d{1,3})"
+            r"(?![\wåäö-]|[.,:/]\d)"
+        ),
+        # a street named with an adjective and its number: "Röda vägen 50", "Breda gatan 3"
+        "adjective_street": re.compile(
+            rf"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+a[ \t]+(?:{streets})[ \t]+\d{{1,3}}[A-Za-z]?(?![\d:,.]\d|[\wåäö-])"
         ),
         "project_before": re.compile(rf"(?<![\wåäö-])(?i:{_alt(lex['project_words'])})[ \t]+$"),
         "project_after": re.compile(
@@ -149,9 +154,11 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "chain_before": re.compile(
             rf"(?<![\wåäö-])({_PROPER})(?:,[ \t]*|[ \t]+(?:och|samt|eller)[ \t]+|[ \t]*–[ \t]*)$"
         ),
-        # with a lower-case direction word before the name: "i södra Gottsunda"
+        # with a lower-case direction word before the name: "i södra Gottsunda"; a capitalised one
+        # belongs to the name: "detaljplan för Norra Strandområdet"
         "locative": re.compile(
-            rf"(?<![\wåäö])(?i:{locs})\s+(?:(?:norra|södra|östra|västra)\s+)?({_PROPER})(?![\wåäö-])"
+            rf"(?<![\wåäö])(?i:{locs})\s+(?:(?:norra|södra|östra|västra)\s+)?"
+            rf"((?:(?:Norra|Södra|Östra|Västra)[ \t]+(?=[A-ZÅÄÖ]))?{_PROPER})(?![\wåäö-])"
         ),
         "cue_before": re.compile(rf"(?i:{locs})\s+$"),
         # with a direction word before it, across a line break: "Mellersta⏎Norrland", "Övre Norrland"
@@ -194,16 +201,25 @@ def _bad_name(name: str, lex: dict[str, Any]) -> bool:
         return False  # a district named as a town: "Munksjöstaden", "Vallastaden" (not "Staden")
     if len(words) == 1 and last.endswith("stad") and len(last) > 6 and last.casefold() not in _common_words():
         return False  # a town or village named "-stad": "Vikingstad", "Önnestad" (not "Huvudstad")
-    if len(words) == 1 and last.casefold().endswith("området") and len(last) > 10:
-        return False  # "Bolagsområdet": an area ("-området", not the council "-rådet")
+    if last.casefold().endswith("området") and len(last) > 10:
+        return False  # "Bolagsområdet", "Norra Hamnområdet": an area ("-området", not the council "-rådet")
     if last.casefold().endswith(lex["role_suffixes"]):
         return True  # "Regiondirektören": a role
+    if len(words) == 1 and _ends_with(last, _PROJECT_NOUNS) and last not in lex["gazetteer"]:
+        return True  # "Resursfördelningsmodell", "Införandeprojekt": a model or project
     if len(words) == 1 and last.casefold().endswith(lex["company_endings"]):
         return True  # "Familjebostäder", "Blekingetrafiken": a company
     town = re.fullmatch(r"(.+?)s?hem", last)
     if len(words) == 1 and town and town.group(1) in lex["gazetteer"]:
         return True  # "Stockholmshem": the town's housing company (but the district "Ålidhem")
     return any(_ends_with(last, lex[k]) for k in ("org_suffixes", "law_suffixes", "schools", "events"))
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names a role ("Ersättare", "Ordförande")."""
+    from nlpkommun.components.persons import role_of_words
+
+    return role_of_words([word]) is not None
 
 
 def _sentence_start_common(text: str, start: int, name: str) -> bool:
@@ -251,6 +267,8 @@ def _ner_junk(text: str, start: int, end: int, name: str, lex: dict[str, Any], c
     words = name.split()
     if len(words) == 1 and (name.casefold() in common or name in first_names()) and name not in lex["gazetteer"]:
         return True
+    if len(words) > 1 and _role_word(words[-1]):
+        return True  # "rum Domnarvet⏎Ersättare som …": a heading run into the next line
     nxt = re.match(r"\s+([\wåäö]+)", text[end : end + 40])
     if nxt and nxt.group(1).casefold() in lex["not_after"] or _company_follows(text, end):
         return True
@@ -263,6 +281,10 @@ _COMMON_NAME_CUES = (
     "området", "kommundelen", "tätorten", "orten", "bostadsområdet", "tätorterna", "orterna", "stadsdelarna",
     "kommundelarna", "bostadsområdena", "sträckan",
 )  # fmt: skip
+#: nouns of a model, method or project, the end of a compound that is no place
+_PROJECT_NOUNS = ("modell", "metod", "projekt", "program", "verktyg", "koncept")
+#: locative cues after which a one-word PER tag that is no first name does not veto a place
+_SPATIAL_CUES = frozenset(("i", "på", "vid", "runt", "kring", "utanför", "nära", "invid"))
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 
 
@@ -338,6 +360,11 @@ def find_places(
             second = re.search(r"\s+", name)
             assert second is not None
             start, name = start + second.end(), name[second.end() :]  # "Vid Hässelby torg"
+        words = name.split()
+        classifier = words[0] not in lex["directions"] and words[0] not in first_names() and not words[0].endswith("s")
+        genitive = len(words) == 2 and words[1].endswith("s") and words[1][:-1].casefold() not in common
+        if genitive and classifier and re.fullmatch(r"\S+[ \t]+\S+", name):
+            start, name = start + name.index(words[1], len(words[0])), words[1]  # "Konstgräsplan Lillegårdens IP"
         if _bad_name(name, lex) and name not in lex["gazetteer"]:
             continue
         if m.group(2)[0].isupper() and m.group(2).casefold() not in lex["capitalised_heads"]:
@@ -376,8 +403,12 @@ def find_places(
             accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
     for m in rx["campus"].finditer(text):
         accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
-    for m in rx["roads"].finditer(text):
+    for m in rx["roads"].finditer(text) if "väg" in text or "E" in text else ():
+        if m.group().startswith("väg") and _NAMED_ROAD_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Kristian IV:s väg 3", "Gamla väg 2": a street's name ends there
         accept(m.start(), m.end(), m.group())
+    for m in rx["adjective_street"].finditer(text):
+        accept(m.start(), m.end(), re.sub(r"\s+", " ", m.group()))
     # 3b. one-word place names by their ending ("Sidsjön", "Stenstaden") and "Norra stadsberget"
     for m in rx["endings"].finditer(text):
         name = m.group(1)
@@ -424,6 +455,8 @@ def find_places(
                 return False  # "utanför området⏎Barn i förskolan": a new line, no name
             if name.casefold().endswith(("ning", "het", "else", "ande", "ende", "tion", "ism", "ur")):
                 return False
+            if name.casefold().endswith(("bar", "lig", "ig", "isk", "sam")):
+                return False  # an adjective: "i Hållbar tillväxt" (a title)
         return True
 
     def listed_ok(name: str, start: int, end: int) -> bool:
@@ -454,8 +487,8 @@ def find_places(
         cue = re.sub(r"\s+(?:norra|södra|östra|västra)$", "", cue)
         if not locative_ok(m.group(1), m.end(1), cue):
             continue
-        # after "i"/"på", a one-word PER tag that is no first name does not veto ("i Borensberg")
-        accept(m.start(1), m.end(1), m.group(1), listed=cue in ("i", "på"))
+        # after "i"/"på"/"vid", a one-word PER tag that is no first name does not veto ("i Borensberg")
+        accept(m.start(1), m.end(1), m.group(1), listed=cue in _SPATIAL_CUES)
         pos = m.end(1)
         while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
             accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"
@@ -537,6 +570,8 @@ def _project_name(text: str, name: str, rx: dict[str, re.Pattern[str]]) -> bool:
     return False
 
 
+#: a genitive or capitalised word before "väg 3": a street's name ("Kristian IV:s väg 3"), no road number
+_NAMED_ROAD_BEFORE = re.compile(r"(?:s|[A-ZÅÄÖ][\wåäö]*)[ \t]+$")
 #: a capitalised word right before a name, on its line ("Fjärran Höjderbadet")
 _NAME_BEFORE = re.compile(rf"(?<![\wåäö-])({_W})[ \t]$")
 #: a noun of an action or event after a genitive: "Stadsparksbadets renovering", "Sidsjöns utbyggnad"

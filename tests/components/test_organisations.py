@@ -508,3 +508,63 @@ def test_care_centres_in_a_place_hvb_homes_owned_administrations_and_area_federa
 def test_a_council_for_a_matter() -> None:
     got = _orgs("Ärendet har behandlats i rådet för funktionshinderfrågor den 3 juni.")
     assert "Rådet för funktionshinderfrågor" in got
+
+
+def test_sectors_town_councils_federations_associations_and_institutions() -> None:
+    text = (
+        "Ärendet bereds av Sektor samhällsbyggnad. Frågan hanteras av Sektor omsorg och berörs inte här. "
+        "Avdelning Regional utveckling bedömer projektet. Synpunkter från Hudiksvall kommunala ungdomsråd, "
+        "Hallands kommunförbunds nätverk och Byske-Ostvik byaförening. Nätverket Ljungans vattenråd träffas. "
+        "Samverkan med Gävles Näringslivscenter och Värmlands Akademi. Frågan behandlades i Regionala "
+        "äldrerådet och i Samiska rådet. Kommunfullmäktiges budgetberedning lämnade förslag."
+    )
+    got = _orgs(text)
+    want = {
+        "Sektor samhällsbyggnad", "Sektor omsorg", "Avdelning Regional utveckling",
+        "Hudiksvall kommunala ungdomsråd", "Hallands kommunförbund", "Byske-Ostvik byaförening",
+        "Ljungans vattenråd", "Gävles Näringslivscenter", "Värmlands Akademi", "Regionala äldrerådet",
+        "Samiska rådet", "Kommunfullmäktiges budgetberedning",
+    }  # fmt: skip
+    assert want <= set(got), want - set(got)
+    assert not {"Sektor omsorg och berörs", "Äldrerådet"} & set(got)
+
+
+def test_clubs_with_prefix_group_homes_statistics_genitive_and_local_bodies() -> None:
+    text = (
+        "Samarbete med IK Ljusdal Skidor och IFK Vänersborg HK. Verksamheten på Ekbackens gruppbostad "
+        "och i Tallbo Park servicebostad; Tallbo Parks servicebostad öppnar i mars. Enligt SCB:s statistik "
+        "ökar antalet. Fältgruppen Härnösand och Resurscentrum Sollefteå deltar, liksom Business Umeå."
+    )
+    got = _orgs(text)
+    want = {
+        "IK Ljusdal Skidor", "IFK Vänersborg HK", "Ekbackens gruppbostad", "Tallbo Park servicebostad",
+        "Statistiska centralbyrån", "Fältgruppen Härnösand", "Resurscentrum Sollefteå", "Business Umeå",
+    }  # fmt: skip
+    assert want <= set(got), want - set(got)
+    assert not {"IK Ljusdal", "IFK Vänersborg", "Tallbo Parks servicebostad"} & set(got)
+    assert len(got["Tallbo Park servicebostad"]["mentions"]) == 2
+
+
+def test_village_hospitals_culture_schools_meeting_places_and_the_regional_office() -> None:
+    got = _orgs(
+        "Vården ges vid Gällivare sjukhus. Ett nytt sjukhus planeras. Lycksele kulturskola ansöker om medel ur "
+        "Likvärdig skola. Tjejspår i samarbete med Mötesplats Norra Kajen. Regionkontoret föreslår beslut."
+    )
+    assert {"Gällivare sjukhus", "Lycksele kulturskola", "Mötesplats Norra Kajen", "Regionkontoret"} <= set(got)
+    assert "Likvärdig skola" not in got
+
+
+def test_a_method_named_like_a_meeting_place_is_no_organisation() -> None:
+    assert "Mötesplats Unga" not in _orgs("Under hösten införs arbetsmetoden Mötesplats Unga på fritidsgårdarna.")
+
+
+def test_a_body_acronym_before_its_county_a_national_name_and_a_sector_in_a_signature() -> None:
+    got = _orgs(
+        "Medel från Samordningsförbundet SAMV i Västmanland. Vi samverkar med organisationen Fritidsbanken "
+        "Sverige. Fritidsbanken lånar ut utrustning. Handläggare: Eva Ek, planerare, sektor utbildning, 0300-1 00 00. "
+        "Inom denna sektor finns mycket."
+    )
+    want = {"Samordningsförbundet SAMV i Västmanland", "Fritidsbanken", "Fritidsbanken Sverige", "Sektor utbildning"}
+    assert want <= set(got)
+    assert len(got["Fritidsbanken"]["mentions"]) == 1  # the national association is another organisation
+    assert "Samordningsförbundet" not in got

@@ -352,3 +352,33 @@ def test_a_list_heading_a_sentence_and_a_county_part_in_an_organisation() -> Non
     got = names(text, entities=loc)
     assert {"Mjörn", "Gerdsken", "Säveån"} <= set(got)
     assert "Skåne" not in got and "Nordvästra Skåne" not in got
+
+
+def test_roads_adjective_streets_rivers_sports_halls_and_capitalised_directions() -> None:
+    got = names(
+        "Trafiken på länsväg 27 och vid väg 190 ökar. Besöksadress Breda vägen 12, Ljusdal. "
+        "Bron över Klara älv byggs om. Träningen flyttas till Tallbo sporthall och till Västerhallen i "
+        "höst. Detaljplan för Södra Hamnområdet antas. Konstgräsplan Ekgårdens IP rustas."
+    )
+    want = {
+        "länsväg 27", "väg 190", "Breda vägen 12", "Klara älv", "Tallbo sporthall", "Västerhallen",
+        "Södra Hamnområdet", "Ekgårdens IP",
+    }  # fmt: skip
+    assert want <= set(got)
+    assert not {"Klara", "Konstgräsplan Ekgårdens IP"} & set(got)
+    # a street's own name before "väg 3" is no road number
+    assert "väg 3" not in names("Besöksadress: Gustav III:s väg 3, Visby.")
+
+
+def test_adjectives_models_and_surveys_are_no_places_and_a_surname_tag_after_vid() -> None:
+    text = "Målen antogs i Hållbar tillväxt. Enligt Resursfördelningsmodell 2 och på Elevenkäten blir det bättre."
+    assert not {"Hållbar", "Resursfördelningsmodell", "Elevenkäten"} & set(names(text))
+    text = "Paviljongerna vid Ekbacksberg rivs."
+    at = text.index("Ekbacksberg")
+    assert "Ekbacksberg" in names(text, entities=[(at, at + len("Ekbacksberg"), "PER")])
+
+
+def test_a_location_tag_run_into_a_role_heading_is_no_place() -> None:
+    text = "Gruppmöte i rum Kvarnbacken Ersättare som inte tjänstgör är välkomna."
+    at = text.index("Kvarnbacken")
+    assert "Kvarnbacken Ersättare" not in names(text, entities=[(at, text.index(" som"), "LOC")])
