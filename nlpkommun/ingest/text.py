@@ -363,8 +363,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
             return "glue"
         if joined is not None:
             return "space"
-    if re.match(r"^([-–•*▪●·]|\d+[.)]\s)", b):
-        return "newline"  # list item
+    if re.match(r"^([-–•*▪●·]|\d{1,3}[.)]\s)", b):
+        return "newline"  # list item (not a year wrapped onto the line: "30 april" / "2027. Projektet")
     if _LABEL_START.match(b):
         return "newline"  # a labelled line: "Föredragande: Anna Berg", "Dnr: KS 2024/12"
     if b.startswith("att ") and (a.startswith("att ") or _DECIDE_END.search(a)):

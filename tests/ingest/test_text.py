@@ -298,3 +298,16 @@ def test_a_full_layout_row_is_its_own_row_though_a_cell_opens_in_lower_case():
     assert "Tid" in lines and "jan 2026–jun 2026" in lines
     assert "2026–2027" in lines and "hösten 2026" in lines
     assert "Fler läser och tar del av kultur" in lines  # a first cell still wraps
+
+
+def test_a_year_wrapped_onto_the_next_line_is_no_numbered_list_item():
+    raw = (
+        "Förvaltningen föreslår att nämnden genomför projektet under perioden 1 maj 2025–30 april\n"
+        "2027. Projektet riktar sig till unga i åldern 12–20 år.\n"
+        "Nämnden beslutar\n"
+        "1. att godkänna förslaget\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    joined = "1 maj 2025–30 april 2027. Projektet riktar sig till unga i åldern 12–20 år."
+    assert any(ln.endswith(joined) for ln in lines)
+    assert "1. att godkänna förslaget" in lines
