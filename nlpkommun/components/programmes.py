@@ -1130,7 +1130,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if name is None and acronym:
             take_acronym(acronym, start)
         elif name is not None:
-            take_name(name, start)
+            take_name(name, start, after_head=True)  # the column head names what the cell is
             if acronym and name in (i["name"] for i in col.items.values()):
                 col.add(name, acronym)
 

@@ -703,3 +703,10 @@ def test_half_a_year_span_a_heading_below_and_an_acronyms_purpose_stay_out_of_na
     assert _names(text) == [(None, "KiVa")]
     assert _names("Rektor har tagit fram en plan med stöd av programmet PAX i skolan.") == [("PAX i skolan", None)]
     assert _names("Skolan arbetar med EHT (elevhälsoteam) varje vecka.") == []
+
+
+def test_a_person_tag_does_not_veto_a_cell_of_the_project_column() -> None:
+    text = "Delprojekt\nOrt\nKostnad (tkr)\nVåtmark Ljusseboån\nRydaholm\n1 350\nSkyfallsplan Bredaryd\nBredaryd\n450\n"
+    start = text.index("Våtmark")
+    found = find_programmes(text, [(start, start + len("Våtmark Ljusseboån"), "PER")])
+    assert [p["name"] for p in found] == ["Våtmark Ljusseboån", "Skyfallsplan Bredaryd"]
