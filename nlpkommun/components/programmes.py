@@ -331,7 +331,8 @@ def _defined_in_running_text(text: str) -> list[Abbreviation]:
     return out
 
 
-_NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*(?:-[\wåäöÅÄÖ]+)*"  # "Starta eget-lyftet"
+# "Starta eget-lyftet", "Vård- och omsorgscollege" (a suspended compound)
+_NAME_WORD = r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ]*(?:\.[\wåäö]+)*(?:-[\wåäöÅÄÖ]+)*(?:-(?=[ \t]+(?:och|eller)[ \t]))?"
 # a name goes on over a line break only into a lower-case word ("Hjärnvägar i\nförskolan"), not
 # into the next line's label or heading ("projektet Cykelstråk Sydväst\nDnr RS 2024/0431")
 _NAME_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-zåäö-]))"
@@ -1112,13 +1113,16 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
     # 3c. names by general cues: "Matematiklyftet", "Våga visa-projektet", "KIVA är ett program",
     # "PBIS som arbetssätt", "Signs of Safety", bullet items under "Aktiviteter", "Projekt" …
     suffixes = tuple(pat.name_suffixes + pat.definite_name_heads)
-    for name, acronym, start in cue_names(text, lowered):
+    verb_cue_starts: set[int] = set()
+    for name, acronym, start in cue_names(text, lowered, verb_cue_starts):
         if acronym:
             take_acronym(acronym, start)
         elif name is not None:
             # one word with a programme ending ("Kulturgarantin") is no person an NER tag may veto
             # nor is "Sommarjobb Trelleborg" (a word and a municipality) after "inom ramen för"
             strong = " " not in name and name.casefold().endswith(suffixes) or _word_and_place(name.split())
+            # and a sentence-case name after a verb cue ("statsbidrag för Likvärdig skola") is no school
+            strong = strong or start in verb_cue_starts and _sentence_case_name(name)
             take_name(name, start, after_head=strong)
 
     # 3d. local names that end in the place they serve: "inom Lov i Malmö", "Trygg skolväg Kiruna"
@@ -1302,6 +1306,9 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     kept: list[str] = []
     split = words.split()
     for i, w in enumerate(split):
+        if w in ("och", "eller") and i and split[i - 1].endswith("-"):
+            kept.append(w)  # "Vård- och omsorgscollege Sörmland": a suspended compound
+            continue
         if w.casefold() in stops or _passive_verb(w):
             break
         if (
@@ -1419,7 +1426,9 @@ _DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!h
 _QUOTES = "”“„\"«»'"
 
 
-def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, str | None, int]]:
+def cue_names(
+    text: str, lowered: str | None = None, verb_cue_starts: set[int] | None = None
+) -> list[tuple[str | None, str | None, int]]:
     """(name, acronym, start) of programmes found by general Swedish cues: a name suffix
     ("Matematiklyftet", "stötta Betonginitiativet"), a multi-word name compounded with a
     programme head ("Våga visa-projektet"), a copula ("KIVA är ett evidensbaserat program",
@@ -1469,12 +1478,18 @@ def cue_names(text: str, lowered: str | None = None) -> list[tuple[str | None, s
     for pos in _positions(lowered, pat.verb_cues):  # overlapping: "deltar i X och inom ramen för Y"
         m = pat.verb_cue.match(text, pos)
         name = _trim_name(m.group(1), min_words=2) if m else None
+        if name and re.search(r" (?:19|20)\d\d$", name):
+            name = name[:-5]  # "statsbidrag för Likvärdig skola 2026": the year's round, not the name
+        if name and re.search(r"- (?:och|eller) ", name):
+            continue  # "inom ramen för Vård- och omsorgscollege": as likely a body; a programme noun decides
         start = m.start(1) if m else 0
         owner = _GENITIVE_OWNER.match(name) if name else None
         if owner:  # "deltagit i Skolverkets Samverkan för bästa skola": the owner is not the name
             name, start = name[owner.end() :], start + owner.end()
         if name and _verb_cue_name(name):
             out.append((name, None, start))
+            if verb_cue_starts is not None:
+                verb_cue_starts.add(start)
     out.extend((name, acronym, start) for name, acronym, start in heading_list_names(text))
     return out
 

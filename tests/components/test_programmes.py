@@ -710,3 +710,14 @@ def test_a_person_tag_does_not_veto_a_cell_of_the_project_column() -> None:
     start = text.index("Våtmark")
     found = find_programmes(text, [(start, start + len("Våtmark Ljusseboån"), "PER")])
     assert [p["name"] for p in found] == ["Våtmark Ljusseboån", "Skyfallsplan Bredaryd"]
+
+
+def test_suspended_compounds_tests_and_a_state_grant_with_its_year() -> None:
+    text = "Projektet samordnas med utbildningen Vård- och omsorgscollege Sörmland. Projektstart planeras."
+    assert _names(text) == [("Vård- och omsorgscollege Sörmland", None)]
+    assert _names("Regionerna samordnar planerna inom ramen för Vård- och omsorgscollege.") == []
+    assert _names("Läsförståelsen har mätts med testet DLS i augusti 2024.") == [(None, "DLS")]
+    text = "7 Ansökan om statsbidrag för Likvärdig skola 2026\nUN 2025/103\n"
+    assert _names(text) == [("Likvärdig skola", None)]
+    text = "Besparingen fördelas enligt modellen i Resursfördelningsmodell för grundskolan, där tillägg beräknas."
+    assert _names(text) == [("Resursfördelningsmodell för grundskolan", None)]
