@@ -419,7 +419,11 @@ def _patterns() -> _Patterns:
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
         name_cue_heads=tuple(h.lower() for h in cues["name_cue_heads"]),
         # "enligt stadens modell Barnets bästa först": an owner's programme noun, then the name
-        owned_head=re.compile(rf"(?<=[a-zåäö]s )(?:{_alternation(cues['owned_heads'])})\s+({_NAME})"),
+        # (the noun may end a compound: "Skolverkets kartläggningsmaterial Hitta språket",
+        # "kommunens översiktsplan Skellefteå 2030")
+        owned_head=re.compile(
+            rf"(?<=[a-zåäö]s )[a-zåäö]*(?:{_alternation(cues['owned_heads'] | {'plan', 'strategi'})})\s+({_NAME})"
+        ),
         named_compound=re.compile(rf"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]{{2,}}-(?:{strong}))(?![\wåäö-])"),
         quoted=re.compile(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n]{2,70})[”“\"»']"),
         appositive=re.compile(
@@ -628,6 +632,10 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
                 out.append((name, start, True))
     for m in pat.owned_head.finditer(text) if "s " in text else ():
         name = _trim_name(m.group(1), min_words=2)
+        if name:  # "kommunens strategi Framkomlighet i Nacka presenterar …": a finite verb ends it
+            words = name.split()
+            cut = next((k for k, w in enumerate(words) if k and w.islower() and _finite_verb(w)), len(words))
+            name = " ".join(words[:cut]) if cut >= 2 else None
         if name and _name_like(name) and not _generic_plan_phrase(name) and not _opens_with_body(name):
             out.append((name, m.start(1), True))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head

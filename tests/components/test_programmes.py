@@ -721,3 +721,12 @@ def test_suspended_compounds_tests_and_a_state_grant_with_its_year() -> None:
     assert _names(text) == [("Likvärdig skola", None)]
     text = "Besparingen fördelas enligt modellen i Resursfördelningsmodell för grundskolan, där tillägg beräknas."
     assert _names(text) == [("Resursfördelningsmodell för grundskolan", None)]
+
+
+def test_an_owners_compound_programme_noun_then_the_name() -> None:
+    text = "Den bygger på Skolverkets kartläggningsmaterial Hitta språket och genomförs med stöd."
+    assert _names(text) == [("Hitta språket", None)]
+    assert _names("Enligt regionens utvecklingsstrategi Region Skåne 2030 ska vi.") == []
+    text = "Uppföljningen av kommunens strategi Framkomlighet i Tierp presenterar händelser i trafiken."
+    assert ("Framkomlighet i Tierp", None) in _names(text)
+    assert all(not (n or "").endswith("händelser") for n, _ in _names(text))
