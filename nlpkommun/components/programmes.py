@@ -1875,6 +1875,7 @@ def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
     return out
 
 
+_OFFER_LEAD = re.compile(r"\b(?:erbjud\w*|aktivitet\w*|satsning\w*|projekt\w*|program\w*)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"(?m)^[^\n]*[a-zåäö)]:[ \t]*\n")  # anchored: one pass a line
 
 
@@ -1888,8 +1889,11 @@ def colon_list_names(text: str, is_programme: Callable[[str], bool]) -> list[tup
     out: list[tuple[str, int]] = []
     if ":\n" not in text and ": \n" not in text:
         return out
+    org_words = read_json("place_patterns.json")["organisation_words_before_place"]
     for lead in _LEAD_IN.finditer(text):
         heads: list[tuple[str, int, bool]] = []
+        described: list[tuple[str, int]] = []  # "Idrott för alla – prova-på-idrott i …"
+        offers = bool(_OFFER_LEAD.search(lead.group()))
         pos = lead.end()
         for line in _LINE.finditer(text, pos):
             gap = text[pos : line.start()]
@@ -1902,13 +1906,25 @@ def colon_list_names(text: str, is_programme: Callable[[str], bool]) -> list[tup
                 lead_ws += bm.end()
             body = item[lead_ws:]
             sep = _ITEM_SEPARATOR.search(body)
+            if offers and not sep and len(body) < 60:
+                pos = line.end()
+                continue  # "Simskola i Lögarängsbadet": an item without a description
             if not sep or len(body) > 300:
                 break  # not "Name, description": a paragraph
             head = body[: sep.start()].strip()
             acronym = re.search(rf"\(({ACRONYM})\)", body[sep.start() : sep.start() + 14])
             known = is_programme(head) or bool(acronym and is_programme(acronym.group(1)))
             heads.append((head, line.start() + lead_ws, known))
+            if sep.group().strip() in ("–", "—", "-") and head.split()[0].casefold() not in org_words:
+                described.append((head, line.start() + lead_ws))
             pos = line.end()
+        if offers and len(described) >= 2:  # "Under sommaren erbjuds bland annat:" / "Name – what it is"
+            generic = _cues()["generic_name_starts"] | _cues()["heads"]
+            for head, start in described:
+                single = re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{3,}", head) and head.casefold() not in generic
+                if len(head.split()) > 1 and _name_like(head) or single and not _DEFINITE_COMPOUND.fullmatch(head):
+                    out.append((head, start))
+            continue
         n_known = sum(k for _, _, k in heads)
         if n_known < 2 or 2 * n_known < len(heads):
             continue

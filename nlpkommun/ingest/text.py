@@ -345,6 +345,7 @@ _LABEL_START = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+)
 
 
 _DECIDE_END = re.compile(r"\b(?:besluta|beslutar|beslutade|beslutat|föreslå|föreslår|föreslås|yrkar|yrkande)[:,]?$")
+_DESCRIBED_ITEM = re.compile(r"[A-ZÅÄÖ][^–—.:;\n]{1,40} [–—] \S")
 _ADDRESS_LINE = re.compile(r"\s*(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+)\s*")
 
 
@@ -372,6 +373,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
     if _ADDRESS_LINE.fullmatch(b) or _ADDRESS_LINE.fullmatch(a):
         return "newline"  # an e-mail address or a web address on its own line
 
+    if _DESCRIBED_ITEM.match(a) and _DESCRIBED_ITEM.match(b):
+        return "newline"  # a list of "Name – what it is" lines ("Kulturkollo – skapande verksamhet …")
     if b0.isupper() and len(b) < 40 and is_section_heading(b):
         return "newline"  # "… industriföretag (GOHI)" / "Förslag till beslut": a heading after a title
     short = width > 0 and len(a) < 0.75 * width

@@ -730,3 +730,15 @@ def test_an_owners_compound_programme_noun_then_the_name() -> None:
     text = "Uppföljningen av kommunens strategi Framkomlighet i Tierp presenterar händelser i trafiken."
     assert ("Framkomlighet i Tierp", None) in _names(text)
     assert all(not (n or "").endswith("händelser") for n, _ in _names(text))
+
+
+def test_described_items_of_an_offer_list_are_names() -> None:
+    text = (
+        "Aktiviteterna genomförs vecka 26–32.\n\nUnder sommaren erbjuds bland annat:\n"
+        "Idrott för alla – prova-på-idrott i parken och på torget\n"
+        "Kulturkollo – skapande verksamhet på konstmuseet\nSimskola i badet\n"
+        "Fritidsbanken Lindby – gratis utlåning av utrustning\n\nMetoden används."
+    )
+    assert [n for n, _ in _names(text)] == ["Idrott för alla", "Kulturkollo"]
+    text = "Nämnden har tre mål:\nTrygghet – alla ska känna sig trygga\nHälsa – fler ska röra sig\n"
+    assert _names(text) == []

@@ -311,3 +311,13 @@ def test_a_year_wrapped_onto_the_next_line_is_no_numbered_list_item():
     joined = "1 maj 2025–30 april 2027. Projektet riktar sig till unga i åldern 12–20 år."
     assert any(ln.endswith(joined) for ln in lines)
     assert "1. att godkänna förslaget" in lines
+
+
+def test_lines_of_names_with_a_dash_and_a_description_stay_lines():
+    raw = (
+        "Under sommaren erbjuds bland annat:\n"
+        "Idrott för alla – prova-på-idrott i Vasaparken och på Bäckby torg\n"
+        "Kulturkollo – skapande verksamhet på Västerås konstmuseum och i parken i centrum\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert "Idrott för alla – prova-på-idrott i Vasaparken och på Bäckby torg" in lines
