@@ -79,6 +79,11 @@ _COUNTY_BOARD_NAMED = re.compile(rf"{_at_start(['Länsstyrelsen'])}[ \t]+({CAPWO
 _ASSOCIATION = re.compile(
     rf"({CAPSTART}(?:[ \t]+{CAPWORD}){{0,3}})[ \t]+(?:ekonomisk|ideell|Ekonomisk|Ideell)[ \t]+förening(?:en)?(?![\w-])"
 )
+# a place's or a district's club or association, both words capitalised: "Hovsjö Brottarklubb",
+# "Kroksbäcks Fritidsförening", "Landskrona Segelsällskap"
+_PLACE_CLUB = re.compile(
+    rf"({CAPSTART})[ \t]+([{UP}][{LO}]{{2,}}(?:klubb|klubben|förening|föreningen|sällskap|sällskapet))(?![\w-])"
+)
 # an acronym and its county or town: "ABF Sörmland", "NTF Norrbotten", "PRO Mölndal"
 _ACRONYM_PLACE = re.compile(rf"([{UP}](?<![\w-].)[{UP}]{{1,4}})[ \t]+({CAPWORD})(?![\w-])")
 # a capitalised noun inside a sentence with "i <Place>": "Kultur i Väst", "Lasarettet i Motala",
@@ -505,6 +510,11 @@ def find_organisation_mentions(
         st = _lead_trim(text, m.start(), m.start(1) + len(m.group(1)))
         if st < m.start(1) + len(m.group(1)):
             add(OrgMention(st, m.end(), text[st : m.end()], _WS.sub(" ", text[st : m.end()]), "other", priority=7))
+    for m in _PLACE_CLUB.finditer(text) if any(w in text for w in ("klubb", "förening", "sällskap")) else ():
+        own = m.group(1)  # "Sofielunds Boxningsklubb", "Järna Konstförening", "Ronna Kulturförening"
+        if _sentence_initial(text, m.start()) and _is_common(own) or own.casefold() in _stop_first():
+            continue  # "Många Idrottsföreningar", "Vår Kulturförening"
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=5))
     for m in _ACRONYM_PLACE.finditer(text):
         acr, place = m.group(1), m.group(2)
         if acr in _party_abbreviations() or not (place in regions() or place in _municipality_names()):

@@ -568,3 +568,13 @@ def test_a_body_acronym_before_its_county_a_national_name_and_a_sector_in_a_sign
     assert want <= set(got)
     assert len(got["Fritidsbanken"]["mentions"]) == 1  # the national association is another organisation
     assert "Samordningsförbundet" not in got
+
+
+def test_a_places_club_or_association_with_both_words_capitalised():
+    text = "Bidrag ges till Sofielunds Boxningsklubb och Kroksbäcks Fritidsförening samt Järna Konstförening."
+    assert [o["name"] for o in find_organisations(text)] == [
+        "Sofielunds Boxningsklubb",
+        "Kroksbäcks Fritidsförening",
+        "Järna Konstförening",
+    ]
+    assert find_organisations("Många Idrottsföreningar söker. Vår Kulturförening växer.") == []
