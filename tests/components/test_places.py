@@ -382,3 +382,9 @@ def test_a_location_tag_run_into_a_role_heading_is_no_place() -> None:
     text = "Gruppmöte i rum Kvarnbacken Ersättare som inte tjänstgör är välkomna."
     at = text.index("Kvarnbacken")
     assert "Kvarnbacken Ersättare" not in names(text, entities=[(at, text.index(" som"), "LOC")])
+
+
+def test_a_places_club_is_no_place():
+    text = "Bidrag ges till Sofielunds Boxningsklubb och Hovsjö Brottarklubb i Södertälje."
+    names = [p["name"] for p in find_places(text)]
+    assert "Sofielunds Boxningsklubb" not in names and "Hovsjö Brottarklubb" not in names
