@@ -121,6 +121,9 @@ def has_attendance_block(lines: list[Line]) -> bool:
     return any(re.sub(r"\s+", " ", ln.text.rstrip(":")).lower() in meeting for ln in lines)
 
 
+_EXCERPT_CERTIFIED = re.compile(r"utdraget\s+bestyrks|utdraget\s+bestyrkes|rätt\s+utdraget", re.IGNORECASE)
+
+
 def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None]:
     """The document type (record vocabulary) and the line that named it, if any."""
     if not lines:
@@ -129,8 +132,9 @@ def document_type(lines: list[Line], text: str) -> tuple[str | None, Line | None
     found = type_line(head) or _repeated_type_line(lines)
     if found:
         kind, ln = found
-        if kind == "protokoll" and len(paragraph_numbers(lines)) == 1 and not has_attendance_block(lines):
-            kind = "protokollsutdrag"
+        if kind == "protokoll" and len(paragraph_numbers(lines)) == 1:
+            if not has_attendance_block(lines) or _EXCERPT_CERTIFIED.search(text):
+                kind = "protokollsutdrag"  # one § only, and no attendance or a certified excerpt
         return kind, ln
     opening = text[:3000]
     for kind, pat in types()["self"]:
@@ -211,7 +215,11 @@ def is_body_name(s: str, *, any_case: bool = False) -> bool:
 _DISTRICT_WORDS = frozenset(
     "Nordost Nordväst Sydost Sydväst Nord Syd Öst Väst Norr Söder Öster Väster Centrum Mitt".split()
 )  # a city's district bodies: "Socialnämnden Nordost", "Stadsdelsnämnden Centrum"
-_SUBJECT_BODY = re.compile(r"(?i:n)ämnd(?:en)?\s+för\s+[a-zåäö-]+(?:(?:,\s+|\s+och\s+|\s+)[a-zåäö-]+){0,5}")
+# "Nämnd för trafik, infrastruktur och miljö", "Nämnden för Kultur & Fritid" (Kungsbacka's style)
+_SUBJECT_BODY = re.compile(
+    r"(?i:n)ämnd(?:en)?\s+för\s+(?:[a-zåäö-]+(?:(?:,\s+|\s+och\s+|\s+)[a-zåäö-]+){0,5}"
+    r"|[A-ZÅÄÖ][a-zåäö-]+(?:\s+&\s+[A-ZÅÄÖ][a-zåäö-]+)+)"
+)
 _DEFINITE_HEAD = re.compile(r"(?:nämnden|styrelsen)$")
 _PLACE_WORD = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)*$")
 
@@ -416,6 +424,13 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
             nxt = find_day_dates(lines[i + 1].text, year)
             if nxt and _PLAN_HEADING.search(above) and len(strip_dates(lines[i + 1].text, year).split()) == 0:
                 return nxt[0].value
+    decided = re.compile(rf"\b{re.escape(body.split()[-1])}\s+(?:beslutade|beslöt)\s+(?:den\s+)?", re.IGNORECASE)
+    for ln in lines:  # "Kommunstyrelsen beslutade den 26 maj 2025, § 88, att lämna följande yttrande"
+        for m in decided.finditer(ln.text):
+            found = find_day_dates(ln.text[m.end() :], year)
+            after = ln.text[m.end() + found[0].end : m.end() + found[0].end + 6] if found else ""
+            if found and found[0].start == 0 and "§" in after and (year is None or found[0].value[:4] == str(year)):
+                return found[0].value  # with its paragraph, in the document's year: this decision, not a past one
     for ln in lines:
         for m in meeting.finditer(ln.text):
             found = find_day_dates(ln.text[m.end() :], year)

@@ -41,7 +41,7 @@ from nlpkommun.components.metadata_municipality import base_of, is_municipality_
 
 UNIT_NAME = re.compile(
     r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
-    r"^(?:avdelningen|enheten|sektionen|staben)\s+för\b",
+    r"^(?:avdelningen|enheten|sektionen|staben|förvaltningen)\s+för\b",
     re.IGNORECASE,
 )
 _DANGLING_END = re.compile(

@@ -345,6 +345,9 @@ _LABEL_START = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+)
 
 
 _DECIDE_END = re.compile(r"\b(?:besluta|beslutar|beslutade|beslutat|föreslå|föreslår|föreslås|yrkar|yrkande)[:,]?$")
+_STATED_TITLE = re.compile(
+    r"(?:Yttrande|Remissvar|Svar|Motion|Interpellation|Medborgarförslag)\s+(?:över|om|på|angående|avseende)\s+\S"
+)
 _DESCRIBED_ITEM = re.compile(r"[A-ZÅÄÖ][^–—.:;\n]{1,40} [–—] \S")
 _ADDRESS_LINE = re.compile(r"\s*(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+)\s*")
 
@@ -382,6 +385,8 @@ def _join_kind(prev: _Line, nxt: _Line, width: int) -> str:
         return "newline"  # an attendance row: "Anna Berg (M), 1:e vice ordförande" / "Erik Lund (S)"
     if _last_word(a) in _DANGLING:
         return "space"  # a heading or sentence never ends in "i", "och", "för" ...
+    if b0.isupper() and _STATED_TITLE.match(a) and not a.endswith(_SENTENCE_END + _CONTINUE_END):
+        return "newline"  # "Yttrande över Förslag till … 2026–2035" / "Sigtuna kommun har …": a heading
     if a.endswith(_SENTENCE_END) and width and len(b) < 0.5 * width and not b.endswith(_SENTENCE_END):
         return "newline"  # a short line after a sentence: heading, signature, title
     if b0.islower() or (a.endswith(_CONTINUE_END) and not short):

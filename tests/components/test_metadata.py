@@ -1002,3 +1002,24 @@ def test_a_later_addressee_line_dates_the_meeting_an_answer_is_for():
         "Till kommunfullmäktige 24 mars 2025\n\nSvar på interpellation om simkunnighet\n"
     )
     assert extract_metadata(text)["meeting_date"] == "2025-03-24"
+
+
+def test_ampersand_body_unit_title_certified_excerpt_and_this_years_decision():
+    text = (
+        "KUNGSBACKA KOMMUN\nTJÄNSTESKRIVELSE\nFörvaltningen för Kultur & Fritid\nDatum\n2025-03-04\n"
+        "Till\nNämnden för Kultur & Fritid\n\nLovverksamhet för barn och unga 2025\n\nFörslag till beslut\n"
+    )
+    m = extract_metadata(text)
+    assert m["title"] == "Lovverksamhet för barn och unga 2025" and m["body"] == "Nämnden för Kultur & Fritid"
+    text = (
+        "LINDBY KOMMUN\nSAMMANTRÄDESPROTOKOLL\nVård- och omsorgsnämnden\nSammanträdesdatum\n2025-09-24\n"
+        "Beslutande\nGunilla Ek (M), ordförande\nOmar Hadi (S)\n§ 82\nDigital nattillsyn i hemtjänsten\n"
+        "Nämnden beslutar att utöka tillsynen.\nJusterandes sign\nUtdraget bestyrks\nMaja Svensson\n"
+    )
+    assert extract_metadata(text)["document_type"] == "protokollsutdrag"
+    text = (
+        "LINDBY KOMMUN\nKommunstyrelsen\nYTTRANDE\nDatum\n2025-05-26\nYttrande över remiss om trafik\n"
+        "Nämnden beslutade den 14 september 2022, § 61, att söka medel. "
+        "Kommunstyrelsen beslutade den 26 maj 2025, § 88, att lämna följande yttrande.\n"
+    )
+    assert extract_metadata(text)["meeting_date"] == "2025-05-26"

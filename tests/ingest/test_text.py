@@ -321,3 +321,15 @@ def test_lines_of_names_with_a_dash_and_a_description_stay_lines():
     )
     lines = normalise(raw).text.split("\n")
     assert "Idrott för alla – prova-på-idrott i Vasaparken och på Bäckby torg" in lines
+
+
+def test_a_stated_title_line_is_not_joined_to_the_text_under_it():
+    raw = (
+        "Yttrande över Förslag till trafikförsörjningsprogram för Stockholms län 2026–2035\n"
+        "Sigtuna kommun har den 28 februari 2025 fått rubricerade remiss från Trafiknämnden i Region\n"
+        "Stockholm med begäran om svar.\n"
+        "Svar på skrivelse om det ökade våldet i\nHässelby-Vällingby\n"
+    )
+    lines = normalise(raw).text.split("\n")
+    assert lines[0] == "Yttrande över Förslag till trafikförsörjningsprogram för Stockholms län 2026–2035"
+    assert "Svar på skrivelse om det ökade våldet i Hässelby-Vällingby" in lines
