@@ -742,3 +742,9 @@ def test_described_items_of_an_offer_list_are_names() -> None:
     assert [n for n, _ in _names(text)] == ["Idrott för alla", "Kulturkollo"]
     text = "Nämnden har tre mål:\nTrygghet – alla ska känna sig trygga\nHälsa – fler ska röra sig\n"
     assert _names(text) == []
+
+
+def test_national_programmes_added_in_session_six() -> None:
+    assert ("Läslyftet i förskolan", None) in _names("Förskolorna deltar i Läslyftet i förskolan under hösten.")
+    assert _names("Resultaten i Skolenkäten visar att eleverna är trygga.") == [("Skolenkäten", None)]
+    assert _names("Projektet ingår i Västsvenska paketet.") == [("Västsvenska paketet", None)]
