@@ -77,7 +77,7 @@ from spacy.tokens import Doc
 from nlpkommun.components.metadata_lines import is_any_label
 from nlpkommun.doc_text import doc_text
 from nlpkommun.lemmatizer import is_definite_noun, lemma_table
-from nlpkommun.resources import first_names, read_json, read_lines, regions
+from nlpkommun.resources import first_names, municipalities, read_json, read_lines, regions
 
 ACRONYM = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&]{1,9}\+?"  # "ESF+": the plus names the current programme period
 _INFLECTION = r"(?:en|et|na|erna|arna|orna|n|t|s|ens|ets|ns|ts)?"
@@ -871,17 +871,17 @@ def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:
 
 
 def _entity_overlaps(
-    start: int, end: int, entities: Sequence[tuple[int, int, str]], head_ok: str | None = None
+    start: int, end: int, entities: Sequence[tuple[int, int, str]], text: str | None = None
 ) -> bool:
     """Whether a person entity covers the span: an NER model is not trained on programme
-    names, so only its PER spans (covering the whole candidate) veto one. With ``head_ok`` (the
-    text), a span that reaches left only over the programme noun before the name does not count
+    names, so only its PER spans (covering the whole candidate) veto one. Given the ``text``, a
+    span that reaches left only over the programme noun before the name does not count
     ("Läsprojektet Läsande Lidköping" tagged PER)."""
     for s, e, label in entities:
         if label != "PER" or not (s <= start and end <= e):
             continue
-        if head_ok is not None and s < start:
-            left = head_ok[s : start + 1].split()
+        if text is not None and s < start:
+            left = text[s : start + 1].split()
             if len(left) == 1 and left[0].casefold().endswith(_patterns().name_cue_heads):
                 continue
         return True
@@ -1082,7 +1082,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if _entity_overlaps(start, end, entities) and not (
             after_head
             and _no_first_name(name)
-            and not _entity_overlaps(start - 1, end, entities, head_ok=text)
+            and not _entity_overlaps(start - 1, end, entities, text=text)
             and not _entity_overlaps(start, end + 1, entities)
         ):
             return  # a PER span vetoes, unless no word is a first name and a programme noun precedes
@@ -1506,8 +1506,6 @@ def cue_names(
 def _place_name_regex() -> re.Pattern[str]:
     """ "Trygg i Umeå", "Hållbart resande Skellefteå": a capitalised word, up to two lower-case
     words, and a municipality's, a region's or Sweden's name (after "i" or directly)."""
-    from nlpkommun.resources import municipalities
-
     names = sorted({*municipalities(), *regions(), "Sverige"}, key=len, reverse=True)
     place = "|".join(re.escape(n) for n in names)
     return re.compile(
@@ -1552,14 +1550,15 @@ def place_named_names(text: str) -> list[tuple[str, int]]:
             continue  # a genitive owner: "Strategins förankring i Nacka", "Skånes psykiatri i …"
         if low in places or _opens_with_body(head) or low in cues["generic_name_starts"]:
             continue
-        if _names_a_place_or_body(head) or _names_a_law(head) or lexicon_party(first):
+        if _names_a_place_or_body(head) or _names_a_law(head) or _names_a_party(first):
             continue  # "Moderaterna i Nacka"
         out.append((m.group(0), m.start(1)))
     return out
 
 
-def lexicon_party(word: str) -> bool:
-    """Whether a word is a party's written name ("Moderaterna", "Socialdemokraterna")."""
+def _names_a_party(word: str) -> bool:
+    """Whether a word is a party's written name ("Moderaterna", "Socialdemokraternas") or a local
+    party's ("Sjukvårdspartiet"), by the party component's own finder."""
     from nlpkommun.components.parties import find_party_mentions
 
     return any(p["start"] == 0 and p["end"] == len(word) for p in find_party_mentions(word))
@@ -1614,8 +1613,6 @@ def _verb_cue_name(name: str) -> bool:
 def _word_and_place(words: list[str]) -> bool:
     """ "Sommarjobb Trelleborg", "Jobbspår Karlstad": a capitalised word that is no definite noun,
     body or place, and a municipality's or region's name."""
-    from nlpkommun.resources import municipalities
-
     if len(words) != 2 or words[1] not in municipalities() and words[1] not in regions():
         return False
     first = words[0]
