@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.components.parties import find_party_mentions
+from nlpkommun.components.persons import is_common_word
 from nlpkommun.doc_text import doc_text
 from nlpkommun.resources import first_names, municipalities, read_json, regions
 from nlpkommun.spans import SpanSet
@@ -935,7 +936,58 @@ def find_organisation_mentions(
     kept = _resolve_overlaps(out)
     # acronyms coordinated with organisations: "Fastighetsägare, polis, MTR, trafikförvaltningen"
     kept += _listed_acronyms(text, kept, programme_acronyms or set(), {p["text"] for p in parties})
-    return _resolve_overlaps(kept)
+    return with_place_suffix(text, _resolve_overlaps(kept))
+
+
+_PLACE_SUFFIX = re.compile(rf" (i )?({CAPWORD}(?: län)?)(?![\w-]| {CAPWORD})")
+_COMPASS = frozenset("nord syd öst väst nordost nordväst sydost sydväst".split())
+_UNSUFFIXED_KINDS = frozenset({"party", "authority"})
+
+
+@lru_cache(maxsize=4096)
+def _common_noun(word: str) -> bool:
+    """Whether ``word`` is a Swedish common noun or a compound of two ("Naturskolan",
+    "Trygghetscentralen"), not a proper name's compound ("Vrinnevisjukhuset", "Vegaskolan")."""
+    w = word.casefold()
+    if " " in w or not w.isalpha():
+        return False
+    if is_common_word(w):
+        return True
+    for i in range(3, len(w) - 3):
+        head, tail = w[:i], w[i:]
+        if is_common_word(tail) and (is_common_word(head) or (head.endswith("s") and is_common_word(head[:-1]))):
+            return True
+    return False
+
+
+def with_place_suffix(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Extend organisation names by the place they serve: "Kulturskolan Hudiksvall",
+    "Barnahus Kalmar län", "Naturskolan i Ystad", "Socialnämnden Nordost"; a bare "Kulturskolan"
+    elsewhere in the text is then that organisation. Bodies take compass suffixes only; "i <place>"
+    only follows a unit named by common nouns ("Socialnämnden i Kalmar", "Vrinnevisjukhuset i
+    Norrköping" stay as they are)."""
+    places = _municipality_names() | regions()
+    extended: dict[str, set[str]] = {}
+    out = []
+    for m in mentions:
+        suffix = _PLACE_SUFFIX.match(text, m.end)
+        if suffix and m.kind not in _UNSUFFIXED_KINDS and not m.generic and m.name == _WS.sub(" ", m.text):
+            place = suffix.group(2)
+            body = m.kind in ("committee", "administration")
+            ok = place.casefold() in _COMPASS if body else (
+                place.removesuffix(" län") in places and (not suffix.group(1) or (m.kind == "unit" and _common_noun(m.name)))
+            )
+            if ok and not any(o.start < suffix.end() and m.end < o.end for o in mentions if o is not m):
+                name = f"{m.name}{suffix.group()}"
+                extended.setdefault(m.name, set()).add(name)
+                m = OrgMention(m.start, suffix.end(), text[m.start : suffix.end()], name, m.kind, m.acronym,
+                               base=None, priority=m.priority)
+        out.append(m)
+    for m in out:  # the bare head elsewhere: "Kulturskolan" of "Kulturskolan Hudiksvall"
+        names = extended.get(m.name)
+        if names and len(names) == 1:
+            m.name = next(iter(names))
+    return out
 
 
 _UNION_CUE = re.compile(

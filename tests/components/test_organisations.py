@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from nlpkommun.components.organisations import canonical_compound, find_organisations, is_generic
+from nlpkommun.components.organisations import (
+    canonical_compound,
+    find_organisation_mentions,
+    find_organisations,
+    is_generic,
+)
 from tests.conftest import shared_path
 
 
@@ -578,3 +583,25 @@ def test_a_places_club_or_association_with_both_words_capitalised():
         "Järna Konstförening",
     ]
     assert find_organisations("Många Idrottsföreningar söker. Vår Kulturförening växer.") == []
+
+
+def test_place_suffix_extends_unit_names() -> None:
+    text = (
+        "Samarbetet med Kulturskolan Hudiksvall fortsätter. Kulturskolan har 300 elever. "
+        "Naturskolan i Ystad tar emot klasser. Centrum för klinisk forskning Dalarna deltar."
+    )
+    names = [m.name for m in find_organisation_mentions(text)]
+    assert names == [
+        "Kulturskolan Hudiksvall",
+        "Kulturskolan Hudiksvall",
+        "Naturskolan i Ystad",
+        "Centrum för klinisk forskning Dalarna",
+    ]
+
+
+def test_place_suffix_of_bodies_is_a_compass_word_only() -> None:
+    assert [m.name for m in find_organisation_mentions("Ärendet skickas till Socialförvaltningen Nordost.")] == [
+        "Socialförvaltningen Nordost"
+    ]
+    assert [m.name for m in find_organisation_mentions("Socialnämnden i Kalmar beslutade.")] == ["Socialnämnden"]
+    assert [m.name for m in find_organisation_mentions("Kulturskolan Hudiksvalls elever spelade.")] == ["Kulturskolan"]
