@@ -974,8 +974,9 @@ def with_place_suffix(text: str, mentions: list[OrgMention]) -> list[OrgMention]
         if suffix and m.kind not in _UNSUFFIXED_KINDS and not m.generic and m.name == _WS.sub(" ", m.text):
             place = suffix.group(2)
             body = m.kind in ("committee", "administration")
+            common_unit = m.kind == "unit" and _common_noun(m.name)
             ok = place.casefold() in _COMPASS if body else (
-                place.removesuffix(" län") in places and (not suffix.group(1) or (m.kind == "unit" and _common_noun(m.name)))
+                place.removesuffix(" län") in places and (not suffix.group(1) or common_unit)
             )
             if ok and not any(o.start < suffix.end() and m.end < o.end for o in mentions if o is not m):
                 name = f"{m.name}{suffix.group()}"
@@ -1045,7 +1046,7 @@ _HOSPITAL = re.compile(
 # a regional division after an authority's name: "Trafikverket Region Syd"
 _DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
 # a place right after a national organisation's name: "Fastighetsägarna Stockholm"
-_LOCAL_BRANCH = re.compile(rf"[ \t]+({CAPWORD})(?![\w-])")
+_LOCAL_BRANCH = re.compile(rf"[ \t]+({CAPWORD})(?:[ \t]+län)?(?![\w-])")
 
 
 def _name_part_before(text: str, start: int, word: str) -> bool:

@@ -497,8 +497,8 @@ def _patterns() -> _Patterns:
         trim_stops=cues["stop_words"] - {"för", "i", "på", "mot"},
         known=tuple(
             (name, acronym, form, re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(form)}(?![\wåäöÅÄÖ+]|-råd)"))
-            for name, acronym in _known_lexicon()
-            for form in (f for f in (name, acronym) if f)
+            for name, acronym, variants in _known_entries()
+            for form in (f for f in (name, acronym, *variants) if f)
         ),
         name_suffixes=tuple(cues["name_suffixes"]),
         # "deltar i Trygg i Tyresö", "inom ramen för Unga vuxna på väg": a capitalised name inside a sentence
@@ -919,8 +919,9 @@ class _Collector:
     def key(self, name: str | None, acronym: str | None) -> str:
         return (acronym or "").upper() if acronym else "n:" + (name or "").casefold()
 
-    def add(self, name: str | None, acronym: str | None) -> dict[str, Any]:
-        k = self.key(name, acronym)
+    def add(self, name: str | None, acronym: str | None, key: str | None = None) -> dict[str, Any]:
+        """The item of ``name``/``acronym`` (or of ``key``: one lexicon entry's written forms)."""
+        k = key or self.key(name, acronym)
         if not acronym and name:  # "metoden Motiverande samtal (MI)": the name of a known acronym
             folded = name.casefold()  # or a name that is a known acronym ("KiVa")
             k = next((key for key, i in self.items.items() if folded in _item_forms(i)), k)
@@ -1100,7 +1101,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
 
     # 3b. well-known national programmes and methods (known_programmes.txt)
     known_ends: list[int] = []
-    for name, acronym, start, end in sorted(_known_programmes(text), key=lambda k: k[2]):
+    for name, acronym, start, end, key in sorted(_known_programmes(text), key=lambda k: k[2]):
         if acronym and (acronym in org_acronyms or acronym.upper() in blocked):
             continue
         if known_ends and re.fullmatch(r"\s*\(", text[known_ends[-1] : start]) and not acronym:
@@ -1111,7 +1112,7 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         place = _IN_PLACE_AFTER.match(text, end)
         if name and not acronym and place and place.group(1) in regions():
             name, end = name + place.group(), place.end()  # "Trygg hemgång i Östergötland" (not "i Luleå")
-        col.add(name, acronym)
+        col.add(name, acronym, key=None if acronym else "n:" + key.casefold())
         programme_spans.append((start, end))
 
     for name, start in family_names(text):
@@ -1206,24 +1207,35 @@ def _names_a_place_or_body(name: str) -> bool:
 @cache
 def _known_lexicon() -> tuple[tuple[str | None, str | None], ...]:
     """(name, acronym) pairs of ``known_programmes.txt`` (a lone acronym has no name)."""
+    return tuple((name, acronym) for name, acronym, _ in _known_entries())
+
+
+@cache
+def _known_entries() -> tuple[tuple[str | None, str | None, tuple[str, ...]], ...]:
+    """(name, acronym, other written forms) of ``known_programmes.txt``: one a line,
+    ``name[<TAB>acronym[<TAB>form|form…]]``; a lone acronym has no name."""
     out = []
     for line in read_lines("known_programmes.txt"):
-        name, _, acronym = line.partition("\t")
+        name, acronym, forms = ([*line.split("\t"), "", ""])[:3]
         name, acronym = name.strip(), acronym.strip()
         if not acronym and is_acronym(name) and name.isupper():
             name, acronym = "", name
-        out.append((name or None, acronym or None))
+        variants = tuple(f.strip() for f in forms.split("|") if f.strip() and f.strip() != name)
+        out.append((name or None, acronym or None, variants))
     return tuple(out)
 
 
-def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int]]:
+def _known_programmes(text: str) -> list[tuple[str | None, str | None, int, int, str]]:
     """Occurrences of well-known programmes: (name, acronym, start, end), every one (a list
-    around any of them may name more programmes)."""
+    around any of them may name more programmes), and the lexicon's name or acronym as a key.
+    ``name`` is the lexicon's name, or the written form found where the text uses another form
+    ("statsbidraget för likvärdig skola")."""
     out = []
     for name, acronym, form, pattern in _patterns().known:
         if form in text:
             for m in _matches_at(pattern, text, _positions(text, [form])):
-                out.append((name, acronym, m.start(), m.end()))
+                written = name if form in (name, acronym) else m.group()
+                out.append((written, acronym, m.start(), m.end(), acronym or name or ""))
     return out
 
 

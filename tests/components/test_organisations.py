@@ -588,7 +588,8 @@ def test_a_places_club_or_association_with_both_words_capitalised():
 def test_place_suffix_extends_unit_names() -> None:
     text = (
         "Samarbetet med Kulturskolan Hudiksvall fortsätter. Kulturskolan har 300 elever. "
-        "Naturskolan i Ystad tar emot klasser. Centrum för klinisk forskning Dalarna deltar."
+        "Naturskolan i Ystad tar emot klasser. Centrum för klinisk forskning Dalarna deltar. "
+        "Barnahus Kalmar län tar emot barnet."
     )
     names = [m.name for m in find_organisation_mentions(text)]
     assert names == [
@@ -596,6 +597,7 @@ def test_place_suffix_extends_unit_names() -> None:
         "Kulturskolan Hudiksvall",
         "Naturskolan i Ystad",
         "Centrum för klinisk forskning Dalarna",
+        "Barnahus Kalmar län",
     ]
 
 
