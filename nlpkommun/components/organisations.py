@@ -712,6 +712,8 @@ def find_organisation_mentions(
             continue
         if _ADJECTIVAL.search(text[st : m.start(2)].strip()):
             continue  # "Åldersvänlig kommun", "Hållbar stad"
+        if m.group(2) == "stad" and not m.group(3) and _town_of_kommun(text[st : m.start(2)].strip()):
+            continue  # "i Rimbo och Norrtälje stad": the town of Norrtälje kommun, a place
         name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
     for m in _REGION.finditer(text) if "Region" in text else ():
@@ -1086,6 +1088,12 @@ def _municipality_names() -> frozenset[str]:
 @cache
 def _municipality_self_names() -> frozenset[str]:
     return frozenset(own.casefold() for own in municipalities().values())
+
+
+def _town_of_kommun(name: str) -> bool:
+    """Whether "<name> stad" is a town, not an organisation: the municipality's own name is
+    "<name> kommun" ("Norrtälje stad", "Sigtuna stad"; not "Malmö stad", "Solna stad")."""
+    return municipalities().get(name, "").endswith(" kommun")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, read_json, read_lines, regions
+from nlpkommun.resources import first_names, municipalities, read_json, read_lines, regions
 
 _W = r"[A-ZÅÄÖ][\wåäöéü]+"
 _PROPER = rf"{_W}(?:-{_W})*"
@@ -285,6 +285,7 @@ _COMMON_NAME_CUES = (
 _PROJECT_NOUNS = ("modell", "metod", "projekt", "program", "verktyg", "koncept")
 #: locative cues after which a one-word PER tag that is no first name does not veto a place
 _SPATIAL_CUES = frozenset(("i", "på", "vid", "runt", "kring", "utanför", "nära", "invid"))
+_TOWN_STAD = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?) stad(?![\wåäö-])")
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 
 
@@ -493,6 +494,10 @@ def find_places(
         while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
             accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"
             pos = c.end(1)
+    # 4b. the town of a municipality whose own name is "<X> kommun": "i Rimbo och Norrtälje stad"
+    for m in _TOWN_STAD.finditer(text) if " stad" in text else ():
+        if municipalities().get(m.group(1), "").endswith(" kommun"):
+            accept(m.start(), m.end(), f"{m.group(1)} stad")
     # 5. gazetteer names
     directed: dict[str, bool] = {}  # name → written after a direction word somewhere in the text
     for m in rx["gazetteer"].finditer(text):

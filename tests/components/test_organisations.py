@@ -607,3 +607,8 @@ def test_place_suffix_of_bodies_is_a_compass_word_only() -> None:
     ]
     assert [m.name for m in find_organisation_mentions("Socialnämnden i Kalmar beslutade.")] == ["Socialnämnden"]
     assert [m.name for m in find_organisation_mentions("Kulturskolan Hudiksvalls elever spelade.")] == ["Kulturskolan"]
+
+
+def test_town_of_a_kommun_is_no_organisation() -> None:
+    names = [m.name for m in find_organisation_mentions("Skolor i Norrtälje stad och i Malmö stad deltar.")]
+    assert names == ["Malmö stad"]

@@ -388,3 +388,10 @@ def test_a_places_club_is_no_place():
     text = "Bidrag ges till Sofielunds Boxningsklubb och Hovsjö Brottarklubb i Södertälje."
     names = [p["name"] for p in find_places(text)]
     assert "Sofielunds Boxningsklubb" not in names and "Hovsjö Brottarklubb" not in names
+
+
+def test_town_of_a_kommun_is_a_place() -> None:
+    text = "Skolor i Rimbo, Hallstavik och Norrtälje stad deltar, liksom Sigtuna stad. Malmö stad betalar."
+    names = [p["name"] for p in find_places(text)]
+    assert "Norrtälje stad" in names and "Sigtuna stad" in names
+    assert "Malmö stad" not in names  # the municipality's own name: an organisation
