@@ -363,6 +363,7 @@ class _Patterns:
     owner_plan: re.Pattern[str]
     titled_heads: tuple[str, ...]
     acronym_head: re.Pattern[str]
+    acronym_compound_head: re.Pattern[str]
     acronym_after_cue: re.Pattern[str]
     cues_before: tuple[str, ...]
     heads_by_length: tuple[str, ...]
@@ -385,6 +386,7 @@ class _Patterns:
     titled_multiword_compound: re.Pattern[str]
     acronym_as: re.Pattern[str]
     copula: re.Pattern[str]
+    described_name: re.Pattern[str]
     english_name: re.Pattern[str]
     event_name: re.Pattern[str]
     event_heads: tuple[str, ...]
@@ -486,6 +488,11 @@ def _patterns() -> _Patterns:
         ),
         titled_heads=tuple(cues["titled_heads"]),
         acronym_head=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({all_heads})(?![\wåäö])", re.I),
+        # "FREDA-bedömningsmetoderna", "PAX-lärarmaterialet": a compound that ends in a strong head
+        acronym_compound_head=re.compile(
+            rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-([a-zåäö]{{3,}}(?:metod|modell|program|projekt|material)"
+            rf"(?:en|et|erna|er|ens|ets)?)(?![\wåäö])"
+        ),
         acronym_after_cue=re.compile(rf"(?<![\wåäö])(?:{before})\s+({ACRONYM})(?![\wåäöÅÄÖ-])", re.I),
         cues_before=tuple(c.lower() for c in cues["cues_before"]),
         heads_by_length=tuple(sorted(cues["heads"], key=len)),
@@ -534,6 +541,11 @@ def _patterns() -> _Patterns:
         # "… är ett evidensbaserat föräldraskapsprogram": the name is what comes before
         copula=re.compile(
             rf"(?<=\s)är\s+(?:ett|en)\s+(?:[\wåäö-]+\s+){{0,2}}?[\wåäö]*(?:{_alternation(cues['copula_heads'])})(?![\wåäö])"
+        ),
+        # "använder Språkväskan, ett material för …": a name described right after it
+        described_name=re.compile(
+            rf"(?<=[a-zåäö,] )([A-ZÅÄÖ][\wåäö-]+(?: [\wåäöÅÄÖ-]+){{0,3}}), (?:ett|en) (?:[\wåäö-]+ )?"
+            rf"[\wåäö]*(?:{_alternation(cues['described_name_heads'])})(?![\wåäö])"
         ),
         # "Signs of Safety", "Check and Connect"
         # "Nacka Education Summit", "Umeå Science Conference": capitalised words before an event head
@@ -612,6 +624,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if re.search(r"\n[ \t]*\n", text[m.start() : m.start(1)]):
             continue  # a blank line between: "… medlingsförsöket" / "" / "Ärendets tidigare behandling"
         name = _trim_name(m.group(1), min_words=1)
+        quoted = _QUOTED_AFTER.match(text, m.start(1) - 1) if m.start(1) and text[m.start(1) - 1] in _QUOTES else None
+        if quoted and len(quoted.group(1).split()) <= 8:
+            name = quoted.group(1)  # 'projektet ”Läsa för att lära”': the quotes bound the name
         if name and re.search(r" (?:19|20)\d\d$", name):
             after = text[m.start(1) + len(" ".join(m.group(1).split()[: len(name.split())])) :]
             if re.match(r"\s?[-–]\s?(?:19|20)\d\d", after):
@@ -1056,6 +1071,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if expansion and not item.get("expansion"):
             item["expansion"] = expansion
         programme_spans.append((m.start(), m.end()))
+    for m in pat.acronym_compound_head.finditer(text) if "-" in text else ():
+        short = m.group(1)
+        if is_acronym(short) and short.upper() not in blocked and short not in org_acronyms:
+            col.add(m.group(), short)
+            programme_spans.append((m.start(), m.end()))
     for m in _ci_matches(pat.acronym_after_cue, text, lowered, pat.cues_before):
         short = m.group(1)
         if is_acronym(short) and short.upper() not in blocked and short not in org_acronyms:
@@ -1087,8 +1107,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             and not _entity_overlaps(start, end + 1, entities)
         ):
             return  # a PER span vetoes, unless no word is a first name and a programme noun precedes
-        if after_head and _sentence_case_name(name) or not _names_a_place_or_body(name):
-            if not _names_a_law(name):  # "projektet Friskare förskola": a name in sentence case
+        # "projektet Friskare förskola": a name in sentence case; "projektet Soltak Falkenberg": a
+        # word and the municipality it serves
+        named = after_head and (_sentence_case_name(name) or _word_and_place(name.split()))
+        if named or not _names_a_place_or_body(name):
+            if not _names_a_law(name):
                 col.add(name, None)
                 programme_spans.append((start, start + len(name)))
 
@@ -1444,6 +1467,7 @@ _HEADING_TAIL = re.compile(r"(.+?)\s+(?:för|som|inom|under|i|och|att|med|mot|ti
 # a long single word in a definite form: "Heltidsresan", "Skolstegen" (not "Trygghet")
 _DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!het)(?<!tet)")
 _QUOTES = "”“„\"«»'"
+_QUOTED_AFTER = re.compile(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n.!?;:]{1,70}?)[”“\"»']")
 
 
 def cue_names(
@@ -1479,6 +1503,12 @@ def cue_names(
                 out.append((None, name, start))
             else:
                 out.append((name, None, start))
+    for m in pat.described_name.finditer(text) if ", e" in text else ():
+        name = m.group(1)
+        if name.split()[0] in first_names() or _person_like(name):
+            continue
+        if " " not in name or _sentence_case_name(name):  # "Språkväskan", "Läsa och skriva"
+            out.append((name, None, m.start(1)))
     for m in pat.event_name.finditer(text) if any(h in text for h in pat.event_heads) else ():
         words = m.group(1).split()
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):

@@ -748,3 +748,28 @@ def test_national_programmes_added_in_session_six() -> None:
     assert ("Läslyftet i förskolan", None) in _names("Förskolorna deltar i Läslyftet i förskolan under hösten.")
     assert _names("Resultaten i Skolenkäten visar att eleverna är trygga.") == [("Skolenkäten", None)]
     assert _names("Projektet ingår i Västsvenska paketet.") == [("Västsvenska paketet", None)]
+
+
+def test_project_named_by_a_word_and_its_municipality() -> None:
+    got = _names("Vi gör en solkarta för kommunens fastigheter inom projektet Soltak Falkenberg. Den blir klar.")
+    assert ("Soltak Falkenberg", None) in got
+
+
+def test_name_described_after_it() -> None:
+    assert ("Språkväskan", None) in _names("Lärarna använder Språkväskan, ett material för svenskundervisning.")
+    assert ("Läsrörelsen", None) in _names("Skolan deltar i Läsrörelsen, en nationell satsning som pågår.")
+    for text in ("Vi samarbetar med Skolverket, en myndighet som stöder.", "Vi anställde Anna Berg, en projektledare."):
+        assert _names(text) == []
+
+
+def test_quoted_name_after_a_programme_noun_keeps_its_function_words() -> None:
+    assert _names('Lärarna deltar i forskningscirkeln "Läsa för att lära" för lärare i årskurs 4–6.') == [
+        ("Läsa för att lära", None)
+    ]
+    assert _names("Lärarna deltar i projektet ”Läsa för att lära” för lärare.") == [("Läsa för att lära", None)]
+
+
+def test_acronym_compounded_with_a_programme_noun() -> None:
+    got = _names("Alla handläggare använder FREDA-bedömningsmetoderna, och skolan köpte PAX-lärarmaterialet.")
+    assert ("FREDA-bedömningsmetoderna", "FREDA") in got and ("PAX-lärarmaterialet", "PAX") in got
+    assert _names("Vi har ett IT-utvecklingsprojekt och ett VA-saneringsprogram.") == []
