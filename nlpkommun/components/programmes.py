@@ -646,6 +646,10 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
                         name, start = f"{head} {name}", m.start()
                 out.append((name, start, True))
     for m in pat.owned_head.finditer(text) if "s " in text else ():
+        first = m.group(1).split()[0]
+        if is_acronym(first) and first.isupper() and first.upper() not in pat.blocked:
+            out.append((first, m.start(1), True))  # "enligt kommunens projektmodell PROSA med …"
+            continue
         name = _trim_name(m.group(1), min_words=2)
         if name:  # "kommunens strategi Framkomlighet i Nacka presenterar …": a finite verb ends it
             words = name.split()
@@ -672,6 +676,10 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
             if not any(w.casefold() in pat.quote_stops for w in name.split()):
                 out.append((name, m.start(1), False))
+    for m in _TITLED_DOCUMENT.finditer(text) if "för " in text or "mot " in text or "om " in text else ():
+        name = _titled_document_name(m.group(1))
+        if name and not re.search(r"\d", name) and not _names_a_place_or_body(name):
+            out.append((name, m.start(1), False))
     # "ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med …"
     for m in _TITLED_PROJECT.finditer(text) if "Projekt " in text else ():
         out.append((m.group(1), m.start(1), False))
@@ -755,7 +763,10 @@ def _lower_subject(text: str, pos: int) -> str | None:
     end = _subject_end(text, [pos + w.end() for w in words], ",.;:()")
     if end is None or any(w.group() in _patterns().name_stops for w in words if pos + w.end() <= end):
         return None
-    return " " + " ".join(text[pos:end].split())
+    subject = text[pos:end].split()
+    while subject[-1] in ("och", "samt", "eller"):  # "Program för hållbart resande och skickar …"
+        subject.pop()
+    return " " + " ".join(subject) if len(subject) > 1 else None
 
 
 def _subject_end(text: str, ends: Iterable[int], marks: str, years: bool = False) -> int | None:
@@ -775,6 +786,20 @@ def _subject_end(text: str, ends: Iterable[int], marks: str, years: bool = False
 @cache
 def _lemmas() -> frozenset[str]:
     return frozenset(lemma_table().values())
+
+
+def _titled_document_name(phrase: str) -> str | None:
+    """ "Riktlinjer för kommunalt byggande när taken byts" → "Riktlinjer för kommunalt byggande":
+    cut before a clause word or a finite verb ("och" only before one); at most seven words."""
+    words = phrase.split()
+    stops = _patterns().trim_stops - {"och", "med", "om", "till"}
+    cut = len(words)
+    for k in range(3, len(words)):
+        w, nxt = words[k], words[k + 1] if k + 1 < len(words) else ""
+        if w in stops or (w.islower() and _finite_verb(w)) or (w == "och" and (nxt in stops or _finite_verb(nxt))):
+            cut = k
+            break
+    return " ".join(words[:cut]) if 3 <= cut <= 7 else None
 
 
 def _finite_verb(word: str) -> bool:
@@ -810,6 +835,14 @@ def _owned_subject(text: str, pos: int) -> str | None:
     return text[pos:end] if end is not None else None
 
 
+# "enligt Riktlinjer för extern projektfinansiering,", "följer Regler för föreningsstöd i X kommun.":
+# a capitalised rule document inside a sentence and what it is for, up to a mark or a line end
+# (then cut before a clause word: :func:`_titled_document_name`); plan, strategy, programme and
+# policy titles are ``titled_compound``'s
+_TITLED_DOCUMENT = re.compile(
+    r"(?:(?<=[a-zåäö,] )|(?<=\bEnligt ))((?:Riktlinjer|Riktlinje|Regler)"
+    r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})(?=[ \t]*(?:[,.;:)]|\n|$))"
+)
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"

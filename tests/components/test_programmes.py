@@ -773,3 +773,22 @@ def test_acronym_compounded_with_a_programme_noun() -> None:
     got = _names("Alla handläggare använder FREDA-bedömningsmetoderna, och skolan köpte PAX-lärarmaterialet.")
     assert ("FREDA-bedömningsmetoderna", "FREDA") in got and ("PAX-lärarmaterialet", "PAX") in got
     assert _names("Vi har ett IT-utvecklingsprojekt och ett VA-saneringsprogram.") == []
+
+
+def test_rule_document_titles_inside_a_sentence() -> None:
+    assert _names("Enligt Riktlinjer för extern projektfinansiering, ska alla projekt prövas.") == [
+        ("Riktlinjer för extern projektfinansiering", None)
+    ]
+    assert _names("Bidragen följer Regler för föreningsstöd i Hudiksvalls kommun. Nästa år.") == [
+        ("Regler för föreningsstöd i Hudiksvalls kommun", None)
+    ]
+    assert _names("Motionären vill att kommunen följer Riktlinjer för kommunalt byggande när taken byts.") == [
+        ("Riktlinjer för kommunalt byggande", None)
+    ]
+    assert _names("Nämnden antar Program för hållbart resande och skickar det.") == [
+        ("Program för hållbart resande", None)
+    ]
+
+
+def test_owned_programme_noun_before_an_acronym() -> None:
+    assert _names("Uppföljning sker enligt kommunens projektmodell PROSA med rapporter.") == [(None, "PROSA")]
