@@ -1589,6 +1589,9 @@ def _place_name_regex() -> re.Pattern[str]:
     )
 
 
+_WITHIN_BEFORE = re.compile(r"(?<![\wåäö])(?:inom|genom)[ \t]+$")
+
+
 def place_named_names(text: str) -> list[tuple[str, int]]:
     """(name, start) of local programme names that end in the place they serve, inside a
     sentence: "aktiviteterna inom Lov i Malmö", "kommunens strategi Framkomlighet i Nacka",
@@ -1613,8 +1616,11 @@ def place_named_names(text: str) -> list[tuple[str, int]]:
         head, lower, with_i = m.group(1), m.group(2).split(), bool(m.group(3))
         first = head.split()[0]
         low = first.casefold()
-        if not with_i and not lower or lower and "hela" in (m.group(3) or ""):
-            continue  # "Komvux Enköping"; "Attraktiva livsmiljöer i hela Nacka": a goal, not a name
+        cued = _WITHIN_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)) is not None
+        if not with_i and not lower and not (cued and _word_and_place([head, m.group(4)])):
+            continue  # "Komvux Enköping" (but "insatser inom Läslust Södertälje", "genom Kompetenstrappan Skåne")
+        if lower and "hela" in (m.group(3) or ""):
+            continue  # "Attraktiva livsmiljöer i hela Nacka": a goal, not a name
         if any(w in blockers or is_definite_noun(w) for w in lower):
             continue  # "Botkyrka kommun och Södertälje", "Tekniska verken i Kiruna"
         if first in first_names() or is_definite_noun(first) or low in known or head.casefold() in known:

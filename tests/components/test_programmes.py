@@ -792,3 +792,9 @@ def test_rule_document_titles_inside_a_sentence() -> None:
 
 def test_owned_programme_noun_before_an_acronym() -> None:
     assert _names("Uppföljning sker enligt kommunens projektmodell PROSA med rapporter.") == [(None, "PROSA")]
+
+
+def test_word_and_municipality_after_inom() -> None:
+    got = _names("Förvaltningen föreslår att läsfrämjande insatser inom Läslust Södertälje prioriteras.")
+    assert got == [("Läslust Södertälje", None)]
+    assert _names("Eleverna studerar inom Komvux Enköping.") == []
