@@ -788,15 +788,20 @@ def _lemmas() -> frozenset[str]:
     return frozenset(lemma_table().values())
 
 
+_CLAUSE_ADVERBS = frozenset({"därmed", "därför", "då", "nu", "också", "även", "inte", "alltså"})
+
+
 def _titled_document_name(phrase: str) -> str | None:
     """ "Riktlinjer för kommunalt byggande när taken byts" → "Riktlinjer för kommunalt byggande":
-    cut before a clause word or a finite verb ("och" only before one); at most seven words."""
+    cut before a clause word, a clause adverb ("därmed upphävs"), a finite or passive verb ("och"
+    only before one); at most seven words."""
     words = phrase.split()
     stops = _patterns().trim_stops - {"och", "med", "om", "till"}
     cut = len(words)
     for k in range(3, len(words)):
         w, nxt = words[k], words[k + 1] if k + 1 < len(words) else ""
-        if w in stops or (w.islower() and _finite_verb(w)) or (w == "och" and (nxt in stops or _finite_verb(nxt))):
+        verb = w.islower() and (_finite_verb(w) or (w.endswith("s") and (lemma_table().get(w) or "").endswith("a")))
+        if w in stops or w in _CLAUSE_ADVERBS or verb or (w == "och" and (nxt in stops or _finite_verb(nxt))):
             cut = k
             break
     return " ".join(words[:cut]) if 3 <= cut <= 7 else None

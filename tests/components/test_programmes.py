@@ -798,3 +798,18 @@ def test_word_and_municipality_after_inom() -> None:
     got = _names("Förvaltningen föreslår att läsfrämjande insatser inom Läslust Södertälje prioriteras.")
     assert got == [("Läslust Södertälje", None)]
     assert _names("Eleverna studerar inom Komvux Enköping.") == []
+
+
+def test_known_programmes_by_their_other_written_forms() -> None:
+    got = _names(
+        "Skolan har fått statsbidraget för likvärdig skola och arbetar med Hitta språket. "
+        "Enligt Lupp 2023 mår eleverna bra. Ostlänken byggs."
+    )
+    assert ("statsbidraget för likvärdig skola", None) in got  # the form found, not the lexicon's
+    assert ("Hitta språket", None) in got and ("Ostlänken", None) in got
+    assert ("Lokal uppföljning av ungdomspolitiken", "Lupp") in got
+
+
+def test_rule_document_title_stops_before_a_clause_adverb_or_a_passive() -> None:
+    got = _names("Klimatprogrammet och Riktlinjer för hållbart byggande därmed upphävs. Mer text.")
+    assert ("Riktlinjer för hållbart byggande", None) in got
