@@ -371,13 +371,29 @@ _MEETING_PHRASE = re.compile(
 
 
 def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
-    """ "Protokoll från 3 juni 2019", "Sammanträde den 24 februari 2022" in the header."""
-    for ln in lines:
+    """ "Protokoll från 3 juni 2019", "Sammanträde den 24 februari 2022" in the header, or the
+    meeting that adopted the document ("Antagen av kommunstyrelsen" / "2025-01-28, § 12")."""
+    for i, ln in enumerate(lines):
         for m in _MEETING_PHRASE.finditer(ln.text):
             found = find_day_dates(ln.text[m.end() : m.end() + 40], year)
             if found and found[0].start == 0:
                 return found[0].value
+        adopted = _ADOPTED_BY.search(ln.text)
+        if adopted:
+            rest = ln.text[adopted.end() :].strip()
+            if not rest and i + 1 < len(lines):
+                rest = lines[i + 1].text.strip()  # the date on the next line
+            found = find_day_dates(rest[:40], year)
+            if found and found[0].start == 0:
+                return found[0].value
     return None
+
+
+#: "Antagen av kommunstyrelsen", "Fastställd av barn- och ungdomsnämnden den": the adopting body
+_ADOPTED_BY = re.compile(
+    r"^(?:Antagen|Antaget|Antagna|Fastställd|Fastställt|Beslutad|Beslutat)\s+(?:av|i)\s+"
+    r"(?:[a-zåäö]+-?\s+och\s+)?[a-zåäö]+(?:\s+[a-zåäö]+)?(?:\s+den)?(?=\s|$)"
+)
 
 
 def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | None:

@@ -68,6 +68,18 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and (not rest.strip() or re.match(r"\s*[·|•]", rest) is not None)
 
 
+def _caps_lines_titled(text: str, lines: list[Line]) -> str:
+    """The text with its short upper-case lines in title case where they stand ("SALA KOMMUN"
+    heading a letter → "Sala Kommun"), so that a letterhead in capitals weighs as one."""
+    chars = list(text)
+    for ln in lines:
+        if ln.text.isupper() and len(ln.text) < 60:
+            titled = ln.text.title()
+            if len(titled) == len(ln.text) and text[ln.start : ln.start + len(ln.text)] == ln.text:
+                chars[ln.start : ln.start + len(titled)] = titled
+    return "".join(chars)
+
+
 def municipality(text: str, lines: list[Line]) -> str | None:
     """The municipality: explicit "X kommun"/"X stad"/"Region X" (most frequent), else a
     structural rule (body types only one municipality has), else, in a document naming
@@ -77,8 +89,7 @@ def municipality(text: str, lines: list[Line]) -> str | None:
     votes: Counter[str] = Counter()  # weighted mentions
     forms: dict[str, str] = {}
     head_end = header(lines)[-1].end if header(lines) else 0
-    caps = " ".join(ln.text.title() for ln in lines if ln.text.isupper() and len(ln.text) < 60)
-    full = f"{text}\n{caps}"
+    full = _caps_lines_titled(text, lines)
     for m in _EXPLICIT.finditer(full):
         weight = 4 if _alone_on_line(full, m.start(), m.end()) else 3 if m.start() < head_end else 1
         if m.group(4):

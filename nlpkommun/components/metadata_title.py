@@ -27,6 +27,7 @@ from nlpkommun.components.metadata_header import (
 from nlpkommun.components.metadata_lines import (
     Line,
     blank_between,
+    columns,
     find_day_dates,
     fold,
     is_any_label,
@@ -56,7 +57,14 @@ _TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|be
 
 
 def _skip_for_title(ln: Line, year: int | None) -> bool:
+    cols = columns(ln.text)
+    if len(cols) > 1:  # a layout row ("HÄRNÖSANDS KOMMUN      HANDLINGSPLAN"): skipped when every cell is
+        return all(_skip_for_title(Line(ln.index, c, ln.start, ln.end), year) for c in cols)
     t = _PAGE_PREFIX.sub("", ln.text)
+    if _ADOPTION_NOTE.match(t):
+        return True  # "Antagen av kommunstyrelsen": when and by whom, not what
+    if " " not in t.strip() and t.isupper() and len(t) > 3:
+        return True  # "HANDLINGSPLAN", "VERKSAMHETSPLAN": a genre label in capitals; the title comes under it
     if t.lower().rstrip(":. ") in types()["genre"]:
         return True
     if is_page_marker(t) or t.endswith(":") or not re.search(r"[A-Za-zÅÄÖåäö]{2}", t) or t[:1].islower():
@@ -89,6 +97,9 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
+_ADOPTION_NOTE = re.compile(
+    r"(?:Antagen|Antaget|Antagna|Fastställd|Fastställt|Beslutad|Beslutat|Reviderad|Reviderat)\s+(?:av|i|den)\b"
+)
 _MEETING_REFERENCE = re.compile(
     r"\b(?:sammanträde|möte)t?\s+(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+|\d{4}-\d\d-\d\d)", re.IGNORECASE
 )

@@ -134,7 +134,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "buildings": re.compile(rf"(?<![\wåäö-])(?:{_alt(lex['buildings'])})(?![\wåäö-])"),
         # European, national and county roads: "E10", "riksväg 50", "länsväg 151", "väg 44"
         "roads": re.compile(
-            r"(?<![\wåäö-])(?:E(?:4|6|10|12|14|16|18|20|22|45|47|55|65)|(?:[Rr]iks|[Ll]äns)?väg \d{1,3})"
+            r"(?<![\wåäö-])(?:E(?:4|6|10|12|14|16|18|20|22|45|47|55|65)|(?:[Rr]iks|[Ll]äns)?väg \d{1,4})"
             r"(?![\wåäö-]|[.,:/]\d)"
         ),
         # a street named with an adjective and its number: "Röda vägen 50", "Breda gatan 3"
@@ -285,6 +285,8 @@ _COMMON_NAME_CUES = (
 _PROJECT_NOUNS = ("modell", "metod", "projekt", "program", "verktyg", "koncept")
 #: locative cues after which a one-word PER tag that is no first name does not veto a place
 _SPATIAL_CUES = frozenset(("i", "på", "vid", "runt", "kring", "utanför", "nära", "invid"))
+_COUNTY = re.compile(r"(?<![\wåäöÅÄÖ-])((?:Västra |Södra )?[A-ZÅÄÖ][a-zåäö]+) län(?![\wåäö-])")
+_COUNTY_OWNER = re.compile(r"(?:Region|Länsstyrelsen(?: i)?|[Ll]änsstyrelsen i)[ \t]+$")
 _TOWN_STAD = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?) stad(?![\wåäö-])")
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 
@@ -494,6 +496,12 @@ def find_places(
         while (c := chain.match(text, pos)) and locative_ok(c.group(1), c.end(1), cue):
             accept(c.start(1), c.end(1), c.group(1), listed=bool(found))  # "i Tensta, Hjulsta och Akalla"
             pos = c.end(1)
+    # 4a. counties: "i Kronobergs län", "Kalmar län" (not "Region Kalmar län", "Länsstyrelsen i …")
+    for m in _COUNTY.finditer(text) if " län" in text else ():
+        base = m.group(1)[:-1] if m.group(1).endswith("s") else m.group(1)
+        known = base in regions() or base in municipalities() or base.split()[-1] in regions()
+        if known and not _COUNTY_OWNER.search(text, 0, m.start()):
+            accept(m.start(), m.end(), f"{m.group(1)} län")
     # 4b. the town of a municipality whose own name is "<X> kommun": "i Rimbo och Norrtälje stad"
     for m in _TOWN_STAD.finditer(text) if " stad" in text else ():
         if municipalities().get(m.group(1), "").endswith(" kommun"):

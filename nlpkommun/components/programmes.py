@@ -514,7 +514,7 @@ def _patterns() -> _Patterns:
         # "ett nytt arbetssätt, Trygg i hemmet, införs", "sommarlovsprogram 2025, Sommar i X, godkänns",
         # "ta fram en handlingsplan, Trygg skolväg Kiruna, med …"
         head_apposition=re.compile(
-            rf"(?<![\wåäö])[a-zåäö]*(?:{_alternation(cues['copula_heads'] | {'plan', 'strategi'})})"
+            rf"(?<![\wåäö])[a-zåäö]*(?:{_alternation(cues['copula_heads'] | {'plan', 'strategi', 'förstudie'})})"
             rf"(?:et|en|n|t)?(?:\s+(?:19|20)\d\d)?,\s+"
             rf"([A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäöÅÄÖ-]+){{0,4}}),\s+[a-zåäö]"
         ),
@@ -677,7 +677,7 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             if not any(w.casefold() in pat.quote_stops for w in name.split()):
                 out.append((name, m.start(1), False))
     for m in _TITLED_DOCUMENT.finditer(text) if "för " in text or "mot " in text or "om " in text else ():
-        name = _titled_document_name(m.group(1))
+        name = _titled_document_name(m.group(1), ended=not re.match(r"[ \t]+[\wåäöÅÄÖ]", text[m.end(1) :]))
         if name and not re.search(r"\d", name) and not _names_a_place_or_body(name):
             out.append((name, m.start(1), False))
     # "ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med …"
@@ -791,12 +791,12 @@ def _lemmas() -> frozenset[str]:
 _CLAUSE_ADVERBS = frozenset({"därmed", "därför", "då", "nu", "också", "även", "inte", "alltså"})
 
 
-def _titled_document_name(phrase: str) -> str | None:
+def _titled_document_name(phrase: str, ended: bool = True) -> str | None:
     """ "Riktlinjer för kommunalt byggande när taken byts" → "Riktlinjer för kommunalt byggande":
     cut before a clause word, a clause adverb ("därmed upphävs"), a finite or passive verb ("och"
-    only before one); at most seven words."""
+    only before one); at most seven words. A phrase that runs on (``ended`` false) needs a cut."""
     words = phrase.split()
-    stops = _patterns().trim_stops - {"och", "med", "om", "till"}
+    stops = _patterns().trim_stops - {"och", "med", "om", "till", "av"}
     cut = len(words)
     for k in range(3, len(words)):
         w, nxt = words[k], words[k + 1] if k + 1 < len(words) else ""
@@ -804,6 +804,8 @@ def _titled_document_name(phrase: str) -> str | None:
         if w in stops or w in _CLAUSE_ADVERBS or verb or (w == "och" and (nxt in stops or _finite_verb(nxt))):
             cut = k
             break
+    if cut == len(words) and not ended:
+        return None
     return " ".join(words[:cut]) if 3 <= cut <= 7 else None
 
 
@@ -819,6 +821,7 @@ def _finite_verb(word: str) -> bool:
     return word in (lemma + "r", lemma + "de", lemma + "t", stem + "er", stem + "de", stem + "te", stem + "t")
 
 
+_PLACE_WORD_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _IN_PLACE_AFTER = re.compile(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _ENGLISH_HEADS = frozenset(("program", "programme", "model", "method", "approach", "training", "project"))
 _OWNED_TITLE = re.compile(
@@ -841,12 +844,12 @@ def _owned_subject(text: str, pos: int) -> str | None:
 
 
 # "enligt Riktlinjer för extern projektfinansiering,", "följer Regler för föreningsstöd i X kommun.":
-# a capitalised rule document inside a sentence and what it is for, up to a mark or a line end
-# (then cut before a clause word: :func:`_titled_document_name`); plan, strategy, programme and
+# a capitalised rule document inside a sentence and what it is for, at most nine words (then cut
+# before a clause word, or up to a mark or a line end: :func:`_titled_document_name`); plan, strategy, programme and
 # policy titles are ``titled_compound``'s
 _TITLED_DOCUMENT = re.compile(
     r"(?:(?<=[a-zåäö,] )|(?<=\bEnligt ))((?:Riktlinjer|Riktlinje|Regler)"
-    r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})(?=[ \t]*(?:[,.;:)]|\n|$))"
+    r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})"
 )
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
@@ -1171,8 +1174,11 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
         if any(a <= start and end <= b for a, b in defined):
             continue  # "Europeiska socialfonden (ESF+)": the definition names it
         place = _IN_PLACE_AFTER.match(text, end)
+        served = _PLACE_WORD_AFTER.match(text, end)
         if name and not acronym and place and place.group(1) in regions():
             name, end = name + place.group(), place.end()  # "Trygg hemgång i Östergötland" (not "i Luleå")
+        elif name and not acronym and served and (served.group(1) in regions() or served.group(1) in municipalities()):
+            name, end = name + served.group(), served.end()  # "Trygg hemgång Uppland", "Bokstart Gävleborg"
         col.add(name, acronym, key=None if acronym else "n:" + key.casefold())
         programme_spans.append((start, end))
 

@@ -1023,3 +1023,28 @@ def test_ampersand_body_unit_title_certified_excerpt_and_this_years_decision():
         "Kommunstyrelsen beslutade den 26 maj 2025, § 88, att lämna följande yttrande.\n"
     )
     assert extract_metadata(text)["meeting_date"] == "2025-05-26"
+
+
+def test_layout_genre_label_row_is_no_title_and_adoption_gives_the_meeting() -> None:
+    text = (
+        "  TIMRÅ KOMMUN                                                     HANDLINGSPLAN\n"
+        "  Kommunstyrelseförvaltningen                                      Dnr KS 2024/512\n"
+        "                                                                   Antagen av kommunstyrelsen\n"
+        "                                                                   2025-01-28, § 12\n\n\n"
+        "  Handlingsplan för trygghet och brottsförebyggande\n"
+        "  arbete 2025–2026\n\n\n"
+        "  1 Inledning\n"
+        "  Handlingsplanen konkretiserar kommunens del av lägesbilden.\n"
+    )
+    meta = extract_metadata(normalise(text).text)
+    assert meta["title"] == "Handlingsplan för trygghet och brottsförebyggande arbete 2025–2026"
+    assert meta["meeting_date"] == "2025-01-28"
+
+
+def test_capitals_letterhead_outweighs_a_region_in_a_distribution_list() -> None:
+    text = (
+        "SALA KOMMUN\nKommunstyrelsen\nPROTOKOLLSUTDRAG\n2025-03-11\n\n§ 41 Projekt\n"
+        "Region Västmanland har bjudit in länets kommuner. Sala kommuns del är liten.\n\n"
+        "Utdrag\nRegion Västmanland\nNäringslivsenheten\n"
+    )
+    assert municipality(text, split_lines(text)) == "Sala kommun"

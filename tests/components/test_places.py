@@ -395,3 +395,10 @@ def test_town_of_a_kommun_is_a_place() -> None:
     names = [p["name"] for p in find_places(text)]
     assert "Norrtälje stad" in names and "Sigtuna stad" in names
     assert "Malmö stad" not in names  # the municipality's own name: an organisation
+
+
+def test_counties_and_four_digit_roads() -> None:
+    text = "Arbetsgivare i Kronobergs län och Region Kalmar län; trafiken på väg 1270 ökar. Västra Götalands län."
+    names = [p["name"] for p in find_places(text)]
+    assert "Kronobergs län" in names and "väg 1270" in names and "Västra Götalands län" in names
+    assert "Kalmar län" not in names  # the region's own name, an organisation

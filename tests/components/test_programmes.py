@@ -813,3 +813,20 @@ def test_known_programmes_by_their_other_written_forms() -> None:
 def test_rule_document_title_stops_before_a_clause_adverb_or_a_passive() -> None:
     got = _names("Klimatprogrammet och Riktlinjer för hållbart byggande därmed upphävs. Mer text.")
     assert ("Riktlinjer för hållbart byggande", None) in got
+
+
+def test_known_programme_takes_the_region_it_serves() -> None:
+    got = _names("Kommunen deltar i utvecklingsprojektet Trygg hemgång Uppland tillsammans med andra.")
+    assert got == [("Trygg hemgång Uppland", None)]
+
+
+def test_rule_document_title_running_on_in_a_joined_line() -> None:
+    text = "Nämnden antar reviderade Riktlinjer för skolskjuts i Kävlinge kommun att gälla från och med den 11 augusti."
+    assert _names(text) == [("Riktlinjer för skolskjuts i Kävlinge kommun", None)]
+    run_on = "Vi följer Riktlinjer för hantering av ekonomiska stöd till lokala föreningar och studieförbund i hela X"
+    assert _names(run_on) == []  # no end in nine words: no partial title
+
+
+def test_name_in_apposition_to_a_forstudie() -> None:
+    got = _names("Under 2024 genomförde Region Kronoberg en förstudie, Trä i omställning, som visade behov.")
+    assert got == [("Trä i omställning", None)]
