@@ -912,8 +912,11 @@ def find_organisation_mentions(
             continue  # "Energi AB": the rest of the name is on another line
         if "och" in words:  # "Region Uppsala och Uppsalahem AB": two organisations
             before_och = words[: words.index("och")]
-            if before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
+            # "Kusten-Ådalen och Härnösandshus AB" (not "Svenska Bostäder och Fastigheter AB")
+            one_word = len(words) - words.index("och") == 2 and not _is_common(words[-1])
+            if one_word or before_och[0] in pats["company_stop_words"] or before_och[-1] in pats["company_stop_words"]:
                 st = text.index(words[words.index("och") + 1], st + len(" ".join(before_och)))
+                words = text[st : m.start()].split()
         lead_noun = len(words) >= 2 and words[1][:1].isupper() and re.search(r"(?:en|et)$", words[0])
         if lead_noun and _common_compound(words[0]):
             st = text.index(words[1], st + len(words[0]))  # "Fastighetsägaren Mölndalsbostäder AB"

@@ -612,3 +612,9 @@ def test_place_suffix_of_bodies_is_a_compass_word_only() -> None:
 def test_town_of_a_kommun_is_no_organisation() -> None:
     names = [m.name for m in find_organisation_mentions("Skolor i Norrtälje stad och i Malmö stad deltar.")]
     assert names == ["Malmö stad"]
+
+
+def test_company_after_och_and_a_proper_name() -> None:
+    text = "Där ingår Polisen, Räddningstjänsten Höga Kusten-Ådalen och Härnösandshus AB."
+    names = [m.name for m in find_organisation_mentions(text)]
+    assert "Härnösandshus AB" in names and not any("och" in n for n in names)
