@@ -676,7 +676,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if single or _sentence_case_name(name) or re.fullmatch(r"[A-ZÅÄÖ][\wåäö]*(?:[ .][\dwåäö.]+)+", name):
             if not any(w.casefold() in pat.quote_stops for w in name.split()):
                 out.append((name, m.start(1), False))
-    for m in _TITLED_DOCUMENT.finditer(text) if "för " in text or "mot " in text or "om " in text else ():
+    for m in _TITLED_DOCUMENT.finditer(text) if "Regler " in text or "Riktlinje" in text else ():
+        if not _TITLED_DOCUMENT_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # inside a sentence (after a lower-case word or a comma) or after "Enligt"
         name = _titled_document_name(m.group(1), ended=not re.match(r"[ \t]+[\wåäöÅÄÖ]", text[m.end(1) :]))
         if name and not re.search(r"\d", name) and not _names_a_place_or_body(name):
             out.append((name, m.start(1), False))
@@ -848,9 +850,10 @@ def _owned_subject(text: str, pos: int) -> str | None:
 # before a clause word, or up to a mark or a line end: :func:`_titled_document_name`); plan, strategy, programme and
 # policy titles are ``titled_compound``'s
 _TITLED_DOCUMENT = re.compile(
-    r"(?:(?<=[a-zåäö,] )|(?<=\bEnligt ))((?:Riktlinjer|Riktlinje|Regler)"
+    r"((?:Riktlinjer|Riktlinje|Regler)"
     r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})"
 )
+_TITLED_DOCUMENT_BEFORE = re.compile(r"(?:[a-zåäö,]|\bEnligt) $")
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"
