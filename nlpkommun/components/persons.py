@@ -363,8 +363,8 @@ def _rejected_word(w: str) -> bool:
         return False
     if cf in stopwords() or cf in lexicon().forms or cf.rstrip("s") in lexicon().forms:
         return True
-    if cf.endswith(NON_NAME_SUFFIXES):
-        return True
+    if cf.endswith(NON_NAME_SUFFIXES) and not (cf in NON_NAME_SUFFIXES and w in first_names()):
+        return True  # "Björkstig", "Kulturnämnden"; but the first name "Stig"
     return role_of_words([w]) is not None
 
 

@@ -282,3 +282,8 @@ def test_a_definite_noun_before_a_first_name_is_no_part_of_the_name() -> None:
 def test_medical_nurse_title() -> None:
     found = _by_name("Text.\n\nMedicinskt ansvarig sjuksköterska Reza Tavakoli lämnar sin berättelse.\n")
     assert found["Reza Tavakoli"]["kind"] == "official"
+
+
+def test_first_name_equal_to_a_street_suffix() -> None:
+    found = _by_name("Jesper Lindfors (SD) och Stig Dahlén (SD) reserverar sig mot beslutet.")
+    assert "Stig Dahlén" in found and found["Stig Dahlén"]["party"] == "SD"
