@@ -631,6 +631,11 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             after = text[m.start(1) + len(" ".join(m.group(1).split()[: len(name.split())])) :]
             if re.match(r"\s?[-–]\s?(?:19|20)\d\d", after):
                 name = name.rsplit(" ", 1)[0]  # "programmet Trygg Nordost 2025–2027": the name, not half a span
+        if name and re.fullmatch(r".+ \S+ \d+", name) and re.match(r"\s?[-–]\s?\d", text[m.start(1) + len(name) :]):
+            cut = re.search(r" (?:för|i|mot|med) [^ ]+ \d+$", name)  # "Bokstart för barn 0–3 år": the
+            name = name[: cut.start()] if cut else name  # name, not the start of an age range
+        if name:
+            name = _AGE_RANGE_TAIL.sub("", name)  # "Läsglädje för barn 3-5 år"
         words = name.split() if name else []
         if len(words) > 2 and is_acronym(words[0]) and words[1] in ("mot", "för"):
             name = words[0]  # "programmet KiVa mot kränkande behandling": the acronym and its purpose
@@ -853,6 +858,7 @@ _TITLED_DOCUMENT = re.compile(
     r"((?:Riktlinjer|Riktlinje|Regler)"
     r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})"
 )
+_AGE_RANGE_TAIL = re.compile(r" (?:för|i) [^ ]+ \d{1,2}\s?[-–]\s?\d{1,2}(?: år)?$")
 _TITLED_DOCUMENT_BEFORE = re.compile(r"(?:[a-zåäö,]|\bEnligt) $")
 _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"

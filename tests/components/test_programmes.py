@@ -830,3 +830,12 @@ def test_rule_document_title_running_on_in_a_joined_line() -> None:
 def test_name_in_apposition_to_a_forstudie() -> None:
     got = _names("Under 2024 genomförde Region Kronoberg en förstudie, Trä i omställning, som visade behov.")
     assert got == [("Trä i omställning", None)]
+
+
+def test_name_stops_before_an_age_range() -> None:
+    assert _names("Projektet Bokstart för barn 0–3 år drivs på biblioteken.") == [("Bokstart", None)]
+    assert _names("Projektet Läsglädje för barn 3-5 år pågår.") == [("Läsglädje", None)]
+    assert _names("I mars har också Komet-grupper startat.") == [("Komet", None)]
+    assert _names("Lokalt aktivitetsstöd (LOK-stöd) från Riksidrottsförbundet samordnas.") == [
+        ("Lokalt aktivitetsstöd", None)
+    ]
