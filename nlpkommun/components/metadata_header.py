@@ -19,6 +19,7 @@ from nlpkommun.components.metadata_lines import (
     fold,
     is_any_label,
     is_section_heading,
+    is_title_line,
     label_of,
     split_label,
     strip_dates,
@@ -266,6 +267,8 @@ def body_from_addressee(head: list[Line], year: int | None) -> tuple[str | None,
         for nxt in head[i + 1 : i + 5]:  # the block runs to the next blank line or label
             if blank_between(prev, nxt) and block or is_any_label(nxt.text):
                 break
+            if block and is_title_line(nxt.text) and not is_body_name(nxt.text, any_case=True):
+                break  # the case officer's job title from the column beside ("Till" / "Socialnämnden")
             block.append(nxt.text)
             prev = nxt
         # the longest run of the block's first lines that reads as a body, then a date

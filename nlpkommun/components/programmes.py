@@ -481,10 +481,11 @@ def _patterns() -> _Patterns:
         adjective_plan=re.compile(
             rf"(?<![\wåäö])([A-ZÅÄÖ][a-zåäö]+(?:isk|sk|ig|lig|al|ell|iv)a?\s+(?:{th})\s+{years})(?![\wåäö\d])"
         ),
-        # "Luleå kommuns bostadsförsörjningsprogram 2021–2025": owner, compound, span of years
+        # "Luleå kommuns bostadsförsörjningsprogram 2021–2025", "Skolans läsfrämjande plan 2025–2027":
+        # owner, a compound (or an adjective and a plan word), span of years
         owner_compound_plan=re.compile(
             rf"(?<![\wåäö])((?:(?:{owner_lead})\s+)?[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:kommuns|stads|läns|regions|regionens))?\s+"
-            rf"[a-zåäö]{{4,}}(?:{th})\s+{years})(?![\wåäö\d])"
+            rf"(?:[a-zåäö]{{4,}}(?:ande|ende|isk|iga|liga|ala)\s+[a-zåäö]*|[a-zåäö]{{4,}})(?:{th})\s+{years})(?![\wåäö\d])"
         ),
         titled_heads=tuple(cues["titled_heads"]),
         acronym_head=re.compile(rf"(?<![\wåäöÅÄÖ-])({ACRONYM})-({all_heads})(?![\wåäö])", re.I),

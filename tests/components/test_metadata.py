@@ -1048,3 +1048,14 @@ def test_capitals_letterhead_outweighs_a_region_in_a_distribution_list() -> None
         "Utdrag\nRegion Västmanland\nNäringslivsenheten\n"
     )
     assert municipality(text, split_lines(text)) == "Sala kommun"
+
+
+def test_addressee_block_stops_at_the_case_officers_job_title() -> None:
+    text = (
+        "Handläggare                                  Till\n"
+        "Linnea Bengtsson                             Socialnämnden\n"
+        "Utvecklingsledare\n"
+        "Telefon 042-33 71 46\n\n"
+        "Förlängning av projektet\n"
+    )
+    assert extract_metadata(normalise(text).text)["body"] == "Socialnämnden"

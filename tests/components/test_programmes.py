@@ -839,3 +839,11 @@ def test_name_stops_before_an_age_range() -> None:
     assert _names("Lokalt aktivitetsstöd (LOK-stöd) från Riksidrottsförbundet samordnas.") == [
         ("Lokalt aktivitetsstöd", None)
     ]
+
+
+def test_owner_adjective_and_plan_word_with_years() -> None:
+    assert _names("1. Nämnden antar Skolans läsfrämjande plan 2025–2027.") == [
+        ("Skolans läsfrämjande plan 2025–2027", None)
+    ]
+    got = _names("Arbetet bidrar till Höganäs kommuns brottsförebyggande strategi 2024–2027.")
+    assert got == [("Höganäs kommuns brottsförebyggande strategi 2024–2027", None)]
