@@ -442,7 +442,9 @@ def _patterns() -> _Patterns:
             rf"([ \t]+för[ \t]+(?:[a-zåäö]+[ \t]+){{0,5}}[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*"
             rf"(?:\s+(?:kommun|stad|län|tätort|centrum|kommuner))?"
             # "… mot våld i nära relationer 2022–2025", "… för hemtjänst 2024–2026" (not "för kommunen")
-            rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d))?"
+            rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d)"
+            # "Regionplan och budget 2026–2028", "Verksamhetsplan och budget 2025"
+            rf"|[ \t]+och[ \t]+budget(?=\s+(?:19|20)\d\d))?"
             rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
         # "Smart specialiseringsstrategi för Halland", "Folkhälsopolitiskt program för Norrbottens

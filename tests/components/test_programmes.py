@@ -847,3 +847,10 @@ def test_owner_adjective_and_plan_word_with_years() -> None:
     ]
     got = _names("Arbetet bidrar till Höganäs kommuns brottsförebyggande strategi 2024–2027.")
     assert got == [("Höganäs kommuns brottsförebyggande strategi 2024–2027", None)]
+
+
+def test_plan_and_budget_title_with_years() -> None:
+    assert _names("Satsningen finansieras enligt Regionplan och budget 2026–2028.") == [
+        ("Regionplan och budget 2026–2028", None)
+    ]
+    assert _names("Enligt Regionplan och budgeten ska vi.") == [("Regionplan", None)]
