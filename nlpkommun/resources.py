@@ -27,6 +27,12 @@ def read_json(name: str, lang: str = "sv") -> Any:
     return json.loads(_path(name, lang).read_text(encoding="utf-8"))
 
 
+def is_town_of_kommun(name: str) -> bool:
+    """Whether "<name> stad" names a town, a place: the municipality of that name calls itself
+    "<name> kommun" ("Norrtälje stad", "Sigtuna stad"; not "Malmö stad", "Solna stad")."""
+    return municipalities().get(name, "").endswith(" kommun")
+
+
 @cache
 def municipalities() -> dict[str, str]:
     """Municipality name → the name it uses for itself (``municipalities.txt``: "Nacka" →

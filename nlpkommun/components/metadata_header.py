@@ -392,7 +392,13 @@ def phrase_meeting_date(lines: list[Line], year: int | None) -> str | None:
     return None
 
 
+#: a header line saying who adopted or revised the document ("Antagen av kommunstyrelsen",
+#: "Reviderad den …"): when and by whom, not its title
+ADOPTION_NOTE = re.compile(
+    r"(?:Antagen|Antaget|Antagna|Fastställd|Fastställt|Beslutad|Beslutat|Reviderad|Reviderat)\s+(?:av|i|den)\b"
+)
 #: "Antagen av kommunstyrelsen", "Fastställd av barn- och ungdomsnämnden den": the adopting body
+#: (a revision's date is no meeting date)
 _ADOPTED_BY = re.compile(
     r"^(?:Antagen|Antaget|Antagna|Fastställd|Fastställt|Beslutad|Beslutat)\s+(?:av|i)\s+"
     r"(?:[a-zåäö]+-?\s+och\s+)?[a-zåäö]+(?:\s+[a-zåäö]+)?(?:\s+den)?(?=\s|$)"

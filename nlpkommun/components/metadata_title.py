@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from nlpkommun.components.metadata_header import (
+    ADOPTION_NOTE,
     AGENDA_NUMBER,
     PARAGRAPH,
     REF_DASHED,
@@ -61,7 +62,7 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     if len(cols) > 1:  # a layout row ("HÄRNÖSANDS KOMMUN      HANDLINGSPLAN"): skipped when every cell is
         return all(_skip_for_title(Line(ln.index, c, ln.start, ln.end), year) for c in cols)
     t = _PAGE_PREFIX.sub("", ln.text)
-    if _ADOPTION_NOTE.match(t):
+    if ADOPTION_NOTE.match(t):
         return True  # "Antagen av kommunstyrelsen": when and by whom, not what
     if " " not in t.strip() and t.isupper() and len(t) > 3:
         return True  # "HANDLINGSPLAN", "VERKSAMHETSPLAN": a genre label in capitals; the title comes under it
@@ -97,9 +98,6 @@ def _skip_for_title(ln: Line, year: int | None) -> bool:
     return is_name(rest) or "@" in t or _PHONE_LIKE.search(t) is not None
 
 
-_ADOPTION_NOTE = re.compile(
-    r"(?:Antagen|Antaget|Antagna|Fastställd|Fastställt|Beslutad|Beslutat|Reviderad|Reviderat)\s+(?:av|i|den)\b"
-)
 _MEETING_REFERENCE = re.compile(
     r"\b(?:sammanträde|möte)t?\s+(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+|\d{4}-\d\d-\d\d)", re.IGNORECASE
 )

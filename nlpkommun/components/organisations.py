@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from nlpkommun.components.parties import find_party_mentions
 from nlpkommun.components.persons import is_common_word
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, municipalities, read_json, regions
+from nlpkommun.resources import first_names, is_town_of_kommun, municipalities, read_json, regions
 from nlpkommun.spans import SpanSet
 
 UP = "A-ZÅÄÖÉÜ"
@@ -712,7 +712,7 @@ def find_organisation_mentions(
             continue
         if _ADJECTIVAL.search(text[st : m.start(2)].strip()):
             continue  # "Åldersvänlig kommun", "Hållbar stad"
-        if m.group(2) == "stad" and not m.group(3) and _town_of_kommun(text[st : m.start(2)].strip()):
+        if m.group(2) == "stad" and not m.group(3) and is_town_of_kommun(text[st : m.start(2)].strip()):
             continue  # "i Rimbo och Norrtälje stad": the town of Norrtälje kommun, a place
         name = f"{text[st : m.start(2)].strip()} {m.group(2).lower()}"
         add(OrgMention(st, m.end(), text[st : m.end()], name, "other", priority=6))
@@ -1091,12 +1091,6 @@ def _municipality_names() -> frozenset[str]:
 @cache
 def _municipality_self_names() -> frozenset[str]:
     return frozenset(own.casefold() for own in municipalities().values())
-
-
-def _town_of_kommun(name: str) -> bool:
-    """Whether "<name> stad" is a town, not an organisation: the municipality's own name is
-    "<name> kommun" ("Norrtälje stad", "Sigtuna stad"; not "Malmö stad", "Solna stad")."""
-    return municipalities().get(name, "").endswith(" kommun")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

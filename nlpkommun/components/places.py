@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpkommun.doc_text import doc_text
-from nlpkommun.resources import first_names, municipalities, read_json, read_lines, regions
+from nlpkommun.resources import first_names, is_town_of_kommun, municipalities, read_json, read_lines, regions
 
 _W = r"[A-ZÅÄÖ][\wåäöéü]+"
 _PROPER = rf"{_W}(?:-{_W})*"
@@ -286,7 +286,7 @@ _PROJECT_NOUNS = ("modell", "metod", "projekt", "program", "verktyg", "koncept")
 #: locative cues after which a one-word PER tag that is no first name does not veto a place
 _SPATIAL_CUES = frozenset(("i", "på", "vid", "runt", "kring", "utanför", "nära", "invid"))
 _COUNTY = re.compile(r"(?<![\wåäöÅÄÖ-])((?:Västra |Södra )?[A-ZÅÄÖ][a-zåäö]+) län(?![\wåäö-])")
-_COUNTY_OWNER = re.compile(r"(?:Region|Länsstyrelsen(?: i)?|[Ll]änsstyrelsen i)[ \t]+$")
+_COUNTY_OWNER = re.compile(r"(?:Region|Länsstyrelsen|[Ll]änsstyrelsen i)[ \t]+$")
 _TOWN_STAD = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?) stad(?![\wåäö-])")
 _COORD_BEFORE = re.compile(r"(?:,|[ \t]+(?:och|samt|eller))[ \t]+$")
 
@@ -500,11 +500,11 @@ def find_places(
     for m in _COUNTY.finditer(text) if " län" in text else ():
         base = m.group(1)[:-1] if m.group(1).endswith("s") else m.group(1)
         known = base in regions() or base in municipalities() or base.split()[-1] in regions()
-        if known and not _COUNTY_OWNER.search(text, 0, m.start()):
+        if known and not _COUNTY_OWNER.search(text, max(0, m.start() - 40), m.start()):
             accept(m.start(), m.end(), f"{m.group(1)} län")
     # 4b. the town of a municipality whose own name is "<X> kommun": "i Rimbo och Norrtälje stad"
     for m in _TOWN_STAD.finditer(text) if " stad" in text else ():
-        if municipalities().get(m.group(1), "").endswith(" kommun"):
+        if is_town_of_kommun(m.group(1)):
             accept(m.start(), m.end(), f"{m.group(1)} stad")
     # 5. gazetteer names
     directed: dict[str, bool] = {}  # name → written after a direction word somewhere in the text

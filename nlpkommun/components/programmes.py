@@ -627,8 +627,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         if re.search(r"\n[ \t]*\n", text[m.start() : m.start(1)]):
             continue  # a blank line between: "… medlingsförsöket" / "" / "Ärendets tidigare behandling"
         name = _trim_name(m.group(1), min_words=1)
-        quoted = _QUOTED_AFTER.match(text, m.start(1) - 1) if m.start(1) and text[m.start(1) - 1] in _QUOTES else None
-        if quoted and len(quoted.group(1).split()) <= 8:
+        quoted = pat.quoted.match(text, m.start(1) - 1) if m.start(1) and text[m.start(1) - 1] in _QUOTES else None
+        if quoted and len(quoted.group(1).split()) <= 8 and not re.search(r"[.!?;:]", quoted.group(1)):
             name = quoted.group(1)  # 'projektet ”Läsa för att lära”': the quotes bound the name
         if name and re.search(r" (?:19|20)\d\d$", name):
             after = text[m.start(1) + len(" ".join(m.group(1).split()[: len(name.split())])) :]
@@ -1523,7 +1523,6 @@ _HEADING_TAIL = re.compile(r"(.+?)\s+(?:för|som|inom|under|i|och|att|med|mot|ti
 # a long single word in a definite form: "Heltidsresan", "Skolstegen" (not "Trygghet")
 _DEFINITE_COMPOUND = re.compile(r"[A-ZÅÄÖ][a-zåäö]{5,}(?:en|et|an|na)(?<!het)(?<!tet)")
 _QUOTES = "”“„\"«»'"
-_QUOTED_AFTER = re.compile(r"[”“„\"«']([A-ZÅÄÖ][^”“\"»'\n.!?;:]{1,70}?)[”“\"»']")
 
 
 def cue_names(
