@@ -639,14 +639,21 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             name = name[: cut.start()] if cut else name  # name, not the start of an age range
         if name:
             name = _AGE_RANGE_TAIL.sub("", name)  # "Läsglädje för barn 3-5 år"
+        place = _IN_PLACE_END.search(name) if name else None
+        if place and place.start() and _AND_PLACE_AFTER.match(text, _name_end(text, m.start(1), name)):
+            name = name[: place.start()]  # "Rörelse hela livet i Skinnskatteberg och Norberg": where it runs
+        slogan = _SLOGAN_TAIL.match(text, _name_end(text, m.start(1), name)) if name else None
+        if slogan:
+            name += slogan.group()  # "Läs för mig, Sandviken!": an exclamation ends the name
         words = name.split() if name else []
         if len(words) > 2 and is_acronym(words[0]) and words[1] in ("mot", "för"):
             name = words[0]  # "programmet KiVa mot kränkande behandling": the acronym and its purpose
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
                 tail = _AND_LOWER_END.match(text, m.start(1) + len(name))
-                if tail and len(name.split()) == 1 and not is_definite_noun(name):
-                    name += tail.group(1)  # "metoden Ung och trygg, som …"
+                single = len(name.split()) == 1 and not is_definite_noun(name)
+                if tail and (single or _LOWER_PURPOSE_END.search(name)):
+                    name += tail.group(1)  # "metoden Ung och trygg, som …", "… för hälsa och arbete, som"
                 start = m.start(1)
                 head = text[m.start() : m.start(1)].rstrip()
                 if head[:1].isupper() and (not m.start() or not text[m.start() - 1].isalnum()):
@@ -725,18 +732,29 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         prefix = text[text.rfind("\n", 0, m.start(1)) + 1 : m.start(1)].strip()
         if prefix in ("", "–", "•") and not m.group(3):
             continue  # a line may open with a plan word; only a year makes it a title there
+        free = None if m.group(2) or m.group(3) else _FREE_SUBJECT_YEARS.match(text, m.end(1))
+        if free and not any(w in cues["stop_words"] or _finite_verb(w) for w in free.group(1).split()):
+            out.append((m.group(1) + re.sub(r"\s+", " ", free.group()), m.start(1), False))
+            continue  # "Färdplan nära vård i Sörmland 2022–2027": words and the years end the title
         subject = None if m.group(2) or m.group(3) else _lower_subject(text, m.end(1))
         if subject and prefix not in ("", "–", "•"):  # "Länets Strategi för smart specialisering pekar ut"
             out.append((m.group(1) + subject, m.start(1), False))
             continue
         if " " not in m.group(1) and m.group(1).casefold() in cues["titled_compound_heads"] and not m.group(2):
             continue  # a bare "Plan" or "Program" names nothing without what it is for
+        served = None if m.group(2) or m.group(3) or " " in m.group(1) else _PLACE_WORD_AFTER.match(text, m.end(1))
+        if served and re.match(r"[ \t]*(?:[,.;:)]|\n|$)", text[served.end() :]) and not _person_like(served.group(1)):
+            out.append((m.group(1) + served.group(), m.start(1), False))
+            continue  # "arbetet med Kustskyddsprogram Falsterbonäset.": the place it is for
         direct = bool(m.group(2)) and re.match(r"\s+för\s+[A-ZÅÄÖ]", m.group(2)) is not None
         if not m.group(3) and not direct and m.group(1).casefold() in cues["generic_plan_titles"]:
             continue  # "6. Detaljplan för del av fastigheten Visby …": a kind of document
         if not (m.group(2) or m.group(3)) and _place_context(text, m.start(1), m.end(1)):
             continue  # "mellan Vasaplan och Teg", "till Gullmarsplan, Centralen och …": a square
         name = m.group(1) + (m.group(2) or "") + (f" {m.group(3)}" if m.group(3) else "")
+        owned = _GENITIVE_NOUN_AFTER.match(text, m.end(2)) if m.group(2) and not m.group(3) else None
+        if owned and m.group(2).split()[-1][:-1] in municipalities() and not _finite_verb(owned.group(1)):
+            name += owned.group()  # "Simplan för Värmdös grundskolor": a municipality's genitive owns a noun
         out.append((name, m.start(1), False))
     for m in pat.adjective_title.finditer(text):
         if not _mid_sentence(text, m.start(1)):
@@ -867,6 +885,28 @@ _TITLED_PROJECT = re.compile(
     r"(?<=[a-zåäö,] )(Projekt[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,3}?)"
     r"(?=[,.;:)]|[ \t]+(?:som|och|i|på|för|med|tillsammans)\b)"
 )
+# "Färdplan nära vård i Sörmland 2022–2027" (a subject "för …" is ``titled_compound``'s)
+_FREE_SUBJECT_YEARS = re.compile(
+    r"(?![ \t]+(?:för|mot|om)[ \t])((?:[ \t]+(?:[a-zåäö][a-zåäö-]*|i[ \t]+[A-ZÅÄÖ][a-zåäö]+)){1,6}?)"
+    r"[ \t]+(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d(?![\wåäö])"
+)
+_GENITIVE_NOUN_AFTER = re.compile(r"(?<=s)[ \t]+([a-zåäö]{4,})(?![\wåäö-])")
+_LOWER_PURPOSE_END = re.compile(r" (?:för|mot) [a-zåäö]+(?: [a-zåäö]+)?$")
+_SLOGAN_TAIL = re.compile(r",[ \t]+[A-ZÅÄÖ][a-zåäö]+!")
+_IN_PLACE_END = re.compile(r" i [A-ZÅÄÖ][a-zåäö]+$")
+_AND_PLACE_AFTER = re.compile(r"\s+(?:och|samt)\s+[A-ZÅÄÖ][a-zåäö]+[ \t]*(?:[,.;]|\n|$)")
+
+
+def _name_end(text: str, start: int, name: str) -> int:
+    """Where ``name`` (words joined by single spaces) found at ``start`` ends in ``text``."""
+    pos = start
+    for i, word in enumerate(name.split()):
+        while i and pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not text.startswith(word, pos):
+            return start + len(name)
+        pos += len(word)
+    return pos
 _AND_LOWER_END = re.compile(r"(\s+och\s+[a-zåäö]+)(?=\s*[,.;:)]|\s*$)")
 _OWNER_PLAN_BEFORE = re.compile(r"(?:\n|[a-zåäö,\d] |\(|\d\. )$")
 _WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
@@ -915,8 +955,8 @@ def classify_long_form(short: str, long: str) -> str:
         or short.casefold() in {"sol", "lss", "lvu", "lvm", "lou"}
     ):
         return "law"
-    if _ends_with_any(_head_word(long), cues["org_suffixes"]):
-        return "organisation"
+    if _ends_with_any(_head_word(long), cues["org_suffixes"]) or re.match(r"(?:Centrum|Center) för ", long):
+        return "organisation"  # "Centrum för klinisk forskning Sörmland (CKFS)"
     if any(w.casefold() in cues["english_org_words"] for w in _words(long)):
         return "organisation"  # "National College for Teaching and Learning (NCTL)"
     if short.upper() in _patterns().not_programme_upper:
@@ -972,6 +1012,10 @@ def _sentence_case_name(item: str) -> bool:
 
 
 _HYPHEN_TAIL = re.compile(r"-[\wåäö]+")
+# what a title adds to its short form: its years, after the place it serves
+_PLACE_YEARS_TAIL = re.compile(
+    r"(?: i [a-zåäö]*[A-ZÅÄÖ][\wåäö]*(?: län)?)? (?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?", re.I
+)
 
 
 def _item_forms(item: dict[str, Any]) -> tuple[str, str]:
@@ -1029,6 +1073,10 @@ class _Collector:
             name = self.items[k]["name"].casefold()
             bases = [name[: -len(e)] for e in ("en", "et", "n") if name.endswith(e) and len(name) > 6]
             if any(o.startswith(b + " ") for b in bases for o in names if o != name):
+                del self.items[k]
+            elif " " in name and any(
+                o.startswith(name + " ") and _PLACE_YEARS_TAIL.fullmatch(o, len(name)) for o in names
+            ):  # "Program för jämlik hälsa" of "Program för jämlik hälsa i Västmanland 2022–2026"
                 del self.items[k]
 
     def mentions(self) -> list[dict[str, Any]]:
@@ -1395,6 +1443,8 @@ def _indefinite(name: str) -> str:
             if w.endswith(end) and len(w) - len(end) >= 4:
                 w = w[: -len(end)]
                 break
+        if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouyåäö":
+            w = w[:-1]  # "programmet" -> "programm" -> "program"
         out.append(w)
     return " ".join(out)
 
@@ -1655,6 +1705,8 @@ def place_named_names(text: str) -> list[tuple[str, int]]:
             continue
         if _names_a_place_or_body(head) or _names_a_law(head) or _names_a_party(first):
             continue  # "Moderaterna i Nacka"
+        if with_i and _AND_PLACE_AFTER.match(text, m.end()):
+            continue  # "Rörelse hela livet i Skinnskatteberg och Norberg": where it runs
         out.append((m.group(0), m.start(1)))
     return out
 

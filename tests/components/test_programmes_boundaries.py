@@ -1,0 +1,65 @@
+"""Where a programme name begins and ends (nlpkommun.components.programmes): places, years,
+slogans and coordinated purposes around a name. The texts are invented."""
+
+from __future__ import annotations
+
+from nlpkommun.components.programmes import find_programmes
+
+
+def names(text: str) -> set[str]:
+    return {p["name"] or p["acronym"] for p in find_programmes(text)}
+
+
+def test_a_short_form_of_a_title_with_place_and_years_is_that_title() -> None:
+    text = (
+        "Uppföljning av Plan för aktiv fritid i Uppsala 2023–2027\n\n"
+        "Planen för aktiv fritid (PAF) antogs 2023. Uppföljning Plan för aktiv fritid, mars 2025."
+    )
+    got = find_programmes(text)
+    assert [(p["name"], p["acronym"]) for p in got] == [("Plan för aktiv fritid i Uppsala 2023–2027", "PAF")]
+
+
+def test_places_coordinated_after_a_name_are_where_it_runs() -> None:
+    text = "Kommunen har genomfört satsningen Rörlig vardag i Älvkarleby och Tierp. Andra satsningar väntar."
+    assert names(text) == {"Rörlig vardag"}
+    # one place, no coordination: the place may be part of the name
+    assert names("Nämnden driver projektet Trygg i Tyresö och Skolverket stödjer det.") == {"Trygg i Tyresö"}
+
+
+def test_places_on_the_next_line_are_still_where_it_runs() -> None:
+    text = "Ansökan om bidrag för projektet Levande hagar i\n   Kila och Ösmo\n\nProjektet Levande hagar pågår."
+    assert names(text) == {"Levande hagar"}
+
+
+def test_an_exclamation_after_a_comma_ends_a_slogan_name() -> None:
+    text = "Kulturprojektet Dansa för livet, Karlshamn! genomfördes under hösten."
+    assert names(text) == {"Dansa för livet, Karlshamn!"}
+
+
+def test_a_municipality_genitive_owns_the_noun_after_it() -> None:
+    text = "Förvaltningen tar fram en gemensam Cykelplan för Solnas skolor, som ska gälla från hösten."
+    assert names(text) == {"Cykelplan för Solnas skolor"}
+    # "Alingsås" is a name ending in s, not a genitive of a municipality
+    assert names("Kommunen antog Trafikplan för Alingsås samma år.") == {"Trafikplan för Alingsås"}
+
+
+def test_words_and_a_span_of_years_end_a_plan_title() -> None:
+    text = "Regionfullmäktige antog den 2 maj 2023 Färdplan god vård i Jämtland 2023–2026, där hemsjukvården ingår."
+    assert names(text) == {"Färdplan god vård i Jämtland 2023–2026"}
+    # a finite verb is no part of a title
+    assert names("Enligt Verksamhetsplan gäller 2024–2026 samma regler.") == {"Verksamhetsplan"}
+
+
+def test_a_plan_compound_and_the_place_it_is_for() -> None:
+    text = "Åtgärden ingår i arbetet med Erosionsskyddsprogram Skanör. Det tas fram under året."
+    assert names(text) == {"Erosionsskyddsprogram Skanör"}
+
+
+def test_a_coordinated_purpose_before_a_relative_clause_is_part_of_the_name() -> None:
+    text = "Kommunen deltar i samverkansmodellen Norrlandsmodellen för arbete och hälsa, som införts i år."
+    assert names(text) == {"Norrlandsmodellen för arbete och hälsa"}
+
+
+def test_a_centre_for_something_is_an_organisation_not_a_programme() -> None:
+    text = "Utvärderingen gjordes av Centrum för vårdforskning Uppland (CVU) under våren."
+    assert names(text) == set()
