@@ -219,6 +219,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     for m in re.finditer(r"[(\[]([^()\[\]\n]{1,120})[)\]]", text):
         inner = m.group(1).strip()
         inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        dated = re.fullmatch(r"(\S+)\s+(?:19|20)\d\d", inner)
+        if dated and is_acronym(dated.group(1)):
+            inner = dated.group(1)  # "lokalprogram för förskolor (LPF 2022)": the version's year
         if is_acronym(inner):
             short = inner
             n_words = min(len(short) + 5, len(short) * 2)
@@ -445,7 +448,7 @@ def _patterns() -> _Patterns:
             rf"|\s+(?:för|mot|om)(?!\s+(?:{bodies})\s)(?:\s+(?:[A-ZÅÄÖ]{{2,}}-)?[a-zåäö-]+){{1,7}}?(?=\s+(?:19|20)\d\d)"
             # "Regionplan och budget 2026–2028", "Verksamhetsplan och budget 2025"
             rf"|[ \t]+och[ \t]+budget(?=\s+(?:19|20)\d\d))?"
-            rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
+            rf"(?:\s+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?)(?![-–]\d))?(?![\wåäö])"
         ),
         # "Smart specialiseringsstrategi för Halland", "Folkhälsopolitiskt program för Norrbottens
         # län", "Regional handlingsplan för klimatanpassning": an adjective, a plan word, "för"
@@ -453,7 +456,9 @@ def _patterns() -> _Patterns:
             rf"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+(?:isk|sk|ig|lig|al|ell|iv|sam|bar)[at]?|{plan_adjectives})"
             rf"[ \t]+[a-zåäö]*(?:{th}))"
             rf"([ \t]+(?:för|mot)[ \t]+(?:[a-zåäö]+[ \t]+){{0,3}}[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?"
-            rf"(?:[ \t]+(?:kommun|stad|län|region))?)?"
+            rf"(?:[ \t]+(?:kommun|stad|län|region))?"
+            # "Regional serviceplan Kronoberg 2022–2025": the place it is for before its years
+            rf"|\s+[A-ZÅÄÖ][a-zåäö]+(?=[ \t]+(?:19|20)\d\d))?"
             rf"(?:[ \t]+((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?))?(?![\wåäö])"
         ),
         # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"), "Utvecklingsplan
@@ -648,12 +653,15 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
         words = name.split() if name else []
         if len(words) > 2 and is_acronym(words[0]) and words[1] in ("mot", "för"):
             name = words[0]  # "programmet KiVa mot kränkande behandling": the acronym and its purpose
+        elif len(words) > 2 and words[1] == "för" and words[2].islower() and words[0].casefold() in _known_words():
+            name = words[0]  # "satsningen Matematiklyftet för förskoleklass": a known programme and its group
         if name and name[:1].isupper() and not name.isupper() and not _person_like(name):
             if not _generic_plan_phrase(name) and not _opens_with_body(name) and not _all_place_words(name):
                 tail = _AND_LOWER_END.match(text, m.start(1) + len(name))
                 single = len(name.split()) == 1 and not is_definite_noun(name)
-                if tail and (single or _LOWER_PURPOSE_END.search(name)):
-                    name += tail.group(1)  # "metoden Ung och trygg, som …", "… för hälsa och arbete, som"
+                if tail and (single or _LOWER_PURPOSE_END.search(name) or tail.group(2)):
+                    name += tail.group(1)  # "metoden Ung och trygg, som …", "… för hälsa och arbete, som",
+                    # "projektet Kompetenslyft vård och omsorg (KLIV)": the acronym closes the name
                 start = m.start(1)
                 head = text[m.start() : m.start(1)].rstrip()
                 if head[:1].isupper() and (not m.start() or not text[m.start() - 1].isalnum()):
@@ -694,9 +702,15 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
     for m in _TITLED_DOCUMENT.finditer(text) if "Regler " in text or "Riktlinje" in text else ():
         if not _TITLED_DOCUMENT_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # inside a sentence (after a lower-case word or a comma) or after "Enligt"
-        name = _titled_document_name(m.group(1), ended=not re.match(r"[ \t]+[\wåäöÅÄÖ]", text[m.end(1) :]))
+        phrase, years = m.group(1), ""
+        year = re.search(r"\s+(?:19|20)\d\d$", phrase)
+        span = _SUBJECT_YEARS.match(text, m.start(1) + year.start()) if year else None
+        if year and span:  # "Riktlinjer för regionala projektmedel 2024–2027": the years end the title
+            phrase, years = phrase[: year.start()], " " + span.group().strip()
+        ended = bool(years) or not re.match(r"[ \t]+[\wåäöÅÄÖ]", text[m.end(1) :])
+        name = _titled_document_name(phrase, ended=ended)
         if name and not re.search(r"\d", name) and not _names_a_place_or_body(name):
-            out.append((name, m.start(1), False))
+            out.append((name + (years if name == " ".join(phrase.split()) else ""), m.start(1), False))
     # "ett projekt om inomhusmiljö i skolor, Projekt Frisk luft, tillsammans med …"
     for m in _TITLED_PROJECT.finditer(text) if "Projekt " in text else ():
         out.append((m.group(1), m.start(1), False))
@@ -877,7 +891,7 @@ def _owned_subject(text: str, pos: int) -> str | None:
 # policy titles are ``titled_compound``'s
 _TITLED_DOCUMENT = re.compile(
     r"((?:Riktlinjer|Riktlinje|Regler)"
-    r"[ \t]+(?:för|mot|om)(?:[ \t]+[\wåäöÅÄÖ-]+){1,9})"
+    r"[ \t]+(?:för|mot|om)(?:(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-zåäö]))[\wåäöÅÄÖ-]+){1,9})"
 )
 _AGE_RANGE_TAIL = re.compile(r" (?:för|i) [^ ]+ \d{1,2}\s?[-–]\s?\d{1,2}(?: år)?$")
 _TITLED_DOCUMENT_BEFORE = re.compile(r"(?:[a-zåäö,]|\bEnligt) $")
@@ -907,7 +921,7 @@ def _name_end(text: str, start: int, name: str) -> int:
             return start + len(name)
         pos += len(word)
     return pos
-_AND_LOWER_END = re.compile(r"(\s+och\s+[a-zåäö]+)(?=\s*[,.;:)]|\s*$)")
+_AND_LOWER_END = re.compile(r"(\s+och\s+[a-zåäö]+)(?=\s*[,.;:)]|\s*$|(\s*\([A-ZÅÄÖ][\wåäöÅÄÖ]{1,8}\)))")
 _OWNER_PLAN_BEFORE = re.compile(r"(?:\n|[a-zåäö,\d] |\(|\d\. )$")
 _WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
 _PLACE_LIST_AFTER = re.compile(r",\s+([A-ZÅÄÖ][\wåäö]*)")
@@ -1012,6 +1026,8 @@ def _sentence_case_name(item: str) -> bool:
 
 
 _HYPHEN_TAIL = re.compile(r"-[\wåäö]+")
+# lower-case words that run on after a name (not a preposition's phrase: "Läslyftet i förskolan")
+_LOWER_RUN_ON = re.compile(r"(?! (?:i|för|på|mot|med|till|om|och|inom|vid|av) )(?: [a-zåäö][a-zåäö-]*)+")
 # what a title adds to its short form: its years, after the place it serves
 _PLACE_YEARS_TAIL = re.compile(
     r"(?: i [a-zåäö]*[A-ZÅÄÖ][\wåäö]*(?: län)?)? (?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?", re.I
@@ -1070,13 +1086,19 @@ class _Collector:
         # klimatstrategi för Örnsköldsviks kommun 2021–2030") is that title
         names = [(i["name"] or "").casefold() for i in self.items.values()]
         for k in [k for k, i in self.items.items() if not i["acronym"] and i["name"]]:
-            name = self.items[k]["name"].casefold()
+            written = self.items[k]["name"]
+            name = written.casefold()
             bases = [name[: -len(e)] for e in ("en", "et", "n") if name.endswith(e) and len(name) > 6]
             if any(o.startswith(b + " ") for b in bases for o in names if o != name):
                 del self.items[k]
             elif " " in name and any(
                 o.startswith(name + " ") and _PLACE_YEARS_TAIL.fullmatch(o, len(name)) for o in names
             ):  # "Program för jämlik hälsa" of "Program för jämlik hälsa i Västmanland 2022–2026"
+                del self.items[k]
+            elif any(
+                len(o.split()) > 1 and name.startswith(o + " ") and _LOWER_RUN_ON.fullmatch(written, len(o))
+                for o in names
+            ):  # "bevilja projektet Vägar till vård regional medfinansiering": the name is found alone elsewhere
                 del self.items[k]
 
     def mentions(self) -> list[dict[str, Any]]:
@@ -1332,6 +1354,12 @@ def _names_a_place_or_body(name: str) -> bool:
 
 
 @cache
+def _known_words() -> frozenset[str]:
+    """The one-word names of known programmes, folded ("matematiklyftet")."""
+    return frozenset(n.casefold() for n, _ in _known_lexicon() if n and " " not in n)
+
+
+@cache
 def _known_lexicon() -> tuple[tuple[str | None, str | None], ...]:
     """(name, acronym) pairs of ``known_programmes.txt`` (a lone acronym has no name)."""
     return tuple((name, acronym) for name, acronym, _ in _known_entries())
@@ -1458,6 +1486,16 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
         if w in ("och", "eller") and i and split[i - 1].endswith("-"):
             kept.append(w)  # "Vård- och omsorgscollege Sörmland": a suspended compound
             continue
+        nxt = split[i + 1] if i + 1 < len(split) else ""
+        if i and w == "till" and _TO_WHAT.fullmatch(nxt) and not is_definite_noun(nxt) and nxt not in stops:
+            kept.append(w)  # "Vägar till vård", "Från bidrag till arbete": where the way leads
+            continue
+        if i and w == "med" and nxt in municipalities() and i + 2 == len(split):
+            kept.append(w)  # "satsningen Räkna med Burlöv"
+            continue
+        if i == 1 and len(split) == 3 and _finite_verb(w) and (nxt == split[0].casefold() or nxt in municipalities()):
+            kept.append(w)  # "Unga leder unga", "Unga leder Skurup": who does what for whom
+            continue
         if w.casefold() in stops or _passive_verb(w):
             break
         if (
@@ -1467,7 +1505,6 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
             and split[i + 2][:1].islower()
         ):
             break  # "Vardagsrehabilitering i hela hemtjänsten": where, not the name
-        nxt = split[i + 1] if i + 1 < len(split) else ""
         if w == "i" and nxt in _cues()["adverbial_nouns_after_i"]:
             break  # "Trygg i Partille i enlighet med …": an adverbial, not the name
         if w in ("på", "vid", "i") and nxt[:1].isupper() and nxt.casefold().endswith(_VENUE_ENDS):
@@ -1482,6 +1519,7 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
+_TO_WHAT = re.compile(r"[a-zåäö]{3,}")
 _VENUE_ENDS = ("skolan", "skola", "gymnasiet", "biblioteket", "fritidsgården", "badet", "huset")
 _VENUES_PLURAL = ("skolorna", "gårdarna", "biblioteken", "boendena", "enheterna", "gymnasierna", "stationerna")
 _QUANTIFIERS = frozenset(("hela", "alla", "samtliga", "varje", "flera", "många"))
@@ -1553,7 +1591,7 @@ def _list_names(text: str, programme_spans: list[tuple[int, int]]) -> list[tuple
                 continue
             if any(start <= a < start + len(part) for a, _ in programme_spans):
                 continue
-            if _passive_verb(item.split()[-1]):
+            if _passive_verb(item.split()[-1]) or _finite_verb(item.split()[-1]):
                 continue  # "biblioteken i Vårby gård och Visättra prioriteras, liksom …": a clause
             led = _trim_name(item, min_words=3) if _ACRONYM_LED.match(item) else None
             if _sentence_case_name(item) and "," in sent.group():
@@ -1623,8 +1661,10 @@ def cue_names(
     english = any(w in text for w in pat.english_evidence)
     for m in pat.english_name.finditer(text) if english else ():
         words = m.group(1).split()
+        if "\n" in m.group(1) and m.group(1).rpartition("\n")[2].split()[0] in first_names():
+            words = m.group(1).rpartition("\n")[0].split()  # "Signs of Safety" / "Peter Lindbäck informerar"
         if _english_name(words) and _programme_context(text, m.start(1), m.end(1)):
-            out.append((m.group(1), None, m.start(1)))
+            out.append((" ".join(words), None, m.start(1)))
     for m in pat.head_apposition.finditer(text) if ", " in text else ():
         name = m.group(1)
         if _name_like(name) and (len(name.split()) > 1 or is_acronym(name)):

@@ -63,3 +63,58 @@ def test_a_coordinated_purpose_before_a_relative_clause_is_part_of_the_name() ->
 def test_a_centre_for_something_is_an_organisation_not_a_programme() -> None:
     text = "Utvärderingen gjordes av Centrum för vårdforskning Uppland (CVU) under våren."
     assert names(text) == set()
+
+
+def test_a_way_to_something_and_a_verb_between_mirrored_words() -> None:
+    text = (
+        "Regionen beviljar projektet Steg till arbete regional medfinansiering. Projektet Steg till arbete "
+        "ägs av regionen. Skolan prövar metoden Elever lär elever, som fungerar."
+    )
+    assert names(text) == {"Steg till arbete", "Elever lär elever"}
+    # a definite noun after "till" is where something goes, not the name
+    assert names("Nämnden överlämnar projektet Trygg skola till nämnden.") == {"Trygg skola"}
+
+
+def test_a_known_programme_for_a_group_is_the_known_programme() -> None:
+    text = "Ansökan avser satsningen Matematiklyftet för fritidshem, samt fortsatt arbete."
+    assert names(text) == {"Matematiklyftet"}
+
+
+def test_coordinated_lower_case_words_before_an_acronym() -> None:
+    text = "Kommunen drev projektet Kompetenssteg vård och omsorg (KSVO), som avslutades 2023."
+    assert names(text) == {"Kompetenssteg vård och omsorg"}
+
+
+def test_a_clause_in_a_list_is_no_programme() -> None:
+    text = "Metoden är Samordnad trygghet (SAT), som Brottsförebyggande rådet (Brå) och Polismyndigheten rekommenderar."
+    assert names(text) == {"Samordnad trygghet"}
+
+
+def test_an_english_name_does_not_run_into_the_next_line() -> None:
+    text = "Information om införandet av Signs of Safety\nMaria Holm informerar om arbetsmodellen Signs of Safety."
+    assert names(text) == {"Signs of Safety"}
+
+
+def test_rule_documents_and_regional_plans_over_a_line_break_keep_their_years() -> None:
+    text = (
+        "Ansökan har bedömts mot kriterierna i Riktlinjer för regionala\nprojektmedel 2024–2027, och den uppfyller "
+        "dem. Inriktningen finns i Region Blekinges Regional serviceplan\n   Blekinge 2022–2025, som pekar ut byarna."
+    )
+    assert names(text) == {"Riktlinjer för regionala projektmedel 2024–2027", "Regional serviceplan Blekinge 2022–2025"}
+
+
+def test_a_date_after_a_plan_word_is_no_year_of_its_title() -> None:
+    text = (
+        "KOMMUNEN                    Handlingsplan\n                            2025-01-29\n\n"
+        "Vi följer Handlingsplan 2025–2026."
+    )
+    assert names(text) == {"Handlingsplan 2025–2026"}
+
+
+def test_a_pilot_study_names_its_subject_and_an_acronym_with_a_version_year() -> None:
+    text = (
+        "Projektet bygger vidare på förstudien Sjön runt, som pågick under våren. Förskolan byggs enligt "
+        "kommunens lokalprogram för förskolor (LPF 2022)."
+    )
+    got = {(p["name"], p["acronym"]) for p in find_programmes(text)}
+    assert got == {("Sjön runt", None), ("lokalprogram för förskolor", "LPF")}
