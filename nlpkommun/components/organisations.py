@@ -473,7 +473,9 @@ def find_organisation_mentions(
             add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
             continue
         local = _LOCAL_BRANCH.match(text, m.end()) if org["kind"] != "authority" and org["name"][:1].isupper() else None
-        if local and (local.group(1) in _municipality_names() or local.group(1) in regions()):
+        if local and local.group(1) and org["kind"] != "other":
+            local = None  # "i <place>" makes a branch of an association only: "Naturskyddsföreningen i Höör"
+        if local and (local.group(2) in _municipality_names() or local.group(2) in regions()):
             end = local.end()  # a national organisation's local branch: "Fastighetsägarna Stockholm"
             span = text[m.start() : end]
             add(OrgMention(m.start(), end, span, _WS.sub(" ", span), org["kind"], priority=6))
@@ -1051,7 +1053,7 @@ _HOSPITAL = re.compile(
 # a regional division after an authority's name: "Trafikverket Region Syd"
 _DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
 # a place right after a national organisation's name: "Fastighetsägarna Stockholm"
-_LOCAL_BRANCH = re.compile(rf"[ \t]+({CAPWORD})(?:[ \t]+län)?(?![\w-])")
+_LOCAL_BRANCH = re.compile(rf"[ \t]+(i[ \t]+)?({CAPWORD})(?:[ \t]+län)?(?![\w-])")
 
 
 def _name_part_before(text: str, start: int, word: str) -> bool:

@@ -57,6 +57,9 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_CENTRE_FOR = re.compile(r"[ \t]+för[ \t]+(?!att\b)[a-zåäö]")
+
+
 @cache
 def _lex() -> dict[str, Any]:
     pat = read_json("place_patterns.json")
@@ -374,6 +377,8 @@ def find_places(
             continue
         if m.group(2)[0].isupper() and name in first_names():
             continue  # "Mikael Strand (M)": a person
+        if m.group(2).casefold() == "centrum" and _CENTRE_FOR.match(text, m.end()):
+            continue  # "Nationellt centrum för kvinnofrid": an organisation
         if m.group(2).casefold() in lex["cue_heads"] and not rx["cue_before"].search(text[max(0, start - 30) : start]):
             continue  # "samt Fisksätra folkets hus" (the association), but "möten i Rottne folkets hus"
         accept(start, m.end(), text[start : m.end()], head_at=m.start(2))

@@ -618,3 +618,11 @@ def test_company_after_och_and_a_proper_name() -> None:
     text = "Där ingår Polisen, Räddningstjänsten Höga Kusten-Ådalen och Härnösandshus AB."
     names = [m.name for m in find_organisation_mentions(text)]
     assert "Härnösandshus AB" in names and not any("och" in n for n in names)
+
+
+def test_an_association_in_a_municipality_is_its_local_branch() -> None:
+    text = "Yttranden har kommit från Friluftsfrämjandet i Eslöv, Skatteverket i Lund och Studiefrämjandet Lund."
+    got = {(m.name, m.kind) for m in find_organisation_mentions(text)}
+    # an authority "i <place>" is the authority (its office there), not a branch
+    assert {("Friluftsfrämjandet i Eslöv", "other"), ("Studiefrämjandet Lund", "other")} <= got
+    assert ("Skatteverket", "authority") in got

@@ -402,3 +402,8 @@ def test_counties_and_four_digit_roads() -> None:
     names = [p["name"] for p in find_places(text)]
     assert "Kronobergs län" in names and "väg 1270" in names and "Västra Götalands län" in names
     assert "Kalmar län" not in names  # the region's own name, an organisation
+
+
+def test_a_centre_for_something_is_an_organisation_not_a_place() -> None:
+    assert names("Jouren får stöd av Nationellt centrum för kvinnofrid i arbetet.") == {}
+    assert "Nacka centrum" in names("Vi möts i Nacka centrum för att prata.")
