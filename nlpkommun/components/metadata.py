@@ -76,7 +76,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
     if body is None:
         body = mh.body_from_session(head) or mh.body_from_header(head, type_ln, year)
     if body is None:
-        body = mh.body_from_proposal(lines)
+        body = mh.body_from_adoption(head) or mh.body_from_proposal(lines)
 
     header_date = mh.first_header_date(head, year)
     document_date = mh.labelled_date(head, "document_date", year) or (

@@ -330,6 +330,16 @@ def body_from_header(head: list[Line], type_ln: Line | None, year: int | None) -
     return None
 
 
+def body_from_adoption(head: list[Line]) -> str | None:
+    """The body that adopted the document: "Fastställd av kommunstyrelsen" → Kommunstyrelsen."""
+    for ln in head:
+        m = _ADOPTED_BY.search(ln.text)
+        words = re.sub(r"^\S+\s+(?:av|i)\s+", "", m.group()).removesuffix(" den") if m else ""
+        if words and is_body_name(words, any_case=True):
+            return canonical_body(words)
+    return None
+
+
 def body_from_proposal(lines: list[Line]) -> str | None:
     """The deciding body in the first sentence after "Förslag till beslut"/"Beslut"."""
     for i, ln in enumerate(lines[:80]):
@@ -415,11 +425,14 @@ def body_meeting_date(lines: list[Line], body: str, year: int | None) -> str | N
     pat = _goes_before(body, r"läggs\s+fram|behandlas|tas\s+upp|föredras|beslut")
     named = re.compile(rf"\b{re.escape(body.split()[-1])}\s+den\s+", re.IGNORECASE)
     # "väcks vid kommunfullmäktiges sammanträde den 26 maj 2025"
-    # "Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025 beslutat"
+    # "Kommunstyrelsen har vid sitt sammanträde den 5 februari 2025 beslutat"; a committee's parent
+    # body that will treat the matter: "Kommunstyrelsen behandlar ärendet vid sammanträdet 2025-03-04"
+    first = re.escape(body.split()[0][:6])
+    parent = rf"|\b{first}\w*\s+behandlar\s+ärendet\s+vid\s+sammanträdet" if " " in body else ""
     meeting = re.compile(
-        rf"\b(?:{re.escape(body.split()[-1].lower()[:6])}\w*|nämndens|styrelsens)"
-        rf"(?:\s+(?:har|hade|vid|på|sitt|behandlade|behandlar|ärendet|frågan))*"
-        rf"\s+sammanträde\s+(?:den\s+)?",
+        rf"(?:\b(?:{re.escape(body.split()[-1].lower()[:6])}\w*|nämndens|styrelsens)"
+        rf"(?:\s+(?:har|hade|vid|på|sitt|behandlade|behandlar|ärendet|frågan))*\s+sammanträde{parent})"
+        rf"\s+(?:den\s+)?",
         re.IGNORECASE,
     )
     for i, ln in enumerate(lines):

@@ -10,6 +10,7 @@ nothing.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nlpkommun.components.metadata_header import (
     ADOPTION_NOTE,
@@ -40,6 +41,7 @@ from nlpkommun.components.metadata_lines import (
     strip_dates,
 )
 from nlpkommun.components.metadata_municipality import base_of, is_municipality_line
+from nlpkommun.resources import read_json
 
 UNIT_NAME = re.compile(
     r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
@@ -55,6 +57,17 @@ _PHONE_LIKE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2
 _VALUE_LABELS = ("case_officer", "addressee", "document_date", "meeting_date", "reference")
 _TRAILING_LABEL = re.compile(r"\s+(?:datum|dnr|diarienummer|sida|handläggare|beteckning)\s*:?$", re.IGNORECASE)
 
+
+
+@cache
+def _programme_nouns() -> frozenset[str]:
+    return frozenset(read_json("programme_cues.json")["name_cue_heads"])
+
+
+def _names_next(title: str) -> bool:
+    """A heading ending in a programme noun names it on the next line: "… för projektet" / "Mötesplats Bara"."""
+    words = title.split()
+    return len(words) > 2 and words[-1].casefold() in _programme_nouns()
 
 
 def _skip_for_title(ln: Line, year: int | None) -> bool:
@@ -162,10 +175,13 @@ def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> 
     if heading:  # short digit-less lines above the body's line are unit names
         pool = [c for c in pool if c in under or len(c[1].text.split()) > 3 or re.search(r"\d", c[1].text)]
     i, ln = pool[0]
+    if " " not in ln.text.strip():  # "Handlingsplan" (a genre label) … "Handlingsplan för trygghet … 2025–2026"
+        fuller = [c for c in pool[1:] if c[1].text.casefold().startswith(ln.text.strip().casefold() + " ")]
+        i, ln = fuller[0] if fuller else (i, ln)
     title = ln.text
     for nxt_i in range(i + 1, min(i + 3, len(head))):
         prev, nxt = head[nxt_i - 1], head[nxt_i]
-        wraps = _DANGLING_END.search(title) or nxt.text[:1].islower()
+        wraps = _DANGLING_END.search(title) or nxt.text[:1].islower() or _names_next(title)
         if not wraps or blank_between(prev, nxt) or is_any_label(nxt.text) or find_day_dates(nxt.text, year):
             break
         title = f"{title} {nxt.text}"

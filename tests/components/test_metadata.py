@@ -493,8 +493,10 @@ def test_ocr_text_without_diacritics() -> None:
 
 
 def test_participant_lists_are_not_signatures() -> None:
-    text = "Rubrik\n\nÄrendet\nText.\n\nDeltagare\nAnna Ek\nRektor\nPer Holm\nController\n\n" \
+    text = (
+        "Rubrik\n\nÄrendet\nText.\n\nDeltagare\nAnna Ek\nRektor\nPer Holm\nController\n\n"
         "Mer text i ärendet.\n\nKarin Berg\nFörvaltningschef\n"
+    )
     assert [s["name"] for s in extract_metadata(text)["signatories"]] == ["Karin Berg"]
 
 
@@ -506,8 +508,10 @@ def test_label_row_over_value_row() -> None:
 
 
 def test_title_label_and_running_footer_type() -> None:
-    text = "Socialförvaltningen\nÄrende: Revidering av taxa för färdtjänst\n\nBakgrund\nText om taxan.\n\n" \
+    text = (
+        "Socialförvaltningen\nÄrende: Revidering av taxa för färdtjänst\n\nBakgrund\nText om taxan.\n\n"
         "Tjänsteskrivelse 2021-03-01\n\nMer text på nästa sida.\n\nTjänsteskrivelse 2021-03-01\n"
+    )
     m = extract_metadata(text)
     assert (m["title"], m["document_type"]) == ("Revidering av taxa för färdtjänst", "tjänsteskrivelse")
 
@@ -1059,3 +1063,62 @@ def test_addressee_block_stops_at_the_case_officers_job_title() -> None:
         "Förlängning av projektet\n"
     )
     assert extract_metadata(normalise(text).text)["body"] == "Socialnämnden"
+
+
+def test_a_title_case_genre_label_before_the_full_title_and_the_adopting_body() -> None:
+    text = (
+        "  OSBY KOMMUN                                                      Handlingsplan\n"
+        "  Kommunledningskontoret                                           Fastställd av kommunstyrelsen\n"
+        "                                                                   2025-02-04 § 11\n\n"
+        "  Handlingsplan för folkhälsa 2025–2026\n\n"
+        "  1. Inledning\n"
+        "  Planen beskriver arbetet.\n"
+    )
+    meta = extract_metadata(normalise(text).text)
+    assert meta["title"] == "Handlingsplan för folkhälsa 2025–2026"
+    assert meta["body"] == "Kommunstyrelsen"
+    assert meta["meeting_date"] == "2025-02-04"
+
+
+def test_a_heading_ending_in_a_programme_noun_names_it_on_the_next_line() -> None:
+    text = (
+        "Kultur- och fritidsförvaltningen\nHandläggare\nAnna Berg\n\n"
+        "Ansökan om medel från Allmänna arvsfonden för projektet\nMötesplats Torget\n\n"
+        "Förslag till beslut\nKultur- och fritidsnämnden föreslås besluta att ansöka.\n"
+    )
+    assert extract_metadata(normalise(text).text)["title"] == (
+        "Ansökan om medel från Allmänna arvsfonden för projektet Mötesplats Torget"
+    )
+
+
+def test_sammanfattning_av_arendet_ends_a_paragraph_heading() -> None:
+    text = (
+        "YSTADS KOMMUN\nPROTOKOLLSUTDRAG\nKommunstyrelsen\nSammanträdesdatum 2 april 2025\n§ 84\n"
+        "Dnr KS 2025/211\nAnsökan om statsbidrag för erosionsskydd vid Kåseberga\nSammanfattning av ärendet\n"
+        "Stranderosionen har ökat.\n"
+    )
+    assert extract_metadata(normalise(text).text)["title"] == "Ansökan om statsbidrag för erosionsskydd vid Kåseberga"
+
+
+def test_a_report_for_a_meeting_and_the_parent_body_treating_the_matter() -> None:
+    text = (
+        "Kommunledningsförvaltningen            RAPPORT\n\n"
+        "Uppföljning av trygghetsplanen 2024\n\n"
+        "Upprättad av:      Eva Ek, trygghetssamordnare\n"
+        "Redovisas för:     Kommunstyrelsen den 25 mars 2025\n\n"
+        "Bakgrund\nPlanen antogs 2023.\n"
+    )
+    meta = extract_metadata(normalise(text).text)
+    assert (meta["body"], meta["meeting_date"]) == ("Kommunstyrelsen", "2025-03-25")
+    text = (
+        "Tjänsteskrivelse\n2025-02-11\n\nKommunstyrelsens arbetsutskott\n\nMedfinansiering av projektet X\n\n"
+        "Förslag till beslut\nArbetsutskottet föreslår kommunstyrelsen besluta att medfinansiera projektet.\n\n"
+        "Ärendet\nKommunstyrelsen behandlar ärendet vid sammanträdet 2025-03-04.\n"
+    )
+    assert extract_metadata(normalise(text).text)["meeting_date"] == "2025-03-04"
+    # a past meeting of the body itself is no meeting of this document
+    past = text.replace("Kommunstyrelsens arbetsutskott", "Kommunstyrelsen").replace(
+        "Kommunstyrelsen behandlar ärendet vid sammanträdet 2025-03-04",
+        "Kommunstyrelsen behandlade ärendet vid sammanträdet den 3 februari 2025",
+    )
+    assert extract_metadata(normalise(past).text)["meeting_date"] is None
