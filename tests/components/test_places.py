@@ -407,3 +407,11 @@ def test_counties_and_four_digit_roads() -> None:
 def test_a_centre_for_something_is_an_organisation_not_a_place() -> None:
     assert names("Jouren får stöd av Nationellt centrum för kvinnofrid i arbetet.") == {}
     assert "Nacka centrum" in names("Vi möts i Nacka centrum för att prata.")
+
+
+def test_national_parks_bus_stations_and_capitalised_sports_grounds() -> None:
+    got = names(
+        "Besökarna i Tivedens nationalpark ökar. Otryggheten är störst kring Hörby busstation och vid "
+        "Hörby Idrottsplats."
+    )
+    assert {"Tivedens nationalpark", "Hörby busstation", "Hörby Idrottsplats"} <= set(got)
