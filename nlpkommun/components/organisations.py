@@ -67,7 +67,7 @@ _OWNED_UNIT = re.compile(
 _COURTS = re.compile(
     rf"(?:{CAPSTART}s[ \t]+tingsrätt|(?:{_at_start(['Förvaltningsrätten', 'Kammarrätten', 'Hovrätten'])})"
     rf"[ \t]+i[ \t]+{CAPWORD}|(?:{_at_start(['Polisregion', 'Polisområde', 'Lokalpolisområde', 'lokalpolisområde'])})"
-    rf"[ \t]+{CAPWORD})"
+    rf"[ \t]+{CAPWORD}(?:[–-]{CAPWORD})?)"  # "lokalpolisområde Trelleborg–Svedala"
 )
 # "Länsstyrelsen i Stockholms län", "Länsstyrelsen i Skåne" (its own name: "Länsstyrelsen Skåne")
 _COUNTY_BOARD = re.compile(
@@ -82,8 +82,10 @@ _ASSOCIATION = re.compile(
 )
 # a place's or a district's club or association, both words capitalised: "Hovsjö Brottarklubb",
 # "Kroksbäcks Fritidsförening", "Landskrona Segelsällskap"
+_DIRECTION_WORDS = r"(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)"
 _PLACE_CLUB = re.compile(
-    rf"({CAPSTART})[ \t]+([{UP}][{LO}]{{2,}}(?:klubb|klubben|förening|föreningen|sällskap|sällskapet))(?![\w-])"
+    rf"((?:{_DIRECTION_WORDS}[ \t]+)?{CAPSTART})[ \t]+"
+    rf"([{UP}][{LO}]{{2,}}(?:klubb|klubben|förening|föreningen|sällskap|sällskapet))(?![\w-])"
 )
 # an acronym and its county or town: "ABF Sörmland", "NTF Norrbotten", "PRO Mölndal"
 _ACRONYM_PLACE = re.compile(rf"([{UP}](?<![\w-].)[{UP}]{{1,4}})[ \t]+({CAPWORD})(?![\w-])")
@@ -122,8 +124,10 @@ _LIBRARY = re.compile(rf"({CAPSTART})[ \t]+((?:stads|huvud)?bibliotek|länstrafi
 _INSTITUTION = re.compile(rf"[{UP}](?<![\w-].)[{LO}]{{3,}}(?:museet|operan|kliniken|förbundet)(?![\w-])")
 # a centre or unit with its proper name: "Familjecentralen Kronoparken", "Behandlingsenheten Bryggan"
 _NAMED_CENTRE = re.compile(
-    rf"(?<![\w-])([{UP}][{LO}]*(?:centralen|enheten|mottagningen))[ \t]+({CAPWORD})(?![\w-])"
+    rf"(?<![\w-])([{UP}][{LO}]*(?:centralen|enheten|mottagningen|jouren))[ \t]+({CAPWORD})(?![\w-])"
 )
+# a Leader area's local action group: "Leader Sydsmåland", "Leader Söderslätt"
+_ACTION_GROUP = re.compile(rf"{_at_start(['Leader'])}[ \t]+({CAPWORD})(?![\w-])")
 # a unit named after its head word: "enheten Vuxenstöd", "avdelningen Barn och familj"
 _NAMED_UNIT = re.compile(
     rf"(?<![\w-])(?:enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?)[ \t]+"
@@ -164,14 +168,13 @@ _PREV_WORD = re.compile(r"([\wåäö]+)[ \t]+$")
 _WORD = re.compile(rf"(?:[{UP}{LO}](?<![\w-].)[{LO}]+|[{UP}](?<![\w-].)[{UP}]{{1,3}}(?=-))(?:-[{LO}]+)?(?![\w-])")
 # "Kultur- och fritidsnämnden", "Barn-, ungdoms- och utbildningsnämnden"
 _COORDINATED = re.compile(rf"((?:[{UP}{LO}][{LO}]+-,[ \t]+){{0,4}}[{UP}{LO}][{LO}]+-[ \t]+(?:och|eller)[ \t]+)$")
-_DIRECTION_WORDS = r"(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)"
 _ACRONYM_PREFIX = re.compile(rf"[{UP}]{{2,4}}-")
 _OWNER_BEFORE = re.compile(rf"[{UP}][{LO}]+(?:ens|ets|s)[ \t]+$")
 # a town's council, learning centre or women's shelter: "Landskrona ungdomsråd", "Sundbybergs
 # tillgänglighetsråd", "Härnösands lärcentrum", "Järfälla kvinno- och tjejjour"
 _TOWN_BODY = re.compile(
     rf"(?<![\w-])({CAPWORD})[ \t]+(?:kommunala[ \t]+)?"
-    rf"((?:[{LO}]+-[ \t]+och[ \t]+)?[{LO}]{{3,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
+    rf"((?:[{LO}]+-[ \t]+och[ \t]+)?[{UP}{LO}][{LO}]{{2,}}(?:råd|jour)|[Ll]ärcentrum)(?![\w-])"
 )
 # a federation named after its area: "Södra Älvsborgs Räddningstjänstförbund"
 _AREA_FEDERATION = re.compile(
@@ -593,11 +596,15 @@ def find_organisation_mentions(
     for m in _INSTITUTION.finditer(text) if _has_any(text, ("museet", "operan", "kliniken", "förbundet")) else ():
         if not _sentence_initial(text, m.start()) and not _is_common(m.group(0)):
             add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "other", priority=4))
-    for m in _NAMED_CENTRE.finditer(text) if _has_any(text, ("centralen", "enheten", "mottagningen")) else ():
+    for m in _NAMED_CENTRE.finditer(text) if _has_any(text, ("centralen", "enheten", "mottagningen", "jouren")) else ():
         name = m.group(2)
         if name in first_names() or name.casefold() in _stop_first() or _verb_form(name.casefold()):
             continue  # "Enheten Anna …", "Mottagningen Har …" (a proper name may be a common noun: "Bryggan")
-        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "unit", priority=6))
+        kind = "other" if m.group(1).endswith("jouren") else "unit"  # "Kvinnojouren Tranan": an association
+        add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), kind, priority=6))
+    for m in _ACTION_GROUP.finditer(text) if "Leader " in text else ():
+        if m.group(1).casefold() not in _stop_first() and m.group(1) not in first_names():
+            add(OrgMention(m.start(), m.end(), m.group(0), m.group(0), "other", priority=6))
     # "enheten Vuxenstöd", "avdelningen Barn och familj": the name after the unit word
     for m in _NAMED_UNIT.finditer(text) if _has_any(text, ("enhet", "avdelning", "sektion")) else ():
         words = m.group(1).split()
@@ -641,7 +648,10 @@ def find_organisation_mentions(
         if town.endswith("s") and town[:-1] in _municipality_names():
             town = town[:-1]
         water = noun.endswith("vattenråd") and m.group(1).endswith("s") and not _sentence_initial(text, m.start())
-        if (town not in _municipality_names() and not water) or noun in _patterns()["not_organisations"]:
+        # a capitalised council after a place or owner is a name: "Bara Ungdomsråd", "Ringsjöns Vattenråd"
+        named = m.group(2)[:1].isupper() and not (_sentence_initial(text, m.start()) and _is_common(m.group(1)))
+        named = named and m.group(1).casefold() not in _stop_first()
+        if (town not in _municipality_names() and not water and not named) or noun in _patterns()["not_organisations"]:
             continue  # "Nackas kommunalråd": a role (but "Lagans vattenråd": a river's water council)
         add(OrgMention(m.start(), m.end(), m.group(0), _WS.sub(" ", m.group(0)), "other", priority=6))
     for m in _AREA_FEDERATION.finditer(text) if "förbund" in text else ():

@@ -626,3 +626,21 @@ def test_an_association_in_a_municipality_is_its_local_branch() -> None:
     # an authority "i <place>" is the authority (its office there), not a branch
     assert {("Friluftsfrämjandet i Eslöv", "other"), ("Studiefrämjandet Lund", "other")} <= got
     assert ("Skatteverket", "authority") in got
+
+
+def test_capitalised_councils_compass_places_action_groups_and_named_shelters() -> None:
+    text = (
+        "Yttranden har kommit från Ringsjöns Vattenråd, Västra Karup Bygdeförening, föreningen Hov Ungdomsråd, "
+        "lokalpolisområde Ystad–Simrishamn, Kvinnojouren Fristaden och Leader Linne. Leader är en metod."
+    )
+    got = {m.name for m in find_organisation_mentions(text)}
+    assert {
+        "Ringsjöns Vattenråd",
+        "Västra Karup Bygdeförening",
+        "Hov Ungdomsråd",
+        "lokalpolisområde Ystad–Simrishamn",
+        "Kvinnojouren Fristaden",
+        "Leader Linne",
+    } <= got
+    # a common word's council at a sentence start is no name
+    assert "Kommunens Ungdomsråd" not in {m.name for m in find_organisation_mentions("Kommunens Ungdomsråd möts.")}
