@@ -346,8 +346,8 @@ class _Finder:
                 return None  # "jan-feb" without a year is too weak
         if m.group(3):
             y = int(m.group(3))
-            full = all(w.casefold() in self.lex["full_months"] for w in (m.group(1), m.group(2)))
-            if full:  # each end is a month of its own too ("juni–oktober 2025"), not of "jan–dec 2019"
+            full = any(w.casefold() in self.lex["full_months"] for w in (m.group(1), m.group(2)))
+            if full:  # each end is a month of its own too ("juni–oktober 2025", "juni–aug 2024"), not of "jan–dec 2019"
                 self.add(_Cand(m.start(1), m.end(1), f"{y:04d}-{m1:02d}", "month", explicit_year=y))
                 self.add(_Cand(m.start(2), m.end(), f"{y:04d}-{m2:02d}", "month", explicit_year=y))
             return _Cand(m.start(), m.end(), f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "interval", explicit_year=y)
@@ -485,12 +485,20 @@ class _Finder:
         self.cands.sort(key=lambda c: (c.start, -c.end))  # a range before its first end
         scopes = self.schedule_scopes() if any(c.needs_year is not None for c in self.cands) else []
         resolved: list[_Cand] = []
+        # "den 5 december hölls en byastämma" … "Minnesanteckningar från byastämman 5 december 2024":
+        # a day written elsewhere with one year is that day
+        written: dict[str, set[str]] = {}
+        for c in self.cands:
+            if c.needs_year is None and c.granularity == "day" and len(c.value) == 10:
+                written.setdefault(c.value[5:], set()).add(c.value[:4])
         for i, c in enumerate(self.cands):
             if c.needs_year is None:
                 resolved.append(c)
                 continue
             scoped = next((y for start, end, y in scopes if start <= c.start < end), None)
-            year = self._partner_year(i) or scoped or reference
+            seen = written.get(f"{c.needs_year[0]:02d}-{c.needs_year[1]:02d}") if c.kind == "day" else None
+            same_day = int(next(iter(seen))) if seen and len(seen) == 1 else None
+            year = self._partner_year(i) or scoped or same_day or reference
             shift = _RELATIVE_YEAR.match(self.text, c.end)
             if shift and year is not None and not self._partner_year(i) and not scoped:
                 year += -1 if shift.group(1).casefold() in ("förra året", "i fjol", "föregående år") else 1

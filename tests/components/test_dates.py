@@ -245,3 +245,17 @@ def test_a_year_less_month_range_gives_its_ends_and_coordinated_days_share_a_yea
     assert [d["value"] for d in find_dates(text, 2025)] == ["2024-10-21", "2024-10-23"]
     text = "Mötet den 21 december och den 3 januari 2025 blir bra."  # an earlier month: not shared
     assert [d["value"] for d in find_dates(text, 2025)] == ["2025-12-21", "2025-01-03"]
+
+
+def test_a_year_less_day_written_elsewhere_with_a_year_takes_that_year() -> None:
+    text = (
+        "Rapport 2025-02-11. Den 5 december hölls en byastämma. Bilaga: anteckningar från stämman 5 december "
+        "2024. Nästa möte den 3 mars."
+    )
+    got = [d["value"] for d in find_dates(text)]
+    assert got == ["2025-02-11", "2024-12-05", "2024-12-05", "2025-03-03"]
+
+
+def test_a_month_range_with_one_full_month_name_gives_its_ends() -> None:
+    got = [d["value"] for d in find_dates("Aktiviteten pågick juni–aug 2024. Budget jan–dec 2019.")]
+    assert got == ["2024-06/2024-08", "2024-06", "2024-08", "2019-01/2019-12"]
