@@ -678,7 +678,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             words = name.split()
             cut = next((k for k, w in enumerate(words) if k and w.islower() and _finite_verb(w)), len(words))
             name = " ".join(words[:cut]) if cut >= 2 else None
-        if name and _name_like(name) and not _generic_plan_phrase(name) and not _opens_with_body(name):
+        same_line = "\n" not in text[m.start() : m.start(1)]  # "Skolverkets stödmaterial Främja närvaro"
+        liked = name and (_name_like(name) or same_line and _sentence_case_name(name))
+        if liked and not _generic_plan_phrase(name) and not _opens_with_body(name):
             out.append((name, m.start(1), True))
     # "Rinkebysvenska-projektet": a proper word compounded with a strong programme head
     for m in pat.named_compound.finditer(text) if "-" in text else ():
@@ -777,9 +779,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             name = m.group(1) + m.group(2) + (f" {m.group(3)}" if m.group(3) else "")
         else:
             subject = _owned_subject(text, m.end(1)) or _lower_subject(text, m.end(1))
-            if not subject:
-                continue  # "Regional plan" alone names nothing
-            name = m.group(1) + subject
+            if not subject and not _LOWER_OWNER_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+                continue  # "Regional plan" alone names nothing (but "kommunens Idrottspolitiska program")
+            name = m.group(1) + (subject or "")
         out.append((re.sub(r"\s+", " ", name), m.start(1), False))
     for m in _matches_at(pat.titled_year, text, _positions(text, pat.titled_heads)):
         if not any(w.casefold() in cues["stop_words"] for w in m.group(2).split()):
@@ -820,7 +822,8 @@ def _subject_end(text: str, ends: Iterable[int], marks: str, years: bool = False
             return span.end()
         after = text[end : end + 30]
         nxt = re.match(r"[ \t]+([a-zåäö]+)", after)
-        if re.match(rf"[ \t]*(?:[{re.escape(marks)}]|\n|$)", after) or (nxt and _finite_verb(nxt.group(1))):
+        verb = nxt and (_finite_verb(nxt.group(1)) or _passive_verb(nxt.group(1)))
+        if re.match(rf"[ \t]*(?:[{re.escape(marks)}]|\n|$)", after) or verb:
             return end
     return None
 
@@ -863,11 +866,13 @@ def _finite_verb(word: str) -> bool:
     return word in (lemma + "r", lemma + "de", lemma + "t", stem + "er", stem + "de", stem + "te", stem + "t")
 
 
+_FOR_PLACE_AFTER = re.compile(r"[ \t]+för[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _PLACE_WORD_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _IN_PLACE_AFTER = re.compile(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 _ENGLISH_HEADS = frozenset(("program", "programme", "model", "method", "approach", "training", "project"))
 _OWNED_TITLE = re.compile(
     r"(?<![\wåäö-])([A-ZÅÄÖ][a-zåäö]+s(?:[ \t]+(?:Stads|stads|kommuns|läns|regions))?[ \t]+"
+    r"(?:[a-zåäö]+(?:ala|ella|iska|ska|liga|amma)[ \t]+)?"  # "Värmlands regionala handlingsplan för …"
     r"[a-zåäö]*(?:program|plan|strategi|policy))(?![\wåäö])"
 )
 _OWNED_SUBJECT = re.compile(r"[ \t]+(?:för|mot)((?:[ \t]+[a-zåäö-]+){1,6})")
@@ -882,7 +887,8 @@ def _owned_subject(text: str, pos: int) -> str | None:
         return None  # "strategi för att minska risken för att barn, unga …": a clause, not a short subject
     ends = [m.start(1) + w.end() for w in re.finditer(r"[ \t]+[a-zåäö-]+", m.group(1))]
     end = _subject_end(text, ends, ".,;:)", years=True)
-    return text[pos:end] if end is not None else None
+    subject = text[pos:end] if end is not None else None
+    return _TRAILING_AND.sub("", subject) if subject else None  # "… för grön infrastruktur och antas"
 
 
 # "enligt Riktlinjer för extern projektfinansiering,", "följer Regler för föreningsstöd i X kommun.":
@@ -906,6 +912,8 @@ _FREE_SUBJECT_YEARS = re.compile(
 )
 _GENITIVE_NOUN_AFTER = re.compile(r"(?<=s)[ \t]+([a-zåäö]{4,})(?![\wåäö-])")
 _LOWER_PURPOSE_END = re.compile(r" (?:för|mot) [a-zåäö]+(?: [a-zåäö]+)?$")
+_TRAILING_AND = re.compile(r"[ \t]+(?:och|samt|eller)$")
+_LOWER_OWNER_BEFORE = re.compile(r"(?<![\wåäö-])(?:kommunens|regionens|stadens|nämndens|styrelsens|länets)[ \t]+$")
 _SLOGAN_TAIL = re.compile(r",[ \t]+[A-ZÅÄÖ][a-zåäö]+!")
 _IN_PLACE_END = re.compile(r" i [A-ZÅÄÖ][a-zåäö]+$")
 _AND_PLACE_AFTER = re.compile(r"\s+(?:och|samt)\s+[A-ZÅÄÖ][a-zåäö]+[ \t]*(?:[,.;]|\n|$)")
@@ -1261,6 +1269,9 @@ def find_programmes(text: str, entities: Sequence[tuple[int, int, str]] = ()) ->
             name, end = name + place.group(), place.end()  # "Trygg hemgång i Östergötland" (not "i Luleå")
         elif name and not acronym and served and (served.group(1) in regions() or served.group(1) in municipalities()):
             name, end = name + served.group(), served.end()  # "Trygg hemgång Uppland", "Bokstart Gävleborg"
+        elif name and not acronym and (pledge := _FOR_PLACE_AFTER.match(text, end)):
+            if pledge.group(1) in municipalities():
+                name, end = text[start : pledge.end()], pledge.end()  # "Medborgarlöftet för Vellinge"
         col.add(name, acronym, key=None if acronym else "n:" + key.casefold())
         programme_spans.append((start, end))
 
@@ -1493,6 +1504,9 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
         if i and w == "med" and nxt in municipalities() and i + 2 == len(split):
             kept.append(w)  # "satsningen Räkna med Burlöv"
             continue
+        if i and w == "vid" and nxt[:1].isupper() and nxt.endswith(_WATERS):
+            kept.append(w)  # "Levande stränder vid Glafsfjorden": the water it is about
+            continue
         if i == 1 and len(split) == 3 and _finite_verb(w) and (nxt == split[0].casefold() or nxt in municipalities()):
             kept.append(w)  # "Unga leder unga", "Unga leder Skurup": who does what for whom
             continue
@@ -1519,6 +1533,7 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
     return " ".join(kept) if len(kept) >= min_words else None
 
 
+_WATERS = ("sjön", "fjorden", "ån", "älven", "viken", "sundet", "kusten", "fjärden")
 _TO_WHAT = re.compile(r"[a-zåäö]{3,}")
 _VENUE_ENDS = ("skolan", "skola", "gymnasiet", "biblioteket", "fritidsgården", "badet", "huset")
 _VENUES_PLURAL = ("skolorna", "gårdarna", "biblioteken", "boendena", "enheterna", "gymnasierna", "stationerna")

@@ -118,3 +118,25 @@ def test_a_pilot_study_names_its_subject_and_an_acronym_with_a_version_year() ->
     )
     got = {(p["name"], p["acronym"]) for p in find_programmes(text)}
     assert got == {("Sjön runt", None), ("lokalprogram för förskolor", "LPF")}
+
+
+def test_owned_plans_with_an_adjective_and_capitalised_adjective_titles() -> None:
+    text = (
+        "Planen bygger på Jämtlands regionala handlingsplan för grön infrastruktur och antas i höst. "
+        "Hallen ingår i kommunens Friluftspolitiska program. Det gäller också Regional plan i allmänhet."
+    )
+    assert names(text) == {"Jämtlands regionala handlingsplan för grön infrastruktur", "Friluftspolitiska program"}
+
+
+def test_an_owners_material_a_known_pledge_for_a_town_and_a_water_after_vid() -> None:
+    text = (
+        "Arbetet följer Skolverkets stödmaterial Främja närvaro och den lokala trappan. Medborgarlöftet för "
+        "Borlänge, som undertecknas i vår, gäller 2026. Nämnden söker bidrag för projektet Friska stränder vid "
+        "Runnsjön."
+    )
+    assert names(text) == {"Främja närvaro", "Medborgarlöftet för Borlänge", "Friska stränder vid Runnsjön"}
+
+
+def test_an_owners_method_does_not_name_the_next_table_row() -> None:
+    text = "Trygghetsvandringar enligt\nBoverkets metod\nNy belysning Mjölby resecentrum Tekniska\n"
+    assert names(text) == set()
