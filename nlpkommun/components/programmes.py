@@ -419,6 +419,7 @@ def _patterns() -> _Patterns:
     not_programme_upper = frozenset(a.upper() for a in cues["not_programme_acronyms"])
     english = _alternation(cues["english_function_words"] | cues["english_connectors"])
     plan_adjectives = "|".join(w.capitalize() for w in sorted(cues["plan_adjectives"]))
+    months = "|".join(m.capitalize() for m in read_json("months.json")["names"])  # "Tidplan" / "Februari 2025"
     return _Patterns(
         # "forskningsprojektet Hjärnvägar i förskolan": the head may end a longer word
         name_cue=re.compile(rf"(?i:{heads})\s+[”“„\"«']?({_NAME})"),
@@ -464,7 +465,7 @@ def _patterns() -> _Patterns:
         # "Affärsplan Välfärd skola 2019-2021" (a heading, "Bilaga 1 …"), "Utvecklingsplan
         # Flemingsberg 2040": a plan title with its owner or subject and a year or a span of years
         owner_plan=re.compile(
-            rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
+            rf"([A-ZÅÄÖ][a-zåäö]{{2,}}(?:{th})\s+(?!{months}\b)[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?"
             rf"\s+(?:{years}|(?:19|20)\d\d))(?![\wåäö\d–-])"
         ),
         # "Agenda 2030", "Vision e-hälsa 2025": a title word, at most two lower-case words, a year
@@ -1099,10 +1100,8 @@ class _Collector:
             bases = [name[: -len(e)] for e in ("en", "et", "n") if name.endswith(e) and len(name) > 6]
             if any(o.startswith(b + " ") for b in bases for o in names if o != name):
                 del self.items[k]
-            elif " " in name and any(
-                o.startswith(name + " ") and _PLACE_YEARS_TAIL.fullmatch(o, len(name)) for o in names
-            ):  # "Program för jämlik hälsa" of "Program för jämlik hälsa i Västmanland 2022–2026"
-                del self.items[k]
+            elif any(o.startswith(name + " ") and _PLACE_YEARS_TAIL.fullmatch(o, len(name)) for o in names):
+                del self.items[k]  # "Program för jämlik hälsa" of "Program för jämlik hälsa i Västmanland 2022–2026"
             elif any(
                 len(o.split()) > 1 and name.startswith(o + " ") and _LOWER_RUN_ON.fullmatch(written, len(o))
                 for o in names
@@ -1762,6 +1761,9 @@ def place_named_names(text: str) -> list[tuple[str, int]]:
             continue  # "Moderaterna i Nacka"
         if with_i and _AND_PLACE_AFTER.match(text, m.end()):
             continue  # "Rörelse hela livet i Skinnskatteberg och Norberg": where it runs
+        before = _WORD_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
+        if before and _ends_with_any(before.group(1).casefold(), cues["org_suffixes"]):
+            continue  # "ungdomsrådet Ung i Österåker": the council's name, an organisation
         out.append((m.group(0), m.start(1)))
     return out
 

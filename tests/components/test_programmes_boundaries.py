@@ -140,3 +140,13 @@ def test_an_owners_material_a_known_pledge_for_a_town_and_a_water_after_vid() ->
 def test_an_owners_method_does_not_name_the_next_table_row() -> None:
     text = "Trygghetsvandringar enligt\nBoverkets metod\nNy belysning Mjölby resecentrum Tekniska\n"
     assert names(text) == set()
+
+
+def test_generic_plan_words_month_headings_and_a_councils_name() -> None:
+    text = (
+        "Tidplan\nMars 2025 start. Bilagor: 1. Projektplan Läsglädje i fokus, reviderad 2025-02-03.\n"
+        "Protokoll från ungdomsrådet Unga i Vaxholm, 2025-04-23. Hallen ingår i Lokalförsörjningsplan 2025–2034. "
+        "Se Lokalförsörjningsplan, utdrag."
+    )
+    got = find_programmes(text)
+    assert [p["name"] for p in got] == ["Lokalförsörjningsplan 2025–2034"]
