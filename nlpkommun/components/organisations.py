@@ -468,6 +468,8 @@ def find_organisation_mentions(
         org = by_form[m.group(0)]
         if org.get("needs_union_context") and not _union_context(text, m.start(), m.end(), hits, by_form):
             continue  # "Kommunal vuxenutbildning", "Vision 2030": words, not the unions
+        if m.group(0) == org.get("acronym") and _defined_otherwise(text, m.group(0), org["name"]):
+            continue  # "Läsprojektet Vallentuna läser (VL)": the text defines the letters otherwise
         name = written.get(org["name"], org["name"])
         division = _DIVISION.match(text, m.end()) if not m.group(0).endswith("s") else None
         if division:  # "Trafikverket Region Syd", "Hyresgästföreningen Region Stockholm"
@@ -1060,6 +1062,18 @@ _HOSPITAL = re.compile(
     rf"(?:({CAPWORD})[ \t]+)?([{UP}](?<![\w-].)[{LO}]{{3,}}sjukhuset)(?![\w-])"
     rf"|({CAPSTART}s?)[ \t]+(?:sjukhus|lasarett)(?![\w-])"
 )
+def _defined_otherwise(text: str, acronym: str, name: str) -> bool:
+    """Whether ``text`` defines ``acronym`` in brackets after words that are not ``name``'s and
+    whose initials spell it ("Vallentuna läser (VL)"; not "Medborgarundersökningen (SCB)", a source)."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return False
+    before = text[max(0, at - 60) : at].casefold()
+    words = re.findall(r"[\wåäö]+", before)[-len(acronym) :]
+    spelled = "".join(w[0] for w in words) == acronym.casefold()
+    return spelled and not any(w.casefold()[:6] in before for w in name.split() if len(w) > 3)
+
+
 # a regional division after an authority's name: "Trafikverket Region Syd"
 _DIVISION = re.compile(rf"[ \t]+Region[ \t]+{CAPWORD}(?![\w-])")
 # a place right after a national organisation's name: "Fastighetsägarna Stockholm"

@@ -414,6 +414,7 @@ _PARTY_PAREN = re.compile(r"[ \t]*(?:(?:m\.[ \t]?fl\.?|med flera)[ \t]*)?\(\s*(?
 _COMMA_OR_DASH = re.compile(r"\s*[,–-]\s*")
 _BARE_PARTY = re.compile(r"[ \t]*[,–-][ \t]*([A-ZÅÄÖ]{1,2}|[A-Z][A-Za-z]{1,3})(?=[ \t,.;:\n]|$)")
 _PARTY_COLUMN = re.compile(r"[ \t]+([A-ZÅÄÖ]{1,2}|KD|SD|MP|FI)(?=[ \t,\n]|$)")
+_PARTY_CELL_BELOW = re.compile(r"[ \t]*\n[ \t]*([A-ZÅÄÖ]{1,2}|KD|SD|MP|FI)[ \t]*(?=\n|$)")
 _ROLE_IN_PARENS = re.compile(r"[ \t]*\(([^)]{2,40})\)")
 _GAP_WORDS = re.compile(r"[ \t]+[\w .-]+[ \t]+")
 _WORD_AND_SPACE_AT_END = re.compile(r"[\w.]\s+$")
@@ -596,6 +597,8 @@ def find_candidates(
             bare = _BARE_PARTY.match(after)
             if bare is None and id(c) in in_section:
                 bare = _PARTY_COLUMN.match(after)
+            if bare is None and not text[line_start : c.start].strip():
+                bare = _PARTY_CELL_BELOW.match(text, c.end)  # a table flattened one cell a line: "Ewa Holm" / "S"
             if bare and lexicon().abbreviation(bare.group(1)) and bare.group(1).isupper():
                 abbr = lexicon().abbreviation(bare.group(1))
                 c.party, c.party_name = abbr, lexicon().names[abbr]

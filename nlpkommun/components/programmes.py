@@ -645,9 +645,7 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             name = name[: cut.start()] if cut else name  # name, not the start of an age range
         if name:
             name = _AGE_RANGE_TAIL.sub("", name)  # "Läsglädje för barn 3-5 år"
-        place = _IN_PLACE_END.search(name) if name else None
-        if place and place.start() and _AND_PLACE_AFTER.match(text, _name_end(text, m.start(1), name)):
-            name = name[: place.start()]  # "Rörelse hela livet i Skinnskatteberg och Norberg": where it runs
+        name = _coordinated_places(text, m.start(1), name) if name else name
         slogan = _SLOGAN_TAIL.match(text, _name_end(text, m.start(1), name)) if name else None
         if slogan:
             name += slogan.group()  # "Läs för mig, Sandviken!": an exclamation ends the name
@@ -665,7 +663,8 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
                     # "projektet Kompetenslyft vård och omsorg (KLIV)": the acronym closes the name
                 start = m.start(1)
                 head = text[m.start() : m.start(1)].rstrip()
-                if head[:1].isupper() and (not m.start() or not text[m.start() - 1].isalnum()):
+                bare_head = head.casefold() in cues["name_cue_heads"] or head.casefold() in _BARE_HEADS
+                if bare_head and head[:1].isupper() and (not m.start() or not text[m.start() - 1].isalnum()):
                     if not _sentence_start(text, m.start()):  # "enligt Modellen Trappan", "Projekt Frisk luft"
                         name, start = f"{head} {name}", m.start()
                 out.append((name, start, True))
@@ -915,9 +914,23 @@ _GENITIVE_NOUN_AFTER = re.compile(r"(?<=s)[ \t]+([a-zåäö]{4,})(?![\wåäö-])
 _LOWER_PURPOSE_END = re.compile(r" (?:för|mot) [a-zåäö]+(?: [a-zåäö]+)?$")
 _TRAILING_AND = re.compile(r"[ \t]+(?:och|samt|eller)$")
 _LOWER_OWNER_BEFORE = re.compile(r"(?<![\wåäö-])(?:kommunens|regionens|stadens|nämndens|styrelsens|länets)[ \t]+$")
+_BARE_HEADS = frozenset(("projekt", "program", "modell", "metod", "satsning"))  # not "Leaderprojektet"
 _SLOGAN_TAIL = re.compile(r",[ \t]+[A-ZÅÄÖ][a-zåäö]+!")
 _IN_PLACE_END = re.compile(r" i [A-ZÅÄÖ][a-zåäö]+$")
 _AND_PLACE_AFTER = re.compile(r"\s+(?:och|samt)\s+[A-ZÅÄÖ][a-zåäö]+[ \t]*(?:[,.;]|\n|$)")
+
+
+def _coordinated_places(text: str, start: int, name: str) -> str:
+    """A name found at ``start`` that ends in "i <Place>" before "och <Place>": the places are
+    where it runs ("Rörelse hela livet i Skinnskatteberg och Norberg" → "Rörelse hela livet"),
+    unless one word is all that is left ("Kulturarv i Vingåker och Flen" is the name)."""
+    place = _IN_PLACE_END.search(name)
+    both = _AND_PLACE_AFTER.match(text, _name_end(text, start, name)) if place and place.start() else None
+    if both is None or place is None:
+        return name
+    if " " in name[: place.start()]:
+        return name[: place.start()]
+    return name + " " + " ".join(re.findall(r"[\wåäöÅÄÖ]+", both.group()))
 
 
 def _name_end(text: str, start: int, name: str) -> int:
@@ -1364,6 +1377,12 @@ def _names_a_place_or_body(name: str) -> bool:
 
 
 @cache
+def _head_endings() -> tuple[str, ...]:
+    """The definite programme nouns a compound ends with ("Leaderprojektet")."""
+    return tuple(h for h in _cues()["name_cue_heads"] if h.endswith(("et", "en")))
+
+
+@cache
 def _known_words() -> frozenset[str]:
     """The one-word names of known programmes, folded ("matematiklyftet")."""
     return frozenset(n.casefold() for n, _ in _known_lexicon() if n and " " not in n)
@@ -1509,8 +1528,8 @@ def _trim_name(words: str, min_words: int = 2) -> str | None:
         if i == 1 and len(split) == 3 and _finite_verb(w) and (nxt == split[0].casefold() or nxt in municipalities()):
             kept.append(w)  # "Unga leder unga", "Unga leder Skurup": who does what for whom
             continue
-        if w.casefold() in stops or _passive_verb(w):
-            break
+        if w.casefold() in stops or _passive_verb(w) or (i >= 2 and w.islower() and _finite_verb(w)):
+            break  # "projektet Trygg i Vivalla ordnat samtalsgrupper": the sentence's verb
         if (
             w in ("i", "på", "inom")
             and i + 2 < len(split)
@@ -1695,6 +1714,10 @@ def cue_names(
         owner = _GENITIVE_OWNER.match(name) if name else None
         if owner:  # "deltagit i Skolverkets Samverkan för bästa skola": the owner is not the name
             name, start = name[owner.end() :], start + owner.end()
+        head = re.match(r"\S+ ", name) if name else None
+        if head and head.group().strip().casefold().endswith(_head_endings()):
+            name, start = name[head.end() :], start + head.end()  # "medverkat i Leaderprojektet Kulturarv …"
+        name = _coordinated_places(text, start, name) if name else name
         if name and _verb_cue_name(name):
             out.append((name, None, start))
             if verb_cue_starts is not None:
@@ -1859,6 +1882,8 @@ def _suffix_names(text: str) -> list[tuple[str, int]]:
                     or prefix.strip("-").isupper()
                 ):
                     continue  # "Projektet …", "Utvecklingsprojektet", "SPA-projektet" (an acronym rule's)
+                if inside_only and _NAMED_NEXT.match(text, end):
+                    continue  # "i Leaderprojektet Kulturarv i …": the head of the name after it
                 place = _PLACE_AFTER.match(text, end)
                 if place and place.group(1).casefold() in pat.place_words:
                     end = place.end()  # "Simlyftet Gävle", "Matematiklyftet Sollentuna"
@@ -1867,6 +1892,7 @@ def _suffix_names(text: str) -> list[tuple[str, int]]:
 
 
 _PLACE_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+_NAMED_NEXT = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]+[a-zåäö]")  # "Leaderprojektet Kulturarv i …"
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:

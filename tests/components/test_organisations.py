@@ -644,3 +644,12 @@ def test_capitalised_councils_compass_places_action_groups_and_named_shelters() 
     } <= got
     # a common word's council at a sentence start is no name
     assert "Kommunens Ungdomsråd" not in {m.name for m in find_organisation_mentions("Kommunens Ungdomsråd möts.")}
+
+
+def test_a_lexicon_acronym_the_text_defines_otherwise_is_not_that_organisation() -> None:
+    assert find_organisation_mentions("Läsprojektet Vallentuna läser (VL) har nått alla. VL fortsätter.") == []
+    got = {m.name for m in find_organisation_mentions("Bussarna körs av Västmanlands Lokaltrafik (VL). VL ökar.")}
+    assert got == {"Västmanlands Lokaltrafik"}
+    # a source in brackets is no definition
+    got = {m.name for m in find_organisation_mentions("Medborgarundersökningen (SCB) visar att SCB:s siffror ökar.")}
+    assert got == {"Statistiska centralbyrån"}

@@ -287,3 +287,9 @@ def test_medical_nurse_title() -> None:
 def test_first_name_equal_to_a_street_suffix() -> None:
     found = _by_name("Jesper Lindfors (SD) och Stig Dahlén (SD) reserverar sig mot beslutet.")
     assert "Stig Dahlén" in found and found["Stig Dahlén"]["party"] == "SD"
+
+
+def test_a_voting_table_flattened_one_cell_a_line_gives_parties() -> None:
+    text = "Omröstning\nNamn\nParti\nJa\nNej\nEwa Holmqvist\nS\nX\nJohan Nyberg\nC\nX\nAmir Rahimi\nSD\n\nX\n"
+    got = {p["name"]: p.get("party") for p in find_persons(text)}
+    assert got == {"Ewa Holmqvist": "S", "Johan Nyberg": "C", "Amir Rahimi": "SD"}

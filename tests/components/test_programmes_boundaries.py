@@ -150,3 +150,16 @@ def test_generic_plan_words_month_headings_and_a_councils_name() -> None:
     )
     got = find_programmes(text)
     assert [p["name"] for p in got] == ["Lokalförsörjningsplan 2025–2034"]
+
+
+def test_one_word_before_coordinated_places_keeps_them_and_a_compound_head_is_no_name() -> None:
+    text = "Kommunen har tidigare medverkat i Leaderprojektet Bygdeminnen i Gnesta och Trosa, som avslutades 2022."
+    assert names(text) == {"Bygdeminnen i Gnesta och Trosa"}
+
+
+def test_the_county_and_a_later_verb_end_a_name() -> None:
+    text = (
+        "4. Modellen Stoppa självskada i länet       Pågår\n"
+        "Kommunen har inom projektet Trygg i Brickebacken ordnat samtalsgrupper för föräldrar."
+    )
+    assert names(text) == {"Stoppa självskada", "Trygg i Brickebacken"}
