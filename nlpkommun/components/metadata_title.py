@@ -45,7 +45,8 @@ from nlpkommun.resources import read_json
 
 UNIT_NAME = re.compile(
     r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
-    r"^(?:avdelningen|enheten|sektionen|staben|förvaltningen)\s+för\b",
+    r"^(?:avdelningen|enheten|sektionen|staben|förvaltningen)\s+för\b|"
+    r"^(?:område|verksamhetsområde|sektor|division)\s+[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?$",
     re.IGNORECASE,
 )
 _DANGLING_END = re.compile(
@@ -68,6 +69,12 @@ def _names_next(title: str) -> bool:
     """A heading ending in a programme noun names it on the next line: "… för projektet" / "Mötesplats Bara"."""
     words = title.split()
     return len(words) > 2 and words[-1].casefold() in _programme_nouns()
+
+
+def _name_after_noun(title: str) -> bool:
+    """A heading ending in a programme noun and a capitalised word, a name that may go on."""
+    words = title.split()
+    return len(words) > 3 and words[-2].casefold() in _programme_nouns() and words[-1][:1].isupper()
 
 
 def _skip_for_title(ln: Line, year: int | None) -> bool:
@@ -123,6 +130,7 @@ _ADDRESSED_UNIT = re.compile(
     r"|(?:förvaltningen|nämnden|styrelsen|enheten|avdelningen|kommun|län|regionen|verket|myndigheten|@\S+)$"
     r"|^(?:\d{3}\s?\d{2}\s+[A-ZÅÄÖ]\S*|Box\s+\d+)|[Hh]us$|huset$"  # an address: "405 44 Göteborg", "Regionens Hus"
 )
+_EXCERPT_NOTE = re.compile(r"\s*\((?:utdrag|urval|excerpt)\b[^)]*\)\s*$", re.IGNORECASE)
 _YEAR_SPAN_END = re.compile(r"[-–](?:19|20)\d\d$")
 _PAGE_PREFIX = re.compile(r"^(?:(?:sida|s\.)\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+", re.IGNORECASE)
 _ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IGNORECASE)
@@ -130,6 +138,7 @@ _ATTACHMENT_PREFIX = re.compile(r"^bilaga\s*\d{1,2}\s*[.:,–-]\s*(?=\w)", re.IG
 
 def _clean_title(s: str) -> str:
     s = _ATTACHMENT_PREFIX.sub("", _PAGE_PREFIX.sub("", s.strip()))
+    s = _EXCERPT_NOTE.sub("", s)  # "… 2025–2026 (utdrag, avsnitt 3–5)"
     s = _TRAILING_LABEL.sub("", s)
     for rx in (REF_DASHED, REF_PREFIXED, REF_LABELLED):  # "Svar på … KSN-2023-01234": the dnr after the heading
         m = next((m for m in rx.finditer(s) if m.end(1) == len(s.rstrip(" .;")) and m.start() > 0), None)
@@ -182,6 +191,9 @@ def _generic_title(head: list[Line], type_ln: Line | None, year: int | None) -> 
     for nxt_i in range(i + 1, min(i + 3, len(head))):
         prev, nxt = head[nxt_i - 1], head[nxt_i]
         wraps = _DANGLING_END.search(title) or nxt.text[:1].islower() or _names_next(title)
+        after = head[nxt_i + 1] if nxt_i + 1 < len(head) else None
+        if not wraps and _name_after_noun(title) and (after is None or blank_between(nxt, after)):
+            wraps = not _skip_for_title(nxt, year)  # "… för projektet Kompetenslyft" / "Höglandet (KLH) samt …"
         if not wraps or blank_between(prev, nxt) or is_any_label(nxt.text) or find_day_dates(nxt.text, year):
             break
         title = f"{title} {nxt.text}"

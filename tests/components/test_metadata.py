@@ -1122,3 +1122,26 @@ def test_a_report_for_a_meeting_and_the_parent_body_treating_the_matter() -> Non
         "Kommunstyrelsen behandlade ärendet vid sammanträdet den 3 februari 2025",
     )
     assert extract_metadata(normalise(past).text)["meeting_date"] is None
+
+
+def test_an_area_unit_is_no_title_an_excerpt_note_is_dropped_and_a_project_name_wraps() -> None:
+    text = (
+        "Region Örebro län                                   UPPFÖLJNING\n"
+        "Område folkhälsa och sjukvård                       Datum: 2025-03-06\n\n"
+        "Till Hälso- och sjukvårdsnämnden\n\n"
+        "Uppföljning 2024 av Regional handlingsplan för psykisk hälsa\noch suicidprevention 2022–2025\n\n"
+        "Sammanfattning\nPlanen följs upp.\n"
+    )
+    assert extract_metadata(normalise(text).text)["title"] == (
+        "Uppföljning 2024 av Regional handlingsplan för psykisk hälsa och suicidprevention 2022–2025"
+    )
+    text = (
+        "EKSJÖ KOMMUN\nKommunledningsförvaltningen\nHandläggare\nSofia Lind\n\n"
+        "Ansökan om extern finansiering för projektet Kompetenslyft\nHöglandet (KLH) samt medfinansiering\n\n"
+        "Förslag till beslut\nKommunstyrelsen beslutar att ansöka.\n"
+    )
+    assert extract_metadata(normalise(text).text)["title"] == (
+        "Ansökan om extern finansiering för projektet Kompetenslyft Höglandet (KLH) samt medfinansiering"
+    )
+    text = "Handlingsplan för trygghet 2025–2026 (utdrag, avsnitt 3–5)\n\n1. Inledning\nPlanen gäller.\n"
+    assert extract_metadata(normalise(text).text)["title"] == "Handlingsplan för trygghet 2025–2026"
