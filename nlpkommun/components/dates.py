@@ -346,7 +346,7 @@ class _Finder:
                 return None  # "jan-feb" without a year is too weak
         if m.group(3):
             y = int(m.group(3))
-            full = any(w.casefold() in self.lex["full_months"] for w in (m.group(1), m.group(2)))
+            full = any(w.casefold() in self.lex["full_months"] for w in (m.group(1), m.group(2))) or (m1, m2) != (1, 12)
             if full:  # each end is a month of its own too ("juni–oktober 2025", "juni–aug 2024"), not of "jan–dec 2019"
                 self.add(_Cand(m.start(1), m.end(1), f"{y:04d}-{m1:02d}", "month", explicit_year=y))
                 self.add(_Cand(m.start(2), m.end(), f"{y:04d}-{m2:02d}", "month", explicit_year=y))
@@ -498,7 +498,7 @@ class _Finder:
             scoped = next((y for start, end, y in scopes if start <= c.start < end), None)
             seen = written.get(f"{c.needs_year[0]:02d}-{c.needs_year[1]:02d}") if c.kind == "day" else None
             same_day = int(next(iter(seen))) if seen and len(seen) == 1 else None
-            year = self._partner_year(i) or scoped or same_day or reference
+            year = self._partner_year(i) or scoped or same_day or self._sentence_year(i) or reference
             shift = _RELATIVE_YEAR.match(self.text, c.end)
             if shift and year is not None and not self._partner_year(i) and not scoped:
                 year += -1 if shift.group(1).casefold() in ("förra året", "i fjol", "föregående år") else 1
@@ -520,6 +520,18 @@ class _Finder:
                             value = f"{year:04d}-{mo:02d}"
                             resolved.append(_Cand(c.start + e.start(), c.start + e.end(), value, "month"))
         self.cands = resolved
+
+    def _sentence_year(self, i: int) -> int | None:
+        """The year of the last date with a written year before this one in its sentence
+        ("i Kumla 12–14 februari 2024 och i Hallsberg i oktober")."""
+        c = self.cands[i]
+        stop = max(self.text.rfind(". ", 0, c.start), self.text.rfind("\n\n", 0, c.start))
+        for prev in reversed(self.cands[:i]):
+            if prev.end <= stop or "\n" in self.text[prev.end : c.start]:
+                return None  # the same sentence and line: a table's cells may be reordered
+            if prev.explicit_year and prev.end <= c.start and re.match(r"\d{4}-\d\d-\d\d", prev.value):
+                return prev.explicit_year  # a day or month, not a span of years ("plan 2025–2027 … vecka 38")
+        return None
 
     def _partner_year(self, i: int) -> int | None:
         """The year of the next date when the two are joined as a range ("18 januari till den 31 januari 2018")."""

@@ -259,3 +259,19 @@ def test_a_year_less_day_written_elsewhere_with_a_year_takes_that_year() -> None
 def test_a_month_range_with_one_full_month_name_gives_its_ends() -> None:
     got = [d["value"] for d in find_dates("Aktiviteten pågick juni–aug 2024. Budget jan–dec 2019.")]
     assert got == ["2024-06/2024-08", "2024-06", "2024-08", "2019-01/2019-12"]
+
+
+def test_a_year_less_month_takes_the_year_of_a_day_before_it_on_its_line() -> None:
+    text = "Rapport 2025-03-06. Utbildning hölls i Kumla 12–14 februari 2024 och i Hallsberg i oktober."
+    assert [d["value"] for d in find_dates(text)][-1] == "2024-10"
+    # a month range is a comparison, not the sentence's year; a line break ends the search
+    text = (
+        "Rapport 2025-03-06, beslut 2025-02-01. Kostnaden har ökat jämfört med januari–mars 2024, eftersom "
+        "priset höjts den 1 maj."
+    )
+    assert [d["value"] for d in find_dates(text)][-1] == "2025-05-01"
+
+
+def test_an_abbreviated_half_year_range_gives_its_ends() -> None:
+    got = [d["value"] for d in find_dates("Rutinen infördes jan–jun 2024.")]
+    assert got == ["2024-01/2024-06", "2024-01", "2024-06"]
