@@ -589,7 +589,7 @@ def _project_name(text: str, name: str, rx: dict[str, re.Pattern[str]]) -> bool:
 
 
 #: a genitive or capitalised word before "väg 3": a street's name ("Kristian IV:s väg 3"), no road number
-_NAMED_ROAD_BEFORE = re.compile(r"(?:s|[A-ZÅÄÖ][\wåäö]*)[ \t]+$")
+_NAMED_ROAD_BEFORE = re.compile(r"(?:(?<![Ll]äng)s|[A-ZÅÄÖ][\wåäö]*)[ \t]+$")  # not "längs väg 520"
 #: a capitalised word right before a name, on its line ("Fjärran Höjderbadet")
 _NAME_BEFORE = re.compile(rf"(?<![\wåäö-])({_W})[ \t]$")
 #: a noun of an action or event after a genitive: "Stadsparksbadets renovering", "Sidsjöns utbyggnad"

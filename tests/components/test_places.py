@@ -415,3 +415,9 @@ def test_national_parks_bus_stations_and_capitalised_sports_grounds() -> None:
         "Hörby Idrottsplats."
     )
     assert {"Tivedens nationalpark", "Hörby busstation", "Hörby Idrottsplats"} <= set(got)
+
+
+def test_a_road_along_which_and_a_bus_terminal() -> None:
+    got = names("Etapp 1 går längs väg 520. Bussarna går från Ronneby bussterminal. Kristian IV:s väg 3 är stängd.")
+    assert {"väg 520", "Ronneby bussterminal"} <= set(got)
+    assert "väg 3" not in got
