@@ -163,3 +163,9 @@ def test_the_county_and_a_later_verb_end_a_name() -> None:
         "Kommunen har inom projektet Trygg i Brickebacken ordnat samtalsgrupper för föräldrar."
     )
     assert names(text) == {"Stoppa självskada", "Trygg i Brickebacken"}
+
+
+def test_national_curricula_are_known_programmes_under_the_form_written() -> None:
+    text = "Simundervisning ingår enligt läroplanen för grundskolan (Lgr22). Förskolorna följer förskolans läroplan."
+    got = {(p["name"], p["acronym"]) for p in find_programmes(text)}
+    assert got == {("läroplanen för grundskolan", "Lgr22"), ("förskolans läroplan", "Lpfö18")}
