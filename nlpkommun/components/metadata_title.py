@@ -46,7 +46,7 @@ from nlpkommun.resources import read_json
 UNIT_NAME = re.compile(
     r"(?:förvaltning(?:en)?|kontor(?:et)?|avdelning(?:en)?|enhet(?:en)?|sektion(?:en)?|stab(?:en)?)$|"
     r"^(?:avdelningen|enheten|sektionen|staben|förvaltningen)\s+för\b|"
-    r"^(?:område|verksamhetsområde|sektor|division)\s+[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?$",
+    r"^(?:område|verksamhetsområde|sektor|division|avdelning)\s+[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?$",
     re.IGNORECASE,
 )
 _DANGLING_END = re.compile(

@@ -645,6 +645,9 @@ def _named_programmes(text: str, lowered: str | None = None) -> list[tuple[str, 
             name = name[: cut.start()] if cut else name  # name, not the start of an age range
         if name:
             name = _AGE_RANGE_TAIL.sub("", name)  # "Läsglädje för barn 3-5 år"
+            group = _GROUP_TAIL.search(name)
+            if group and len(name[: group.start()].split()) >= 3 and " i " in name[: group.start()]:
+                name = name[: group.start()]  # "Leda i Lysekil för förskolechefer": who it is for
         name = _coordinated_places(text, m.start(1), name) if name else name
         slogan = _SLOGAN_TAIL.match(text, _name_end(text, m.start(1), name)) if name else None
         if slogan:
@@ -915,6 +918,7 @@ _LOWER_PURPOSE_END = re.compile(r" (?:för|mot) [a-zåäö]+(?: [a-zåäö]+)?$"
 _TRAILING_AND = re.compile(r"[ \t]+(?:och|samt|eller)$")
 _LOWER_OWNER_BEFORE = re.compile(r"(?<![\wåäö-])(?:kommunens|regionens|stadens|nämndens|styrelsens|länets)[ \t]+$")
 _BARE_HEADS = frozenset(("projekt", "program", "modell", "metod", "satsning"))  # not "Leaderprojektet"
+_GROUP_TAIL = re.compile(r" för [a-zåäö]+$")
 _SLOGAN_TAIL = re.compile(r",[ \t]+[A-ZÅÄÖ][a-zåäö]+!")
 _IN_PLACE_END = re.compile(r" i [A-ZÅÄÖ][a-zåäö]+$")
 _AND_PLACE_AFTER = re.compile(r"\s+(?:och|samt)\s+[A-ZÅÄÖ][a-zåäö]+[ \t]*(?:[,.;]|\n|$)")
@@ -997,7 +1001,25 @@ def classify_long_form(short: str, long: str) -> str:
         return "organisation"  # "National College for Teaching and Learning (NCTL)"
     if short.upper() in _patterns().not_programme_upper:
         return "organisation"
+    if _places_only(long):
+        return "organisation"  # "Sollentuna, Upplands Väsby och Sigtuna (SUS)": a partnership of places
     return "programme"
+
+
+def _places_only(phrase: str) -> bool:
+    """Whether a phrase lists two or more municipalities or regions and nothing else."""
+    if " och " not in phrase and "," not in phrase:
+        return False
+    rest = phrase
+    for name in _place_names_longest_first():
+        if name in rest:
+            rest = re.sub(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", " ", rest)
+    return re.fullmatch(r"[\s,]*(?:(?:och|samt)[\s,]*)*", rest) is not None and rest != phrase
+
+
+@cache
+def _place_names_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(set(municipalities()) | set(regions()), key=len, reverse=True))
 
 
 def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:

@@ -1145,3 +1145,13 @@ def test_an_area_unit_is_no_title_an_excerpt_note_is_dropped_and_a_project_name_
     )
     text = "Handlingsplan för trygghet 2025–2026 (utdrag, avsnitt 3–5)\n\n1. Inledning\nPlanen gäller.\n"
     assert extract_metadata(normalise(text).text)["title"] == "Handlingsplan för trygghet 2025–2026"
+
+
+def test_a_department_line_is_no_title() -> None:
+    text = (
+        "Region Västerbotten\nAvdelning Kompetensförsörjning och utbildning\n\n"
+        "Uppföljning 2024 av handlingsplanen för kompetensförsörjning\n\nSammanfattning\nPlanen följs upp.\n"
+    )
+    assert extract_metadata(normalise(text).text)["title"] == (
+        "Uppföljning 2024 av handlingsplanen för kompetensförsörjning"
+    )

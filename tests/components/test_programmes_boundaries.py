@@ -169,3 +169,11 @@ def test_national_curricula_are_known_programmes_under_the_form_written() -> Non
     text = "Simundervisning ingår enligt läroplanen för grundskolan (Lgr22). Förskolorna följer förskolans läroplan."
     got = {(p["name"], p["acronym"]) for p in find_programmes(text)}
     assert got == {("läroplanen för grundskolan", "Lgr22"), ("förskolans läroplan", "Lpfö18")}
+
+
+def test_a_target_group_after_a_full_name_and_a_partnership_of_places() -> None:
+    text = (
+        "Förvaltningen deltar i programmet Leda i Borås för rektorer under året. Samverkan sker i "
+        "Sollentuna, Upplands Väsby och Sigtuna (SUS). Vi driver projektet Unga i Sigtuna och Solna (UISS)."
+    )
+    assert names(text) == {"Leda i Borås", "Unga i Sigtuna och Solna"}
