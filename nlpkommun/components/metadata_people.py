@@ -155,6 +155,9 @@ def case_officers(lines: list[Line]) -> list[Official]:
         else:
             continue
         name, rest = _name_part(value)
+        lead = _leading_name(value) if name is None else ""
+        if lead and is_title_line(value[len(lead) :].strip()):
+            name, rest = lead, value[len(lead) :].strip()  # "Oskar Lindholm utvecklingsstrateg": two lines joined
         if name is None:
             continue
         person = official(name)
@@ -184,6 +187,15 @@ def case_officers(lines: list[Line]) -> list[Official]:
         name = _listed_case_officer(ln.text)
         if name and not any(o["name"] == name for o in out):
             out.append(official(name, "handläggare"))
+    if not out:  # an unlabelled contact in the header: "Emelie Strandberg, verksamhetsutvecklare" / e-mail
+        for ln, nxt in zip(lines[:15], lines[1:16], strict=False):
+            name, rest = _name_part(ln.text)
+            title = rest.strip(" ,")
+            if name and ln.text.startswith(f"{name},") and is_title_line(title) and _EMAIL.search(nxt.text):
+                person = official(name, title)
+                person["email"] = _EMAIL.search(nxt.text).group(0)
+                out.append(person)
+                break
     return out
 
 
@@ -407,7 +419,7 @@ def attestations(lines: list[Line]) -> list[Official]:
             found = find_day_dates(t)
             if found and (in_dates or not _name_part(t)[0]):
                 dates.extend(f.value for f in found)
-                in_dates = True
+                in_dates = in_dates or bool(names)  # "Flen 2025-05-15" above the name: no date column yet
                 continue
             if in_dates:
                 break

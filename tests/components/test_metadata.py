@@ -1155,3 +1155,23 @@ def test_a_department_line_is_no_title() -> None:
     assert extract_metadata(normalise(text).text)["title"] == (
         "Uppföljning 2024 av handlingsplanen för kompetensförsörjning"
     )
+
+
+def test_case_officers_joined_with_their_title_and_unlabelled_in_the_header() -> None:
+    text = "Kommunen\nYTTRANDE\nHandläggare\nOskar Lind\nutvecklingsstrateg\nBarn- och utbildningsnämnden\n\nText.\n"
+    officers = extract_metadata(normalise(text).text)["case_officers"]
+    assert [(o["name"], o["title"]) for o in officers] == [("Oskar Lind", "utvecklingsstrateg")]
+    text = (
+        "Socialförvaltningen\nEmelie Strand, verksamhetsutvecklare\nemelie.strand@example.se\n\n"
+        "Slutrapport för projektet\n\nText.\n"
+    )
+    officers = extract_metadata(normalise(text).text)["case_officers"]
+    assert [(o["name"], o["email"]) for o in officers] == [("Emelie Strand", "emelie.strand@example.se")]
+
+
+def test_a_certifier_under_a_place_and_date_line() -> None:
+    from nlpkommun.components.metadata_people import attestations
+
+    text = "Text.\n\nRätt utdraget intygar\nFlen 2025-05-15\nMona Karl\nKommunsekreterare\n"
+    signed = attestations(split_lines(text))
+    assert [(s["name"], s["date"]) for s in signed] == [("Mona Karl", "2025-05-15")]
