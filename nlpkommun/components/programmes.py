@@ -2062,6 +2062,7 @@ def heading_list_names(text: str) -> list[tuple[str | None, str | None, int]]:
     return out
 
 
+_RANGE_END = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?")
 _TOTAL_CELLS = frozenset(("summa", "totalt", "total", "delsumma", "summa totalt"))
 _CELL_NAME = re.compile(r"\(([A-ZÅÄÖ][a-zåäö]+(?: [\wåäöÅÄÖ]+){1,4})\)$")
 _CELL_ACRONYM = re.compile(rf"(.+?)\s+\(({ACRONYM})\)$")
@@ -2116,6 +2117,8 @@ def table_column_names(text: str) -> list[tuple[str | None, str | None, int]]:
                 break
             rows.append((start, cell))
             j += width
+            if any(c.endswith(("–", "-")) for _, c in row) and j < len(lines) and _RANGE_END.fullmatch(lines[j][1]):
+                j += 1  # "2023-09-01–" … "2026-08-31": a period cell wrapped onto a line of its own
         if len(rows) >= 2:
             for start, cell in rows:
                 m = _CELL_ACRONYM.match(cell)

@@ -165,3 +165,15 @@ def test_acronym_apposition_genitive_owner_and_numerals() -> None:
         "Med piloten Christopher Spring vann laget."
     )
     assert found(text) == {"KIVA", "Läsande förebilder i Norden", "Skolnärvaro i fokus"}
+
+
+def test_a_project_table_with_a_period_cell_wrapped_onto_its_own_line() -> None:
+    text = (
+        "Projekt\nFinansiär\nPeriod\nBeviljat (kr)\n"
+        "Jobbspår Dalarna\nESF+\n2023-09-01–\n6 240 000\n2026-08-31\n"
+        "Fiber till byarna\nPost- och telestyrelsen (PTS)\n2024–2025\n3 900 000\n"
+        "Ungdomshuset Sälen\nAllmänna arvsfonden\n2024-02-01–\n2 100 000\n2027-01-31\n"
+        "Summa\n\n\n12 240 000\n"
+    )
+    names = [n for n, _, _ in heading_list_names(text)] + [p["name"] for p in find_programmes(text)]
+    assert {"Jobbspår Dalarna", "Fiber till byarna", "Ungdomshuset Sälen"} <= set(names)
