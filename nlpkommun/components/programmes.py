@@ -947,6 +947,8 @@ def _name_end(text: str, start: int, name: str) -> int:
             return start + len(name)
         pos += len(word)
     return pos
+
+
 _AND_LOWER_END = re.compile(r"(\s+och\s+[a-zåäö]+)(?=\s*[,.;:)]|\s*$|(\s*\([A-ZÅÄÖ][\wåäöÅÄÖ]{1,8}\)))")
 _OWNER_PLAN_BEFORE = re.compile(r"(?:\n|[a-zåäö,\d] |\(|\d\. )$")
 _WORD_BEFORE = re.compile(r"([\wåäö]+)\s+$")
@@ -1010,16 +1012,19 @@ def _places_only(phrase: str) -> bool:
     """Whether a phrase lists two or more municipalities or regions and nothing else."""
     if " och " not in phrase and "," not in phrase:
         return False
-    rest = phrase
-    for name in _place_names_longest_first():
-        if name in rest:
-            rest = re.sub(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", " ", rest)
+    rest = _place_names_regex().sub(" ", phrase)
     return re.fullmatch(r"[\s,]*(?:(?:och|samt)[\s,]*)*", rest) is not None and rest != phrase
 
 
 @cache
-def _place_names_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(set(municipalities()) | set(regions()), key=len, reverse=True))
+def _place_names_regex() -> re.Pattern[str]:
+    """Any municipality's or region's name as a whole word, the longest first."""
+    return re.compile(rf"(?<![\wåäö])(?:{_place_alternation()})(?![\wåäö])")
+
+
+def _place_alternation(*extra: str) -> str:
+    names = sorted({*municipalities(), *regions(), *extra}, key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
 
 
 def _hyphen_list_expansion(text: str, start: int, short: str) -> str | None:
@@ -1072,10 +1077,8 @@ def _sentence_case_name(item: str) -> bool:
 _HYPHEN_TAIL = re.compile(r"-[\wåäö]+")
 # lower-case words that run on after a name (not a preposition's phrase: "Läslyftet i förskolan")
 _LOWER_RUN_ON = re.compile(r"(?! (?:i|för|på|mot|med|till|om|och|inom|vid|av) )(?: [a-zåäö][a-zåäö-]*)+")
-# what a title adds to its short form: its years, after the place it serves
-_PLACE_YEARS_TAIL = re.compile(
-    r"(?: i [a-zåäö]*[A-ZÅÄÖ][\wåäö]*(?: län)?)? (?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?", re.I
-)
+# what a title adds to its short form (both lower-cased): its years, after the place it serves
+_PLACE_YEARS_TAIL = re.compile(r"(?: i [a-zåäö][\wåäö]*(?: län)?)? (?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?")
 
 
 def _item_forms(item: dict[str, Any]) -> tuple[str, str]:
@@ -1752,8 +1755,7 @@ def cue_names(
 def _place_name_regex() -> re.Pattern[str]:
     """ "Trygg i Umeå", "Hållbart resande Skellefteå": a capitalised word, up to two lower-case
     words, and a municipality's, a region's or Sweden's name (after "i" or directly)."""
-    names = sorted({*municipalities(), *regions(), "Sverige"}, key=len, reverse=True)
-    place = "|".join(re.escape(n) for n in names)
+    place = _place_alternation("Sverige")
     return re.compile(
         rf"(?<=[a-zåäö,] )([A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?((?:[ \t]+(?!i[ \t])[a-zåäö]+){{0,2}}))"
         rf"[ \t]+(i[ \t]+(?:hela[ \t]+)?)?({place})(?![\wåäö-])"
